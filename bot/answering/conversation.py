@@ -1,0 +1,130 @@
+"""Conversation commands: help, tying a conversation to a group, and what is said
+when a question is not understood."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.answering.facts import groups_text
+from bot.answering.format import pick
+from bot.answers import Answer, AskContext
+from bot.understanding.query import Query
+from storage.models import Conversation, Group
+
+EXAMPLES_SV = (
+    "När är nästa möte?",
+    "Vilka möten har chefsgruppen 2023?",
+    "Vad beslutades om suicidsamordningen?",
+    "Vilka beslut fattades 2023-09-08?",
+    "Vem representerar Kumla?",
+    "Vilka var frånvarande på mötet den 29 maj 2026?",
+    "Vem var sekreterare på mötet 13 oktober 2022?",
+    "Vad stod på dagordningen 8 september 2023?",
+    "Vad sades om projekt CROSS?",
+    "Den här kanalen gäller Chefsgrupp folkhälsa",
+)
+EXAMPLES_EN = (
+    "When is the next meeting?",
+    "Which meetings does SSR folkhälsa have in 2024?",
+    "What was decided about egenvård?",
+    "Who represents Karlskoga?",
+    "Who chaired the meeting on 20 September 2024?",
+    "Who was absent on 29 May 2026?",
+    "This channel is about Chefsgrupp folkhälsa",
+)
+
+
+def answer_help(query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    examples = EXAMPLES_SV if lang == "sv" else EXAMPLES_EN
+    intro = pick(
+        lang,
+        "Jag svarar ur gruppernas egna protokoll och anger alltid mötet och punkten jag tog svaret "
+        "från. Jag kan svara på kommande möten, vad som beslutades, vem som representerar en kommun "
+        "eller organisation, vem som deltog, var ordförande eller sekreterare, och söka i "
+        "protokollen. Exempel:",
+        "I answer from the groups' own minutes and always name the meeting and item the answer "
+        "comes from. Ask about coming meetings, decisions, who represents a municipality or "
+        "organisation, who attended, chaired or took minutes, or search the minutes. Examples:",
+    )
+    bound = ""
+    if context.group:
+        bound = "\n" + pick(lang, f"Den här konversationen gäller {context.group}.",
+                            f"This conversation is about {context.group}.")
+    text = intro + "\n" + "\n".join(f"• {e}" for e in examples) + bound
+    return Answer("help", text, language=lang)
+
+
+def answer_unknown(query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    text = pick(
+        lang,
+        "Jag förstod inte frågan. Jag kan svara på frågor om möten, beslut och representanter "
+        "ur protokollen – skriv \"hjälp\" för exempel.",
+        "I did not understand the question. I answer questions about meetings, decisions and "
+        "representatives from the minutes – write \"help\" for examples.",
+    )
+    return Answer("unknown", text, language=lang, found=False)
+
+
+def bound_group(session: Session, conversation: str | None) -> str | None:
+    """The group a conversation is tied to, if any."""
+    if not conversation:
+        return None
+    return session.scalar(
+        select(Group.name).join(Conversation, Conversation.group_id == Group.id).where(
+            Conversation.key == conversation
+        )
+    )
+
+
+def remember_conversation(session: Session, context: AskContext) -> Conversation | None:
+    """The conversation's row, created or refreshed with its latest reference."""
+    if not context.conversation:
+        return None
+    row = session.scalar(select(Conversation).where(Conversation.key == context.conversation))
+    if row is None:
+        row = Conversation(key=context.conversation, updated_at=context.now)
+        session.add(row)
+    if context.reference is not None:
+        row.reference = context.reference
+    row.updated_at = context.now if isinstance(context.now, datetime) else row.updated_at
+    session.flush()
+    return row
+
+
+def answer_bind(session: Session, query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    if not context.conversation:
+        text = pick(lang, "Bara en chattkonversation kan knytas till en grupp.",
+                    "Only a chat conversation can be tied to a group.")
+        return Answer("bind_group", text, language=lang, found=False)
+    group = session.scalar(select(Group).where(Group.name == query.group)) if query.group else None
+    if group is None:
+        known = ", ".join(session.scalars(select(Group.name).order_by(Group.name)))
+        text = pick(lang, f"Vilken grupp? Jag känner till: {known}.", f"Which group? I know: {known}.")
+        return Answer("bind_group", text, language=lang, found=False)
+    row = remember_conversation(session, context)
+    assert row is not None
+    row.group_id = group.id
+    text = pick(
+        lang,
+        f"Klart: den här konversationen gäller nu {groups_text([group.name], lang)}. "
+        "\"Nästa möte\" betyder här den gruppens nästa möte.",
+        f"Done: this conversation is now about {groups_text([group.name], lang)}. "
+        "\"Next meeting\" here means that group's next meeting.",
+    )
+    return Answer("bind_group", text, language=lang)
+
+
+def answer_unbind(session: Session, query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    row = remember_conversation(session, context)
+    if row is not None:
+        row.group_id = None
+    text = pick(lang, "Klart: konversationen är inte längre knuten till någon grupp.",
+                "Done: this conversation is no longer tied to a group.")
+    return Answer("unbind_group", text, language=lang)

@@ -1,0 +1,170 @@
+"""Answers about what was decided, what was on the agenda and what was said."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.orm import Session
+
+from bot.answering.facts import (
+    day_bounds,
+    decision_fact,
+    decision_source,
+    groups_text,
+    item_source,
+    unique_sources,
+)
+from bot.answering.format import day, pick
+from bot.answering.meetings import find_meeting, no_meeting
+from bot.answers import Answer, AskContext, Source
+from bot.understanding.query import Query
+from storage.queries import DecisionView, decisions, items_of, meetings_on, search_items_text
+from storage.search import stem_words
+
+MAX_SHOWN = 8
+KIND_WORDS = {
+    "sv": {"postponed": "bordlagt/hänskjutet", "endorsed": "ställde sig bakom", "adopted": "antaget",
+           "noted": "lades till handlingarna", "procedural": "formalia"},
+    "en": {"postponed": "postponed/referred", "endorsed": "endorsed", "adopted": "adopted",
+           "noted": "noted", "procedural": "procedural"},
+}
+# Words that carry no topic: question words, fillers and the domain's own verbs.
+STOPWORDS = frozenset(stem_words(
+    "och i om för att det som en ett på med av till från vad vilka vilket vilken när var hur "
+    "beslut besluten beslutades beslutade besluta fattades fattade tog togs sades sagt sagts "
+    "mötet möte möten protokoll protokollet minnesanteckningar gruppen chefsgruppen rådet "
+    "the a an of about on in for to what which when was were is did decide decided decision "
+    "decisions said say group meeting minutes"
+))
+
+
+def topic_words(topic: str | None) -> list[str]:
+    return [w for w in stem_words(topic or "") if w not in STOPWORDS]
+
+
+def answer_decisions(session: Session, query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    words = topic_words(query.topic)
+    start = end = None
+    if query.period is not None:
+        start, end = day_bounds(query.period.start, query.period.end)
+    meeting_ids = None
+    if query.date is not None:
+        meeting_ids = [m.id for m in meetings_on(session, query.date, group=query.group) if m.has_minutes]
+        if not meeting_ids:
+            return no_meeting(session, query, context, "decisions")
+    found = decisions(session, meeting_ids=meeting_ids, words=words, group=query.group,
+                      start=start, end=end, limit=60)
+    substantive = [d for d in found if d.kind != "procedural"]
+    found = substantive or ([] if words else found)
+    if not found:
+        return _no_decisions(session, query, words)
+    shown = found[:MAX_SHOWN]
+    about = f" {pick(lang, 'om', 'about')} {query.topic}" if words else ""
+    lines = [pick(lang, f"Beslut{about}:", f"Decisions{about}:")]
+    for view in shown:
+        lines.append("• " + _decision_line(view, lang))
+        follow = _followed(session, view, lang) if view.kind == "postponed" else ""
+        if follow:
+            lines.append("  " + follow)
+    if len(found) > len(shown):
+        lines.append(pick(lang, f"… och {len(found) - len(shown)} till.", f"… and {len(found) - len(shown)} more."))
+    return Answer(
+        "decisions",
+        "\n".join(lines),
+        decisions=[decision_fact(d) for d in found],
+        sources=unique_sources(decision_source(d) for d in shown),
+        language=lang,
+    )
+
+
+def answer_agenda(session: Session, query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    meeting = find_meeting(session, query, context)
+    if meeting is None:
+        return no_meeting(session, query, context, "agenda")
+    items = [i for i in items_of(session, meeting.id) if i.number]
+    head = pick(lang, f"Dagordning för {groups_text(meeting.groups, lang)} {day(meeting.day, lang)}:",
+                f"Agenda of {groups_text(meeting.groups, lang)} on {day(meeting.day, lang)}:")
+    lines = [head, *(f"{i.number}. {i.title}" + (f" ({', '.join(i.presenters)})" if i.presenters else "")
+                     for i in items)]
+    return Answer(
+        "agenda",
+        "\n".join(lines),
+        sources=[Source(meeting.document, meeting.day.isoformat(), i.number) for i in items][:30],
+        language=lang,
+        found=bool(items),
+    )
+
+
+def answer_search(session: Session, query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    words = topic_words(query.topic or query.raw)
+    start = end = None
+    if query.period is not None:
+        start, end = day_bounds(query.period.start, query.period.end)
+    hits = search_items_text(session, words, group=query.group, start=start, end=end, limit=6) if words else []
+    if not hits:
+        text = pick(lang, f"Jag hittar inget om {query.topic or query.raw} i protokollen.",
+                    f"I find nothing about {query.topic or query.raw} in the minutes.")
+        return Answer("search", text, language=lang, found=False)
+    lines = [pick(lang, f"I protokollen om {query.topic}:", f"In the minutes about {query.topic}:")]
+    sources = []
+    for hit in hits:
+        snippet = snippet_for(hit.title + ". " + hit.text, words)
+        label = f"{groups_text(hit.groups, lang)} {day(hit.meeting_date, lang)}, " + pick(
+            lang, "punkt", "item") + f" {hit.number or hit.parent or '–'} {hit.title}"
+        lines.append(f"• {label}: {snippet}")
+        sources.append(item_source(hit, snippet))
+    return Answer("search", "\n".join(lines), sources=sources, language=lang)
+
+
+def snippet_for(text: str, words: list[str], width: int = 220) -> str:
+    """The sentence that best matches `words`, cut to about `width` characters."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+    if not sentences:
+        return ""
+    def score(sentence: str) -> int:
+        stems = stem_words(sentence)
+        return sum(1 for w in words if any(s.startswith(w) for s in stems))
+    best = max(sentences, key=score)
+    return best if len(best) <= width else best[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _decision_line(view: DecisionView, lang: str) -> str:
+    item = pick(lang, "punkt", "item") + f" {view.item_number} " if view.item_number else ""
+    kind = KIND_WORDS[lang].get(view.kind)
+    marker = f" [{kind}]" if kind and view.kind in ("postponed",) else ""
+    referred = pick(lang, f" (hänskjutet till {view.referred_to})", f" (referred to {view.referred_to})") \
+        if view.referred_to else ""
+    return (f"{groups_text(view.groups, lang)} {day(view.meeting_date, lang)}, {item}{view.item_title}: "
+            f"{view.text}{marker}{referred}")
+
+
+def _followed(session: Session, view: DecisionView, lang: str) -> str:
+    """Where a postponed question went: later decisions on the same item title."""
+    words = topic_words(view.item_title)[:4]
+    later = [d for d in decisions(session, words=words, limit=20)
+             if d.meeting_date > view.meeting_date and d.kind != "procedural"] if words else []
+    if not later:
+        return pick(lang, "Inget senare beslut i frågan finns i protokollen ännu.",
+                    "No later decision on it is in the minutes yet.")
+    first = min(later, key=lambda d: d.meeting_date)
+    return pick(lang, "Följdes upp: ", "Followed up: ") + _decision_line(first, lang)
+
+
+def _no_decisions(session: Session, query: Query, words: list[str]) -> Answer:
+    lang = query.language
+    if words:
+        text = pick(lang, f"Jag hittar inga beslut om {query.topic} i protokollen.",
+                    f"I find no decisions about {query.topic} in the minutes.")
+        hits = search_items_text(session, words, group=query.group, limit=3)
+        if hits:
+            text += pick(lang, " Det nämns i: ", " It is mentioned in: ") + "; ".join(
+                f"{groups_text(h.groups, lang)} {day(h.meeting_date, lang)}, {h.title}" for h in hits)
+        sources = [item_source(h) for h in hits]
+    else:
+        text = pick(lang, "Jag hittar inga beslut för det du frågar om i protokollen.",
+                    "I find no decisions for what you ask about in the minutes.")
+        sources = []
+    return Answer("decisions", text, sources=sources, language=lang, found=False)

@@ -1,0 +1,63 @@
+"""Dates, times and lists as a Swedish (or English) reader expects them.
+
+    >>> when(datetime(2026, 12, 11, 13, tzinfo=STOCKHOLM), datetime(2026, 12, 11, 16, tzinfo=STOCKHOLM), True, "sv")
+    'fredag 11 december 2026 kl. 13.00–16.00'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from functools import lru_cache
+
+from babel.dates import format_date
+
+from storage.parsing.records import STOCKHOLM
+
+_LOCALE = {"sv": "sv_SE", "en": "en_GB"}
+
+
+@lru_cache(maxsize=4096)
+def day(value: date, language: str = "sv") -> str:
+    """ "fredag 11 december 2026" / "Friday 11 December 2026"."""
+    return format_date(value, "EEEE d MMMM y", locale=_LOCALE.get(language, "sv_SE"))
+
+
+def clock(value: datetime, language: str = "sv") -> str:
+    local = value.astimezone(STOCKHOLM)
+    separator = "." if language == "sv" else ":"
+    return f"{local.hour:02d}{separator}{local.minute:02d}"
+
+
+def when(start: datetime, end: datetime | None, time_known: bool, language: str = "sv") -> str:
+    """A meeting's time: one day with hours, a span of days, or just the day."""
+    start = start.astimezone(STOCKHOLM)
+    if not time_known:
+        if end is not None and end.astimezone(STOCKHOLM).date() > start.date():
+            return f"{day(start.date(), language)} – {day(end.astimezone(STOCKHOLM).date(), language)}"
+        return day(start.date(), language)
+    at = "kl." if language == "sv" else "at"
+    text = f"{day(start.date(), language)} {at} {clock(start, language)}"
+    if end is None:
+        return text
+    end = end.astimezone(STOCKHOLM)
+    if end.date() == start.date():
+        return f"{text}–{clock(end, language)}"
+    return f"{text} – {day(end.date(), language)} {at} {clock(end, language)}"
+
+
+def join(items: Sequence[str], language: str = "sv") -> str:
+    """ "A, B och C" / "A, B and C"."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    word = " och " if language == "sv" else " and "
+    return ", ".join(items[:-1]) + word + items[-1]
+
+
+def iso(value: datetime | None) -> str | None:
+    return value.astimezone(STOCKHOLM).isoformat() if value is not None else None
+
+
+def pick(language: str, sv: str, en: str) -> str:
+    return sv if language == "sv" else en

@@ -1,0 +1,190 @@
+"""Answers about meetings: the next one, those in a period, and one meeting's
+time and place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from bot.answering.facts import (
+    day_bounds,
+    groups_text,
+    meeting_fact,
+    meeting_line,
+    meeting_source,
+    unique_sources,
+)
+from bot.answering.format import day, pick, when
+from bot.answers import Answer, AskContext
+from bot.understanding.query import Query
+from storage.queries import MeetingView, meetings_between, meetings_on, next_meetings
+from storage.queries import previous_meetings
+
+MAX_LISTED = 25
+
+
+def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    upcoming = next_meetings(session, context.now, group=query.group, limit=4)
+    if not upcoming:
+        whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
+        text = pick(
+            lang,
+            f"Jag hittar inget kommande möte{whose} i protokollen.",
+            f"I find no coming meeting{whose} in the minutes.",
+        )
+        return _with_latest(session, query, context, text)
+    first = upcoming[0]
+    lines = []
+    if first.start <= context.now < first.finish and first.time_known:
+        lines.append(pick(lang, "Ett möte pågår just nu: ", "A meeting is under way now: ")
+                     + meeting_line(first, lang))
+    elif first.status == "cancelled":
+        lines.append(pick(lang, "Nästa planerade möte är inställt: ", "The next planned meeting is cancelled: ")
+                     + meeting_line(first, lang))
+    else:
+        lines.append(pick(lang, "Nästa möte: ", "Next meeting: ") + meeting_line(first, lang))
+    rest = [m for m in upcoming[1:] if m.status != "cancelled"][:2]
+    if first.status == "cancelled" and rest:
+        lines.append(pick(lang, "Därefter: ", "After that: ") + meeting_line(rest[0], lang))
+        rest = rest[1:]
+    if rest:
+        lines.append(pick(lang, "Sedan: ", "Then: ") + "; ".join(meeting_line(m, lang) for m in rest))
+    lines.append(_source_note(upcoming[:1], lang))
+    return Answer(
+        intent="next_meeting",
+        text="\n".join(lines),
+        meetings=[meeting_fact(m) for m in upcoming],
+        sources=unique_sources(meeting_source(m) for m in upcoming),
+        language=lang,
+    )
+
+
+def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    period = query.period
+    if period is None and query.date is not None:
+        start, end = day_bounds(query.date, query.date)
+    elif period is not None:
+        start, end = day_bounds(period.start, period.end)
+    else:
+        # no period: what is coming, a year ahead
+        start, end = day_bounds(context.now.date(), date(context.now.year + 1, 12, 31))
+    found = meetings_between(session, start, end, group=query.group)
+    if query.status:
+        found = [m for m in found if m.status == query.status]
+    whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
+    span = _span_text(start.date(), end.date(), lang)
+    if not found:
+        what = {"cancelled": pick(lang, "inställda ", "cancelled "), "moved": pick(lang, "flyttade ", "moved ")}
+        kind = what.get(query.status or "", "")
+        text = pick(lang, f"Jag hittar inga {kind}möten{whose} {span} i protokollen.",
+                    f"I find no {kind}meetings{whose} {span} in the minutes.")
+        return _with_latest(session, query, context, text, intent="meetings")
+    shown = found[:MAX_LISTED]
+    header = pick(lang, f"Möten{whose} {span}:", f"Meetings{whose} {span}:")
+    lines = [header, *(f"• {meeting_line(m, lang, with_group=not query.group)}" for m in shown)]
+    if len(found) > len(shown):
+        lines.append(pick(lang, f"… och {len(found) - len(shown)} till.", f"… and {len(found) - len(shown)} more."))
+    lines.append(_source_note(shown, lang))
+    return Answer(
+        intent="meetings",
+        text="\n".join(lines),
+        meetings=[meeting_fact(m) for m in found],
+        sources=unique_sources(meeting_source(m) for m in shown),
+        language=lang,
+    )
+
+
+def answer_info(session: Session, query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    meeting = find_meeting(session, query, context, minutes_only=False)
+    if meeting is None:
+        return no_meeting(session, query, context, "meeting_info")
+    verb = pick(lang, "var", "was") if meeting.start < context.now else pick(lang, "är", "is")
+    text = f"{groups_text(meeting.groups, lang)} {verb}: {meeting_line(meeting, lang, with_group=False)}"
+    if meeting.status == "cancelled":
+        text = pick(lang, "Mötet är inställt: ", "The meeting is cancelled: ") + meeting_line(meeting, lang)
+    return Answer(
+        intent="meeting_info",
+        text=text + "\n" + _source_note([meeting], lang),
+        meetings=[meeting_fact(meeting)],
+        sources=[meeting_source(meeting)],
+        language=lang,
+    )
+
+
+def find_meeting(
+    session: Session, query: Query, context: AskContext, *, minutes_only: bool = True
+) -> MeetingView | None:
+    """The one meeting a question points at: by day, "last"/"next", or the latest
+    in a period; preferring meetings with minutes."""
+    candidates: list[MeetingView]
+    if query.date is not None:
+        candidates = meetings_on(session, query.date, group=query.group)
+    elif query.period is not None:
+        start, end = day_bounds(query.period.start, query.period.end)
+        candidates = [m for m in meetings_between(session, start, end, group=query.group)
+                      if m.has_minutes or not minutes_only][-1:]
+    elif query.which == "next":
+        candidates = next_meetings(session, context.now, group=query.group, limit=1)
+    else:
+        candidates = previous_meetings(session, context.now, group=query.group, limit=1)
+    with_minutes = [m for m in candidates if m.has_minutes]
+    if minutes_only:
+        return with_minutes[0] if with_minutes else None
+    return (with_minutes or candidates or [None])[0]
+
+
+def no_meeting(session: Session, query: Query, context: AskContext, intent: str) -> Answer:
+    """An honest "not found", with the nearest meetings that have minutes."""
+    lang = query.language
+    if query.date is not None:
+        what = pick(lang, f"den {day(query.date, lang)}", f"on {day(query.date, lang)}")
+    elif query.period is not None:
+        what = _span_text(query.period.start, query.period.end, lang)
+    else:
+        what = ""
+    whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
+    text = pick(lang, f"Jag hittar inga protokoll från ett möte{whose} {what}.".replace(" .", "."),
+                f"I find no minutes of a meeting{whose} {what}.".replace(" .", "."))
+    return _with_latest(session, query, context, text, intent=intent)
+
+
+def _with_latest(
+    session: Session, query: Query, context: AskContext, text: str, *, intent: str = "next_meeting"
+) -> Answer:
+    lang = query.language
+    latest = previous_meetings(session, context.now, group=query.group, limit=3)
+    latest = [m for m in latest if m.has_minutes] or latest
+    if latest:
+        text += "\n" + pick(lang, "Senaste möten med protokoll: ", "Latest meetings with minutes: ")
+        text += "; ".join(meeting_line(m, lang) for m in latest)
+    return Answer(
+        intent=intent,
+        text=text,
+        sources=unique_sources(meeting_source(m) for m in latest),
+        language=lang,
+        found=False,
+    )
+
+
+def _span_text(first: date, end_exclusive: date, lang: str) -> str:
+    from datetime import timedelta
+
+    last = end_exclusive - timedelta(days=1)
+    if first == last:
+        return pick(lang, f"den {day(first, lang)}", f"on {day(first, lang)}")
+    if first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31 and first.year == last.year:
+        return pick(lang, f"under {first.year}", f"in {first.year}")
+    return pick(lang, f"från {first.isoformat()} till {last.isoformat()}",
+                f"from {first.isoformat()} to {last.isoformat()}")
+
+
+def _source_note(meetings: list[MeetingView], lang: str) -> str:
+    docs = list(dict.fromkeys(m.document for m in meetings))
+    return pick(lang, "Källa: ", "Source: ") + ", ".join(docs)
+
+
+__all__ = ["answer_info", "answer_list", "answer_next", "find_meeting", "no_meeting", "when"]

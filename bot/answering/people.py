@@ -1,0 +1,191 @@
+"""Answers about people: who held a role at a meeting, who attended or was
+absent, who represents a municipality or organisation, and who someone is."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy.orm import Session
+
+from bot.answering.facts import (
+    groups_text,
+    person_fact,
+    person_source,
+    role_word,
+    unique_sources,
+)
+from bot.answering.format import day, join, pick
+from bot.answering.meetings import find_meeting, no_meeting
+from bot.answers import Answer, AskContext, Source
+from bot.understanding.query import Query
+from storage.queries import AttendanceView, attendance_of, person_profile, representatives
+
+ROLE_QUESTION = {
+    "ordförande": ("ordförande", "chaired"),
+    "vice ordförande": ("vice ordförande", "was vice chair"),
+    "sekreterare": ("sekreterare", "took the minutes"),
+    "justerare": ("justerare", "checked the minutes (justerare)"),
+}
+
+
+def answer_roles(session: Session, query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    meeting = find_meeting(session, query, context)
+    if meeting is None:
+        return no_meeting(session, query, context, "meeting_roles")
+    role = query.role or "ordförande"
+    people = [a for a in attendance_of(session, meeting.id) if a.role == role]
+    when_text = day(meeting.day, lang)
+    sv_role, en_role = ROLE_QUESTION.get(role, (role, f"was {role_word(role, 'en')}"))
+    source = Source(meeting.document, meeting.day.isoformat(), None)
+    if not people:
+        text = pick(
+            lang,
+            f"Protokollet från {groups_text(meeting.groups, lang)} {when_text} anger ingen {sv_role}.",
+            f"The minutes of {groups_text(meeting.groups, lang)} on {when_text} do not say who {en_role}.",
+        )
+        return Answer("meeting_roles", text, sources=[source], language=lang, found=False)
+    names = join([_name_with_org(p) for p in people], lang)
+    text = pick(
+        lang,
+        f"{sv_role.capitalize()} vid mötet med {groups_text(meeting.groups, lang)} {when_text}: {names}.",
+        f"{names} {en_role} at the meeting of {groups_text(meeting.groups, lang)} on {when_text}.",
+    )
+    return Answer(
+        "meeting_roles",
+        text + "\n" + pick(lang, "Källa: ", "Source: ") + meeting.document,
+        people=[person_fact(p) for p in people],
+        sources=[source],
+        language=lang,
+    )
+
+
+def answer_attendance(session: Session, query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    meeting = find_meeting(session, query, context)
+    if meeting is None:
+        return no_meeting(session, query, context, "attendance")
+    listed = attendance_of(session, meeting.id)
+    chosen = _unique_people([a for a in listed if a.present != query.absent])
+    when_text = day(meeting.day, lang)
+    group = groups_text(meeting.groups, lang)
+    source = Source(meeting.document, meeting.day.isoformat(), None)
+    if not chosen:
+        text = pick(
+            lang,
+            f"Protokollet från {group} {when_text} anger ingen som "
+            + ("frånvarande." if query.absent else "närvarande."),
+            f"The minutes of {group} on {when_text} list nobody as "
+            + ("absent." if query.absent else "present."),
+        )
+        return Answer("attendance", text, sources=[source], language=lang, found=not listed)
+    names = ", ".join(_name_with_org(p) for p in chosen)
+    if query.absent:
+        head = pick(lang, f"Frånvarande vid {group} {when_text} ({len(chosen)}):",
+                    f"Absent from {group} on {when_text} ({len(chosen)}):")
+    else:
+        head = pick(lang, f"Närvarande vid {group} {when_text} ({len(chosen)}):",
+                    f"Present at {group} on {when_text} ({len(chosen)}):")
+    return Answer(
+        "attendance",
+        f"{head} {names}\n" + pick(lang, "Källa: ", "Source: ") + meeting.document,
+        people=[person_fact(p) for p in chosen],
+        sources=[source],
+        language=lang,
+    )
+
+
+def answer_representatives(session: Session, query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    who = query.municipality or query.organization
+    if not who:
+        text = pick(lang, "Vilken kommun eller organisation menar du? T.ex. \"Vem representerar Kumla?\"",
+                    "Which municipality or organisation do you mean? E.g. \"Who represents Kumla?\"")
+        return Answer("representatives", text, language=lang, found=False)
+    at = query.date or (query.period.end if query.period else None)
+    found = representatives(
+        session, municipality=query.municipality, organization=None if query.municipality else who,
+        group=query.group, at=at,
+    )
+    if not found:
+        whose = f" {pick(lang, 'i', 'in')} {groups_text([query.group], lang)}" if query.group else ""
+        text = pick(lang, f"Jag hittar ingen som representerar {who}{whose} i protokollen.",
+                    f"I find nobody representing {who}{whose} in the minutes.")
+        return Answer("representatives", text, language=lang, found=False)
+    by_group: dict[str | None, list[AttendanceView]] = defaultdict(list)
+    for view in found:
+        by_group[view.group].append(view)
+    lines = [pick(lang, f"{who} representeras av:", f"{who} is represented by:")]
+    for group, views in by_group.items():
+        people = join([_rep_text(v, lang) for v in views], lang)
+        meeting_day = day(views[0].meeting_date, lang)
+        lines.append(f"• {groups_text([group] if group else [], lang)}: {people} "
+                     + pick(lang, f"(enligt mötet {meeting_day})", f"(as of the meeting on {meeting_day})"))
+    evidence = [v for v in found if v.evidence]
+    if evidence:
+        lines.append(pick(lang, "Organisation hämtad från tidigare protokoll: ",
+                          "Organisation taken from earlier minutes: ")
+                     + "; ".join(f"{v.name}: {v.evidence}" for v in evidence))
+    return Answer(
+        "representatives",
+        "\n".join(lines),
+        people=[person_fact(v) for v in found],
+        sources=unique_sources(person_source(v) for v in found),
+        language=lang,
+    )
+
+
+def answer_person(session: Session, query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    if not query.person:
+        text = pick(lang, "Vilken person menar du?", "Which person do you mean?")
+        return Answer("person", text, language=lang, found=False)
+    listings = person_profile(session, query.person)
+    if not listings:
+        text = pick(lang, f"Jag hittar ingen {query.person} i protokollen.",
+                    f"I find nobody called {query.person} in the minutes.")
+        return Answer("person", text, language=lang, found=False)
+    latest = listings[0]
+    orgs = list(dict.fromkeys(v.organization for v in listings if v.organization))
+    groups = list(dict.fromkeys(v.group for v in listings if v.group))
+    roles = list(dict.fromkeys(role_word(v.role, lang) for v in listings))
+    text = pick(
+        lang,
+        f"{latest.name}: {orgs[0] if orgs else 'organisation okänd'}"
+        + (f" (tidigare även {join(orgs[1:], lang)})" if len(orgs) > 1 else "")
+        + f". Grupper: {join(groups, lang) or 'okänt'}. Roller: {join(roles, lang)}."
+        + f" Senast i protokollen {day(latest.meeting_date, lang)}.",
+        f"{latest.name}: {orgs[0] if orgs else 'organisation unknown'}"
+        + (f" (earlier also {join(orgs[1:], lang)})" if len(orgs) > 1 else "")
+        + f". Groups: {join(groups, lang) or 'unknown'}. Roles: {join(roles, lang)}."
+        + f" Last in the minutes on {day(latest.meeting_date, lang)}.",
+    )
+    shown = listings[:20]
+    return Answer(
+        "person",
+        text,
+        people=[person_fact(v) for v in shown],
+        sources=unique_sources(person_source(v) for v in shown),
+        language=lang,
+    )
+
+
+def _name_with_org(view: AttendanceView) -> str:
+    return f"{view.name} ({view.organization})" if view.organization else view.name
+
+
+def _rep_text(view: AttendanceView, lang: str) -> str:
+    details = [role_word(view.role, lang)]
+    if not view.present:
+        details.append(pick(lang, "frånvarande", "absent"))
+    return f"{view.name} ({', '.join(details)})"
+
+
+def _unique_people(views: list[AttendanceView]) -> list[AttendanceView]:
+    seen: set[str] = set()
+    unique = []
+    for view in views:
+        if view.name not in seen:
+            seen.add(view.name)
+            unique.append(view)
+    return unique

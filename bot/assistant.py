@@ -1,0 +1,124 @@
+"""The assistant: a question and its context in, an `Answer` out.
+
+Platform-neutral: the CLI, Teams and Slack adapters all call `ask` (async) or
+`answer` (blocking). It never raises on a question: whatever the text, the
+caller gets an Answer.
+
+    >>> assistant = Assistant(Store.open("sqlite:///minutesbot.db"))
+    >>> assistant.answer("När är nästa möte?", AskContext(now=now)).intent
+    'next_meeting'
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from bot.answering import conversation, decisions, meetings, people
+from bot.answering.format import pick
+from bot.answers import Answer, AskContext
+from bot.understanding import Vocabulary, understand
+from bot.understanding.query import Intent, Query
+from storage.models import Document, PersonName
+from storage.queries import known_names
+from storage.store import Store
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Session, Query, AskContext], Answer]
+
+HANDLERS: dict[Intent, Handler] = {
+    Intent.NEXT_MEETING: meetings.answer_next,
+    Intent.MEETINGS: meetings.answer_list,
+    Intent.MEETING_INFO: meetings.answer_info,
+    Intent.MEETING_ROLES: people.answer_roles,
+    Intent.ATTENDANCE: people.answer_attendance,
+    Intent.REPRESENTATIVES: people.answer_representatives,
+    Intent.PERSON: people.answer_person,
+    Intent.DECISIONS: decisions.answer_decisions,
+    Intent.AGENDA: decisions.answer_agenda,
+    Intent.SEARCH: decisions.answer_search,
+    Intent.BIND_GROUP: conversation.answer_bind,
+    Intent.UNBIND_GROUP: conversation.answer_unbind,
+}
+# Intents that change stored state run in a committing transaction.
+WRITES = frozenset({Intent.BIND_GROUP, Intent.UNBIND_GROUP, Intent.SUBSCRIBE, Intent.UNSUBSCRIBE})
+
+
+class Assistant:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._vocabulary: Vocabulary | None = None
+        self._vocabulary_stamp: tuple[int, int] | None = None
+        self._lock = threading.Lock()
+
+    async def ask(self, question: str, context: AskContext) -> Answer:
+        """`answer` off the event loop."""
+        return await asyncio.to_thread(self.answer, question, context)
+
+    def answer(self, question: str, context: AskContext) -> Answer:
+        try:
+            return self._answer(question, context)
+        except SQLAlchemyError:
+            log.exception("database error while answering")
+            return _trouble(context, "database")
+        except Exception:
+            log.exception("error while answering")
+            return _trouble(context, "internal")
+
+    def _answer(self, question: str, context: AskContext) -> Answer:
+        writes = False
+        with self.store.session() as session:
+            group = context.group or conversation.bound_group(session, context.conversation)
+            query = understand(
+                question, now=context.now, vocabulary=self.vocabulary(session), default_group=group
+            )
+            if context.language:
+                query = replace(query, language=context.language)
+            context = replace(context, group=group)
+            if query.intent == Intent.HELP:
+                return conversation.answer_help(query, context)
+            handler = HANDLERS.get(query.intent)
+            if handler is None:
+                return conversation.answer_unknown(query, context)
+            writes = query.intent in WRITES
+            if not writes:
+                return handler(session, query, context)
+        with self.store.transaction() as session:
+            return handler(session, query, context)
+
+    def vocabulary(self, session: Session) -> Vocabulary:
+        """Names questions may mention, rebuilt when the store's documents change."""
+        stamp = (
+            session.scalar(select(func.count(Document.id))) or 0,
+            session.scalar(select(func.max(PersonName.id))) or 0,
+        )
+        with self._lock:
+            if self._vocabulary is None or stamp != self._vocabulary_stamp:
+                names = known_names(session)
+                self._vocabulary = Vocabulary.build(
+                    groups=names.groups, people=names.people, organizations=names.organizations
+                )
+                self._vocabulary_stamp = stamp
+            return self._vocabulary
+
+
+def _trouble(context: AskContext, kind: str) -> Answer:
+    lang = context.language or "sv"
+    text = pick(
+        lang,
+        "Jag kan inte svara just nu: databasen går inte att nå. Försök igen om en stund."
+        if kind == "database"
+        else "Något gick fel när jag sökte svaret. Försök igen eller formulera frågan annorlunda.",
+        "I cannot answer right now: the database cannot be reached. Please try again shortly."
+        if kind == "database"
+        else "Something went wrong while I looked for the answer. Try again or rephrase.",
+    )
+    return Answer("error", text, language=lang, found=False)

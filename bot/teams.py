@@ -1,0 +1,302 @@
+"""Microsoft Teams over the Bot Framework: activity in, Adaptive Card out.
+
+Everything that knows the Bot Framework lives in this file, so moving to the
+Microsoft 365 Agents SDK means replacing this file only. The path of a message:
+
+    POST /api/messages -> parse_activity (400 if malformed) -> tenant allow-list (403)
+    -> CloudAdapter (JWT validation, 401) -> TeamsBot.on_turn -> question + AskContext
+    -> assistant.ask -> Answer -> Adaptive Card reply via the connector at serviceUrl
+
+In a channel or group chat only messages that @mention the bot count; the
+mention is removed before the question is read. When the bot is added to a
+chat or team it introduces itself with the Assistant's help answer.
+
+    >>> conversation_key(Activity(conversation=ConversationAccount(id="19:abc@thread.tacv2")))
+    'msteams:19:abc@thread.tacv2'
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+import jwt
+from aiohttp import web
+from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.schema import Activity, ActivityTypes, ConversationAccount, ConversationReference
+
+from bot.answers import Answer, AskContext
+from bot.calendar import CalendarLinks
+from bot.cards import answer_card, plain_text
+from bot.settings import Settings
+from storage.parsing.records import STOCKHOLM
+
+log = logging.getLogger(__name__)
+
+MESSAGES_PATH = "/api/messages"
+CHANNEL = "msteams"
+# Bot Framework tokens live an hour; five minutes of clock skew, as the SDK allows.
+CLOCK_SKEW_SECONDS = 300
+
+
+class AnswersQuestions(Protocol):
+    """What the adapter needs from `bot.assistant.Assistant`."""
+
+    async def ask(self, question: str, context: AskContext) -> Answer: ...
+
+
+class BadActivity(ValueError):
+    """The request body is not a Bot Framework activity; the message says why."""
+
+
+def parse_activity(body: bytes) -> Activity:
+    """The activity in a request body, or BadActivity saying what is wrong.
+
+    >>> parse_activity(b"[]")
+    Traceback (most recent call last):
+    ...
+    bot.teams.BadActivity: the body must be a JSON object (a Bot Framework activity)
+    """
+    try:
+        data = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BadActivity(f"the body is not JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise BadActivity("the body must be a JSON object (a Bot Framework activity)")
+    for key in ("type", "serviceUrl", "channelId"):
+        if not isinstance(data.get(key), str) or not data[key]:
+            raise BadActivity(f"the activity has no {key!r}")
+    if not data["serviceUrl"].startswith(("https://", "http://")):
+        raise BadActivity("'serviceUrl' must be an http(s) URL")
+    for key in ("conversation", "recipient", "from"):
+        part = data.get(key)
+        if not isinstance(part, dict) or not isinstance(part.get("id"), str):
+            raise BadActivity(f"the activity has no {key}.id")
+    if "text" in data and not isinstance(data["text"], str | None):
+        raise BadActivity("'text' must be a string")
+    try:
+        return Activity().deserialize(data)
+    except Exception as exc:  # noqa: BLE001 - msrest raises several kinds for bad shapes
+        raise BadActivity(f"the activity does not fit the Bot Framework schema: {exc}") from None
+
+
+def tenant_of(activity: Activity) -> str | None:
+    """The Microsoft 365 tenant a Teams activity comes from."""
+    tenant = getattr(activity.conversation, "tenant_id", None)
+    if tenant:
+        return str(tenant)
+    data = activity.channel_data
+    if isinstance(data, dict) and isinstance(data.get("tenant"), dict):
+        found = data["tenant"].get("id")
+        return str(found) if found else None
+    return None
+
+
+def conversation_key(activity: Activity) -> str:
+    return f"{CHANNEL}:{activity.conversation.id}"
+
+
+def question_text(activity: Activity) -> str | None:
+    """The question in a message, mentions of the bot removed; None when a
+    channel or group chat message does not @mention the bot.
+
+    Mention entities name the mentioned account and the exact `<at>…</at>`
+    markup that stands for it in the text.
+    """
+    text = activity.text or ""
+    mentioned = False
+    for mention in TurnContext.get_mentions(activity):
+        props = mention.additional_properties or {}
+        who = props.get("mentioned")
+        if isinstance(who, dict) and who.get("id") == activity.recipient.id:
+            mentioned = True
+            markup = props.get("text") or f"<at>{who.get('name', '')}</at>"
+            text = text.replace(str(markup), " ")
+    kind = getattr(activity.conversation, "conversation_type", None) or "personal"
+    if kind != "personal" and not mentioned:
+        return None
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class _BotConfig:
+    """The configuration object ConfigurationBotFrameworkAuthentication reads."""
+
+    APP_ID: str
+    APP_PASSWORD: str
+    APP_TYPE: str
+    APP_TENANTID: str
+
+
+class _StrictAuthentication(ConfigurationBotFrameworkAuthentication):  # type: ignore[misc]
+    """The SDK's validation, with every failure a PermissionError (so a 401).
+
+    The SDK lets decoding errors and key-fetch failures escape as other
+    exceptions, which would be a 500; and it fetches signing keys before it
+    looks at the expiry, so malformed and expired tokens are refused first.
+    """
+
+    async def authenticate_request(self, activity: Activity, auth_header: str) -> Any:
+        if auth_header:
+            _check_token_shape(auth_header)
+        try:
+            return await super().authenticate_request(activity, auth_header)
+        except PermissionError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any failure to validate means "not authorized"
+            raise PermissionError(f"token not accepted: {exc.__class__.__name__}") from exc
+
+
+def _check_token_shape(auth_header: str) -> None:
+    scheme, _, token = auth_header.partition(" ")
+    if scheme != "Bearer" or not token:
+        raise PermissionError("the Authorization header is not 'Bearer <token>'")
+    try:
+        jwt.decode(
+            token,
+            options={"verify_signature": False, "verify_exp": True, "verify_nbf": True},
+            leeway=CLOCK_SKEW_SECONDS,
+        )
+    except jwt.PyJWTError as exc:
+        raise PermissionError(f"token not accepted: {exc}") from exc
+
+
+def create_adapter(settings: Settings) -> CloudAdapter:
+    """A CloudAdapter with the app's credentials; none means no token is asked for."""
+    config = _BotConfig(
+        APP_ID=settings.microsoft_app_id,
+        APP_PASSWORD=settings.microsoft_app_password,
+        APP_TYPE=settings.microsoft_app_type,
+        APP_TENANTID=settings.microsoft_app_tenant_id,
+    )
+    return CloudAdapter(_StrictAuthentication(config))
+
+
+class TeamsBot:
+    """Turns Teams activities into questions and Answers into cards."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        assistant: AnswersQuestions,
+        links: CalendarLinks,
+        adapter: CloudAdapter | None = None,
+    ) -> None:
+        self.settings = settings
+        self.assistant = assistant
+        self.links = links
+        self.adapter = adapter or create_adapter(settings)
+        self.adapter.on_turn_error = self._on_turn_error
+        # Where people reach this service; learnt from requests, for calendar links.
+        self.public_base: str | None = None
+
+    async def handle(self, request: web.Request) -> web.Response:
+        """`POST /api/messages`."""
+        try:
+            activity = parse_activity(await request.read())
+        except BadActivity as exc:
+            return web.json_response({"error": str(exc)}, status=400)
+        tenant = tenant_of(activity)
+        if self.settings.allowed_tenants and tenant not in self.settings.allowed_tenants:
+            log.warning("teams: refused an activity from a tenant not on the allow-list")
+            return web.json_response({"error": "this tenant is not allowed"}, status=403)
+        self.public_base = _public_base(request)
+        auth_header = request.headers.get("Authorization", "")
+        try:
+            invoke = await self.adapter.process_activity(auth_header, activity, self.on_turn)
+        except PermissionError:
+            return web.json_response({"error": "a valid Bot Framework token is required"}, status=401)
+        if invoke is not None:
+            return web.json_response(invoke.body, status=invoke.status)
+        return web.Response(status=201)
+
+    async def on_turn(self, turn: TurnContext) -> None:
+        activity = turn.activity
+        if activity.type == ActivityTypes.message:
+            await self._on_message(turn)
+        elif activity.type == ActivityTypes.conversation_update and activity.members_added:
+            if any(m.id == activity.recipient.id for m in activity.members_added):
+                await self._introduce(turn)
+
+    async def _on_message(self, turn: TurnContext) -> None:
+        question = question_text(turn.activity)
+        if question is None:
+            return
+        if self.settings.debug:
+            log.debug("teams: question %r", question)
+        answer = await self.assistant.ask(question or self._help_word(turn), self._context(turn))
+        log.info("teams: answered intent=%s found=%s", answer.intent, answer.found)
+        await turn.send_activity(self._reply(answer))
+
+    async def _introduce(self, turn: TurnContext) -> None:
+        answer = await self.assistant.ask(self._help_word(turn), self._context(turn))
+        heading = "Hej! Jag svarar på frågor om protokollen." if answer.language != "en" else (
+            "Hi! I answer questions about the minutes."
+        )
+        await turn.send_activity(self._reply(answer, heading=heading))
+
+    def _context(self, turn: TurnContext) -> AskContext:
+        reference = TurnContext.get_conversation_reference(turn.activity)
+        return AskContext(
+            now=self.settings.now or datetime.now(STOCKHOLM),
+            conversation=conversation_key(turn.activity),
+            reference=reference.serialize(),
+        )
+
+    @staticmethod
+    def _help_word(turn: TurnContext) -> str:
+        return "help" if (turn.activity.locale or "").lower().startswith("en") else "hjälp"
+
+    def _reply(self, answer: Answer, heading: str | None = None) -> Activity:
+        card = answer_card(answer, calendar_url=self._calendar_url, heading=heading)
+        return MessageFactory.attachment(CardFactory.adaptive_card(card), text=plain_text(answer))
+
+    def _calendar_url(self, meeting_id: int) -> str | None:
+        return f"{self.public_base}{self.links.path(meeting_id)}" if self.public_base else None
+
+    async def notify(self, reference: dict[str, Any], answer: Answer) -> None:
+        """Post `answer` into a conversation later (reminders), from its stored reference."""
+        target = ConversationReference().deserialize(reference)
+
+        async def send(turn: TurnContext) -> None:
+            await turn.send_activity(self._reply(answer))
+
+        await self.adapter.continue_conversation(target, send, self.settings.microsoft_app_id)
+
+    async def _on_turn_error(self, turn: TurnContext, error: Exception) -> None:
+        log.error("teams: the turn failed", exc_info=error)
+        try:
+            await turn.send_activity(
+                "Något gick fel när jag skulle svara. Försök igen om en stund. "
+                "(Something went wrong; please try again.)"
+            )
+        except Exception:  # noqa: BLE001 - the connector itself may be what failed
+            log.warning("teams: could not tell the user about the failure")
+
+
+def _public_base(request: web.Request) -> str:
+    """The service's own origin as callers see it (behind a TLS proxy too)."""
+    scheme = request.headers.get("X-Forwarded-Proto", request.scheme).split(",")[0].strip()
+    host = request.headers.get("X-Forwarded-Host", request.host).split(",")[0].strip()
+    return f"{scheme}://{host}"
+
+
+TEAMS_BOT = web.AppKey("teams_bot", TeamsBot)
+
+
+def mount_teams(
+    app: web.Application, settings: Settings, assistant: AnswersQuestions, links: CalendarLinks
+) -> TeamsBot:
+    """Add `POST /api/messages` to `app`; the bot is `app[TEAMS_BOT]` (for reminders)."""
+    bot = TeamsBot(settings, assistant, links)
+    app[TEAMS_BOT] = bot
+    app.router.add_post(MESSAGES_PATH, bot.handle)
+    return bot
+
+
+Logic = Callable[[TurnContext], Awaitable[None]]

@@ -1,0 +1,50 @@
+"""Whether a question is Swedish or English, from its small words.
+
+Names are left out (the caller passes only the words that are not names), so
+"who represents Örebro?" is English although "Örebro" has an ö. Swedish wins a tie:
+the minutes are Swedish.
+
+Example:
+    >>> detect_language(["who", "chaired", "the", "meeting"], ["who", "chaired", "the", "meeting"])
+    'en'
+    >>> detect_language(["nar", "ar", "nasta", "mote"], ["När", "är", "nästa", "möte"])
+    'sv'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.understanding.lexicon import ENGLISH_FUNCTION_WORDS, SWEDISH_FUNCTION_WORDS
+
+_SWEDISH_MARKERS = frozenset(
+    """
+    mote motet moten nasta forra beslut beslutades beslutade fattades hjalp paminn
+    paminnelser paminnelse sluta kanalen gruppen narvarande franvarande dagordningen
+    ordforande sekreterare justerare representerar sades protokollet igar idag
+    chefsgruppen manad manaden aret veckan sitter tillhor ledamot ersattare
+    """.split()
+)
+_ENGLISH_MARKERS = frozenset(
+    """
+    meeting meetings next decided decisions decision said help remind reminders stop
+    channel group chaired secretary attended absent agenda represents representative
+    who yesterday today week month year minutes council
+    """.split()
+)
+# Words both languages use, or that are names in one and words in the other.
+_SHARED = frozenset(
+    {"i", "a", "at", "var", "is", "for", "man", "under", "over", "till", "dag", "agenda"}
+)
+
+
+def detect_language(keys: Sequence[str], raws: Sequence[str]) -> str:
+    """"sv" or "en" for the folded `keys` of a question's non-name words."""
+    swedish = sum(1 for raw in raws if any(c in "åäöÅÄÖ" for c in raw))
+    english = 0
+    for key in keys:
+        if key in _SHARED:
+            continue
+        swedish += key in SWEDISH_FUNCTION_WORDS or key in _SWEDISH_MARKERS
+        english += key in ENGLISH_FUNCTION_WORDS or key in _ENGLISH_MARKERS
+    return "en" if english > swedish else "sv"

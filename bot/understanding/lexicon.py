@@ -1,0 +1,128 @@
+"""The words questions are built from (folded: no å/ä/ö), and typo repair.
+
+Function words and the question's own verbs and nouns ("beslutades", "möte",
+"dagordningen") are never a subject. A word the lexicon does not know but is
+close to a lexicon word is read as that word ("dagordnngen", "frånvarnde",
+"meting"), so the intent grammars see the word the user meant.
+
+Example:
+    >>> correct_keys(["vilka", "var", "franvarnde", "pa", "motet"])
+    ['vilka', 'var', 'franvarande', 'pa', 'motet']
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+SWEDISH_FUNCTION_WORDS = frozenset(
+    """
+    vad vem vems vilka vilken vilket nar var vart hur varfor vilkas
+    ar var varit vara blir blev bli har hade haft kan kunde ska skall skulle kommer
+    kom vill ville finns fanns gor gjorde gjort gora fa far fick sag sager sa
+    och eller samt men att som om i pa av for fran till med utan hos vid under
+    efter fore innan mellan kring at mot genom bland sedan tills ur
+    den det de dem denna detta dessa den har det har en ett sin sitt sina
+    jag du han hon vi ni oss er mig dig man dom deras dess hans hennes min mitt mina
+    var vart vara era er inte ej ingen inget inga nagon nagot nagra alla allt
+    mycket mer mest lite nu da dar har sa ocksa aven bara redan just ju val nog
+    hej tack snalla garna kanske typ liksom alltsa ungefar
+    igen gang gangen senast forst sist
+    """.split()
+)
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """
+    what who whom whose which when where why how
+    is are was were be been being am do does did done doing have has had having
+    can could will would shall should may might must
+    the a an and or but of on in at to for from with without by about into onto
+    over under after before between during since until till than then as if
+    this that these those it its they them their there here we us our you your
+    i me my he him his she her one ones any some all no not none
+    very more most much many just also too only again so please thanks thank hi hello
+    anything something everything someone anyone everyone
+    time times ever yet still
+    """.split()
+)
+FUNCTION_WORDS = SWEDISH_FUNCTION_WORDS | ENGLISH_FUNCTION_WORDS
+
+# The words that say what is asked: never the subject of a question.
+QUESTION_WORDS = frozenset(
+    """
+    mote motet moten motena motes motets motestider motesdatum motesplan traff traffen
+    traffas ses motas moter sammantrade sammantradet sammantraden session
+    meeting meetings meet meets met session sessions
+    protokoll protokollet protokollen minnesanteckningar minnesanteckningarna anteckningar
+    anteckningarna motesanteckningar minutes notes
+    grupp gruppen grupper grupperna group groups
+    kanal kanalen kanaler channel channels chatt chat
+    beslut beslutet besluten beslutade beslutades beslutats besluta beslutat beslot
+    beslots fattade fattades fattat fatta tog togs tagit tagits ta klubbades antogs
+    godkandes
+    decide decided decides decision decisions resolved agreed adopted approved made take
+    sades sas sagts sagt sa namndes namnts namnt namna diskuterades diskuterats
+    diskuterade diskutera pratades pratat pratade prata talades talat talade upp
+    rapporterades informerades informerade information info hande
+    said say discussed discuss mentioned mention talked talk reported happened
+    sok soka efter leta hitta search find look tell beratta
+    vet know knows
+    dagordning dagordningen dagordningar agenda agendan punkt punkter punkten arenden
+    arende stod handlade items item topics topic
+    ordforande ordf sekreterare sekr justerare justerade justerat justera
+    chair chaired chairs chairman chairperson secretary adjuster
+    narvarande narvaro deltog deltagare deltagarna franvarande franvaro saknades saknas
+    attended attendance attendees present absent missing participants participated
+    representerar representerade representant representanter representanterna
+    represent represents represented representative representatives
+    ledamot ledamoter ledamoten ledamoterna ersattare ersattaren member members
+    substitute substitutes
+    nasta kommande forra senaste foregaende next last previous latest upcoming
+    datum dag dagen date day
+    """.split()
+)
+STOP_WORDS = FUNCTION_WORDS | QUESTION_WORDS
+
+# Words the grammars match on that the lists above do not hold.
+_GRAMMAR_WORDS = frozenset(
+    """
+    paminn paminna paminnelse paminnelser paminnelsen paminnelserna remind reminder
+    reminders reminding prenumerera prenumeration subscribe unsubscribe subscription
+    subscriptions avprenumerera sluta stoppa avsluta stang avbryt radera
+    koppla kopplingen bort loss ifran bind unbind link unlink galler handlar tillhor
+    hjalp help kommandon commands instruktioner
+    installt installd installda installa installdes flyttat flyttad flyttade flyttades
+    cancelled canceled moved rescheduled postponed
+    organisation organisationen organization organisations jobbar arbetar works belongs
+    roll rollen role foretrader foretradare sitter sits
+    protokollforare justeringsperson anmalt forhinder
+    hosten host varen varas sommaren somras vintern vintras autumn spring summer winter
+    januari februari mars april maj juni juli augusti september oktober november december
+    january february march june july august october
+    manad manaden manader veckan vecka veckor aret idag igar imorgon forrgar overmorgon
+    today yesterday tomorrow week weeks month months year years
+    """.split()
+)
+LEXICON: tuple[str, ...] = tuple(sorted(STOP_WORDS | _GRAMMAR_WORDS))
+_LEXICON_SET = frozenset(LEXICON)
+
+_MIN_TYPO_LENGTH = 5
+
+
+def is_content(key: str) -> bool:
+    """A word that can be (part of) a question's subject: not a stop word, has a letter."""
+    return key not in STOP_WORDS and any(c.isalpha() for c in key) and key != "-"
+
+
+def correct_keys(keys: list[str], keep: frozenset[int] = frozenset()) -> list[str]:
+    """Keys with unknown words replaced by the lexicon word they are a typo of.
+
+    Indices in `keep` (names already recognised) are left alone.
+    """
+    return [k if i in keep else _correct(k) for i, k in enumerate(keys)]
+
+
+def _correct(key: str) -> str:
+    if key in _LEXICON_SET or len(key) < _MIN_TYPO_LENGTH or not key.isalpha():
+        return key
+    cutoff = 88 if len(key) < 8 else 85
+    found = process.extractOne(key, LEXICON, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return found[0] if found else key

@@ -1,0 +1,156 @@
+"""Ingest: minutes files into the store, one transaction per file.
+
+Idempotent by content: a file whose bytes are already stored adds nothing; a
+changed file at the same path replaces its earlier version; a file that cannot
+be read changes nothing and is reported with the reason.
+
+    >>> report = load_paths(Store.open("sqlite://"), [Path("minutes/")])
+    >>> report.ok
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from storage.extract import FORMATS, UnreadableDocument, extract_text
+from storage.models import Document
+from storage.parsing import parse_text
+from storage.parsing.records import STOCKHOLM, ParsedDocument
+from storage.rows import RowWriter
+from storage.store import Store
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # loaded / replaced / unchanged / failed
+    message: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+
+@dataclass
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(r.failed for r in self.results)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the minutes files inside folders (recursively, sorted).
+
+    A named file of any type is kept (and later refused with a reason); inside a
+    folder only known minutes formats are taken.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in FORMATS
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def load_paths(
+    store: Store,
+    paths: Sequence[Path],
+    *,
+    on_file: Callable[[FileResult], None] | None = None,
+    now: datetime | None = None,
+) -> IngestReport:
+    """Load every file under `paths`; one bad file never stops the others."""
+    report = IngestReport()
+    writer = RowWriter()
+    for path in expand_paths(paths):
+        result = load_file(store, path, writer=writer, now=now)
+        report.results.append(result)
+        if on_file is not None:
+            on_file(result)
+    return report
+
+
+def load_file(
+    store: Store, path: Path, *, writer: RowWriter | None = None, now: datetime | None = None
+) -> FileResult:
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return FileResult(shown, "failed", f"cannot read the file: {exc.strerror or exc}")
+    digest = hashlib.sha256(data).hexdigest()
+    with store.session() as session:
+        if session.scalar(select(Document.id).where(Document.content_hash == digest)):
+            return FileResult(shown, "unchanged", "already loaded")
+    try:
+        extracted = extract_text(path, data)
+    except UnreadableDocument as exc:
+        return FileResult(shown, "failed", str(exc))
+    parsed = parse_text(extracted.text, source_name=path.name)
+    problem = _not_minutes(parsed)
+    if problem:
+        return FileResult(shown, "failed", problem, warnings=parsed.warnings)
+    writer = writer or RowWriter()
+    try:
+        with store.transaction() as session:
+            replaced = _remove_earlier(session, path)
+            document = Document(
+                name=path.name,
+                path=str(path.resolve()),
+                content_hash=digest,
+                format=extracted.format,
+                ingested_at=now or datetime.now(STOCKHOLM),
+                title=parsed.title[:2000],
+                kind=parsed.kind,
+                # undated documents are as new as the meeting they record
+                document_date=parsed.document_date or _meeting_day(parsed),
+                text=parsed.text,
+                warnings=parsed.warnings,
+            )
+            session.add(document)
+            counts = writer.write(session, document, parsed)
+    except SQLAlchemyError as exc:
+        writer.forget()
+        first = str(exc).splitlines()[0][:300]
+        return FileResult(shown, "failed", f"the database refused the file: {first}")
+    status = "replaced" if replaced else "loaded"
+    return FileResult(shown, status, "", counts, parsed.warnings)
+
+
+def _not_minutes(parsed: ParsedDocument) -> str:
+    if parsed.meeting.start is None and not parsed.items and not parsed.attendees:
+        return "no minutes found: no meeting date, attendance list or agenda items"
+    if parsed.meeting.start is None:
+        return "the meeting's date could not be read (expected e.g. 'Tid: 2023-09-08 kl. 13.00')"
+    return ""
+
+
+def _remove_earlier(session: Session, path: Path) -> bool:
+    earlier = session.scalars(select(Document).where(Document.path == str(path.resolve()))).all()
+    for document in earlier:
+        session.delete(document)
+    session.flush()
+    return bool(earlier)
+
+
+def _meeting_day(parsed: ParsedDocument) -> date | None:
+    return parsed.meeting.start.date() if parsed.meeting.start else None

@@ -1,0 +1,276 @@
+"""The store's tables (SQLAlchemy 2). The same schema serves SQLite and PostgreSQL.
+
+Meetings, attendance, agenda items and decisions belong to the document they were
+read from: replacing or removing a document removes exactly what it said. People,
+organisations and groups are shared across documents.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from storage.parsing.records import STOCKHOLM
+
+
+class StockholmTime(TypeDecorator[datetime]):
+    """Stored as naive UTC (portable), read back as aware Europe/Stockholm time."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; times must be aware")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC).astimezone(STOCKHOLM)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class Group(Base):
+    __tablename__ = "groups"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    short_name: Mapped[str] = mapped_column(String(300))
+    aliases: Mapped[list[GroupAlias]] = relationship(back_populates="group")
+
+
+class GroupAlias(Base):
+    __tablename__ = "group_aliases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(300), unique=True)  # folded
+    group: Mapped[Group] = relationship(back_populates="aliases")
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(500), index=True)  # file name
+    path: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    format: Mapped[str] = mapped_column(String(10))
+    ingested_at: Mapped[datetime] = mapped_column(StockholmTime())
+    title: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(50), default="")
+    document_date: Mapped[date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text, default="")
+    warnings: Mapped[list[str]] = mapped_column(default=list)
+    meetings: Mapped[list[Meeting]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class MeetingGroup(Base):
+    """Which groups a meeting is of; a joint meeting has several."""
+
+    __tablename__ = "meeting_groups"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Meeting(Base):
+    """A meeting as one document tells it: the one it records (source "minutes")
+    or one it plans, moves or cancels (source "schedule")."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_start", "start"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    source: Mapped[str] = mapped_column(String(20))
+    start: Mapped[datetime | None] = mapped_column(StockholmTime())
+    end: Mapped[datetime | None] = mapped_column(StockholmTime())
+    time_known: Mapped[bool] = mapped_column(Boolean, default=True)
+    place: Mapped[str | None] = mapped_column(Text)
+    mode: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    moved_from: Mapped[datetime | None] = mapped_column(StockholmTime())
+    note: Mapped[str | None] = mapped_column(Text)
+    joint_with: Mapped[list[str]] = mapped_column(default=list)
+    document: Mapped[Document] = relationship(back_populates="meetings")
+    groups: Mapped[list[Group]] = relationship(secondary="meeting_groups", lazy="selectin")
+    attendances: Mapped[list[Attendance]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
+    )
+    items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="AgendaItem.position",
+    )
+
+
+class Organization(Base):
+    __tablename__ = "organizations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # municipality / region / other
+    municipality: Mapped[str | None] = mapped_column(String(100), index=True)
+    lansdel: Mapped[str | None] = mapped_column(String(50))
+
+
+class Person(Base):
+    __tablename__ = "people"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))  # the most recent spelling
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    names: Mapped[list[PersonName]] = relationship(back_populates="person")
+
+
+class PersonName(Base):
+    """Every spelling of a person seen in the minutes."""
+
+    __tablename__ = "person_names"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), unique=True)  # folded spelling
+    person: Mapped[Person] = relationship(back_populates="names")
+
+
+class Attendance(Base):
+    __tablename__ = "attendances"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id"))
+    role: Mapped[str] = mapped_column(String(40))
+    present: Mapped[bool] = mapped_column(Boolean)
+    title: Mapped[str | None] = mapped_column(Text)
+    party: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    meeting: Mapped[Meeting] = relationship(back_populates="attendances")
+    person: Mapped[Person] = relationship(lazy="joined")
+    organization: Mapped[Organization | None] = relationship(lazy="joined")
+    group: Mapped[Group | None] = relationship()
+
+
+class AgendaItem(Base):
+    __tablename__ = "agenda_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(20))
+    parent: Mapped[str | None] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    presenters: Mapped[list[str]] = mapped_column(default=list)
+    text: Mapped[str] = mapped_column(Text, default="")
+    # Stemmed words of title and text, for search (see storage.search).
+    search_title: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    meeting: Mapped[Meeting] = relationship(back_populates="items")
+    decisions: Mapped[list[Decision]] = relationship(
+        back_populates="item",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Decision.position",
+    )
+
+
+class Decision(Base):
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    referred_to: Mapped[str | None] = mapped_column(Text)
+    item: Mapped[AgendaItem] = relationship(back_populates="decisions")
+
+
+class Conversation(Base):
+    """A chat conversation the bot has seen: its group binding and how to reach it."""
+
+    __tablename__ = "conversations"
+    __table_args__ = (UniqueConstraint("key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(500))  # "msteams:..." / "slack:T:C"
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="SET NULL"))
+    reference: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(StockholmTime())
+    group: Mapped[Group | None] = relationship(lazy="joined")
+
+
+class Subscription(Base):
+    """A conversation that wants reminders of coming meetings."""
+
+    __tablename__ = "subscriptions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("conversations.id", ondelete="CASCADE"), index=True
+    )
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    # Lead times as minutes before the meeting or "days before at HH:MM": see bot.reminders.
+    lead_times: Mapped[list[str]] = mapped_column(default=list)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    disabled_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(StockholmTime())
+    conversation: Mapped[Conversation] = relationship(lazy="joined")
+    group: Mapped[Group | None] = relationship(lazy="joined")
+
+
+class ReminderDelivery(Base):
+    """One reminder (meeting, subscription, lead time): claimed, then sent, once."""
+
+    __tablename__ = "reminder_deliveries"
+    __table_args__ = (UniqueConstraint("subscription_id", "meeting_key", "lead"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subscription_id: Mapped[int] = mapped_column(
+        ForeignKey("subscriptions.id", ondelete="CASCADE"), index=True
+    )
+    meeting_key: Mapped[str] = mapped_column(String(300))  # group + start, stable
+    lead: Mapped[str] = mapped_column(String(40))
+    meeting_start: Mapped[datetime] = mapped_column(StockholmTime())
+    status: Mapped[str] = mapped_column(String(20))  # claimed / sent / failed / skipped
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    claimed_at: Mapped[datetime | None] = mapped_column(StockholmTime())
+    sent_at: Mapped[datetime | None] = mapped_column(StockholmTime())
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class SlackEvent(Base):
+    """Slack events already answered: a retried delivery is not answered twice,
+    even by another instance."""
+
+    __tablename__ = "slack_events"
+    event_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(DateTime)

@@ -1,0 +1,282 @@
+"""One line of an attendance list read into who, for whom and in what role.
+
+A line holds a name and, in any order after it, separated by commas, tabs or
+spaced dashes: an organisation, a job title, a party, a role word and notes.
+The block's heading (Ledamöter, Ersättare ...) is applied by `people`.
+
+Example:
+    >>> row = read_row("Anna Andersson (S), ordförande, Kumla kommun")[0]
+    >>> row.name, row.role, row.party, row.organization
+    ('Anna Andersson', <Role.CHAIR: 'ordförande'>, '(S)', 'Kumla kommun')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storage.parsing.names import (
+    drop_emails,
+    is_first_name,
+    join_broken_words,
+    name_words,
+    normalize_name,
+)
+from storage.parsing.organizations import read_organization, region_unit, split_organization
+from storage.parsing.records import Role
+from storage.registry import REGION, fold
+
+PARTIES = {
+    "S": "socialdemokraterna",
+    "M": "moderaterna",
+    "C": "centerpartiet",
+    "KD": "kristdemokraterna",
+    "L": "liberalerna",
+    "V": "vansterpartiet",
+    "MP": "miljopartiet",
+    "SD": "sverigedemokraterna",
+    "FP": "folkpartiet",
+}
+_PARTY_BY_NAME = {name: short for short, name in PARTIES.items()}
+
+# Role words as a row writes them after the name ("– ordf.", ", justerare").
+ROLE_WORDS: dict[str, Role] = {
+    "ordforande": Role.CHAIR,
+    "ordf": Role.CHAIR,
+    "motesordforande": Role.CHAIR,
+    "vice ordforande": Role.VICE_CHAIR,
+    "vice ordf": Role.VICE_CHAIR,
+    "v ordf": Role.VICE_CHAIR,
+    "1:e vice ordforande": Role.VICE_CHAIR,
+    "2:e vice ordforande": Role.VICE_CHAIR,
+    "sekreterare": Role.SECRETARY,
+    "sekr": Role.SECRETARY,
+    "motessekreterare": Role.SECRETARY,
+    "protokollforare": Role.SECRETARY,
+    "justerare": Role.ADJUSTER,
+    "justerande": Role.ADJUSTER,
+    "ledamot": Role.MEMBER,
+    "ersattare": Role.SUBSTITUTE,
+    "ers": Role.SUBSTITUTE,
+    "tjanstgorande ersattare": Role.SERVING_SUBSTITUTE,
+    "tjg ersattare": Role.SERVING_SUBSTITUTE,
+    "tjg ers": Role.SERVING_SUBSTITUTE,
+    "tjansteperson": Role.OFFICIAL,
+    "tjansteman": Role.OFFICIAL,
+    "gast": Role.GUEST,
+    "adjungerad": Role.GUEST,
+}
+_PRESENT_MARKS = frozenset({"x", "ja", "narvarande", "narv", "✓", "✔", "1"})
+_ABSENT_MARKS = frozenset({"nej", "franvarande", "forhinder", "anmalt forhinder", "-", "–", "0"})
+_VACANT = frozenset({"vakant", "vakans", "ej tillsatt", "ej utsedd", "nn", "n n"})
+# Notes about how or when someone took part, not who they are.
+_NOTE = re.compile(
+    r"^(dag \d+|via \w+|digital[t]?|pa distans|distans|punkt\b.*|§.*|del av motet|"
+    r"(fran|till|fr o m|t o m) (kl|punkt|§).*|kl \d.*|valfri deltagare|ej beslutande|"
+    r"utan rostratt|(i stallet |istallet |tjanstgor |ersattare )?for [A-ZÅÄÖ].*|"
+    r"ersatter [A-ZÅÄÖ].*)$",
+    re.IGNORECASE,
+)
+_TRAILING_NOTE = re.compile(r"\s+(valfri deltagare|via \w+|dag \d+)$", re.IGNORECASE)
+_FIELD_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+[–—-]\s+")
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
+_HTML = re.compile(r"</?[a-zA-Z][^>]*>")
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+")
+
+
+@dataclass
+class Row:
+    """One person read from a line; `role` and `present` are None when the
+    line itself does not say (the heading decides)."""
+
+    name: str
+    role: Role | None = None
+    present: bool | None = None
+    organization: str | None = None
+    municipality: str | None = None
+    party: str | None = None
+    titles: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str | None:
+        return ", ".join(self.titles) or None
+
+    @property
+    def note(self) -> str | None:
+        return ", ".join(self.notes) or None
+
+
+def clean_line(line: str) -> str:
+    """The line without HTML tags, list bullets and e-mail addresses."""
+    line = _HTML.sub(" ", line)
+    line = _BULLET.sub("", line)
+    return drop_emails(join_broken_words(line)) if "\t" not in line else line.strip(" ")
+
+
+def role_word(text: str) -> Role | None:
+    """The role a word names: "ordf." -> CHAIR, "Tjänstgörande ersättare" -> ..."""
+    key = fold(text.replace(".", " ").strip(" –-:"))
+    return ROLE_WORDS.get(key)
+
+
+def party_of(text: str) -> str | None:
+    """ "(S)" for "S", "(S)" or "Socialdemokraterna"."""
+    key = text.strip(" ()").upper()
+    if key in PARTIES:
+        return f"({key})"
+    short = _PARTY_BY_NAME.get(fold(text))
+    return f"({short})" if short else None
+
+
+def presence_mark(text: str) -> bool | None:
+    """True for "X"/"Ja", False for "Nej"/"Frånvarande", None for other text."""
+    key = fold(text)
+    if key in _PRESENT_MARKS:
+        return True
+    return False if key in _ABSENT_MARKS else None
+
+
+def _take_parentheses(text: str, row: Row) -> str:
+    """Read "(S)", "(ordförande)", "(dag 2)" into the row; the rest of the text."""
+    for inner in _PARENTHESES.findall(text):
+        inner = inner.strip()
+        if party_of(inner) and row.party is None:
+            row.party = party_of(inner)
+        elif role_word(inner):
+            row.role = role_word(inner)
+        elif inner:
+            row.notes.append(inner)
+    return " ".join(_PARENTHESES.sub(" ", text).split())
+
+
+def add_field(row: Row, text: str) -> None:
+    """Read one field after the name into the row."""
+    text = _take_parentheses(text, row)
+    trailing = _TRAILING_NOTE.search(text)
+    if trailing:
+        row.notes.append(trailing.group(1))
+        text = text[: trailing.start()]
+    if not text:
+        return
+    if role_word(text):
+        row.role = role_word(text)
+    elif party_of(text):
+        row.party = party_of(text)
+    elif presence_mark(text) is not None:
+        row.present = presence_mark(text)
+    elif _NOTE.match(fold(text)) or _NOTE.match(text):
+        row.notes.append(text)
+    elif (whole := read_organization(text)) is not None:
+        row.organization, row.municipality = whole
+    elif (split := split_organization(text)) is not None:
+        row.titles.append(split[0])
+        row.organization, row.municipality = split[1], split[2]
+    else:
+        row.titles.append(text)
+
+
+def split_name(text: str) -> tuple[str, str] | None:
+    """(name, rest) when a field starts with a person's name.
+
+    The name runs until the first lowercase word or a trailing organisation:
+    "Anna Swift Johannison utredningssekreterare" -> name and title.
+
+    >>> split_name("Mathias Eriksson Ljusnarsberg kommun")
+    ('Mathias Eriksson', 'Ljusnarsberg kommun')
+    """
+    split = split_organization(text)
+    if split and name_words(split[0]):
+        return split[0], text[len(split[0]) :].strip()
+    words = text.split()
+    end = 0
+    while end < len(words) and (words[end][:1].isupper() or name_words(f"A {words[end]} B")):
+        end += 1
+    head = " ".join(words[:end])
+    if not name_words(head):
+        return None
+    return head, " ".join(words[end:])
+
+
+def _surname_comma_first(fields: Sequence[str]) -> str | None:
+    """ "Anna Andersson" for fields "Andersson", "Anna (S)" (register order)."""
+    if len(fields) < 2:
+        return None
+    surname, given = fields[0].split(), _PARENTHESES.sub("", fields[1]).split()
+    if len(surname) == 1 and len(given) == 1 and is_first_name(given[0]):
+        if not is_first_name(surname[0]) and surname[0][:1].isupper():
+            return f"{given[0]} {surname[0]}"
+    return None
+
+
+def _name_list(fields: Sequence[str], inline: bool) -> list[str] | None:
+    """Several names on one line ("Anna Andersson (S), Bertil Berg (M)")."""
+    parts = [p for f in fields for p in re.split(r"\s+och\s+", f) if p.strip()]
+    bare = [_PARENTHESES.sub("", p).strip() for p in parts]
+    if len(parts) < 2 or not all(name_words(b) and not split_organization(b) for b in bare):
+        return None
+    marked = any(_PARENTHESES.search(p) for p in parts)
+    return parts if inline or marked or len(parts) >= 3 else None
+
+
+def read_row(line: str, *, inline: bool = False) -> list[Row]:
+    """The people a line names: usually one, none for a non-name line or a
+    vacant seat, several for "Närvarande: Anna Andersson, Bertil Berg".
+
+    `inline` says the line followed a heading's colon on the same line.
+    """
+    struck = line.lstrip(" -–•*\t").startswith("~~")
+    text = clean_line(line.replace("~~", " "))
+    fields = [f for f in _split_fields(text) if f]
+    if not fields or fold(fields[0]) in _VACANT:
+        return []
+    names = _name_list(fields, inline)
+    if names is not None:
+        return [r for part in names for r in read_row(("~~" if struck else "") + part)]
+    row = _read_fields(fields)
+    if row is None:
+        return []
+    if struck:
+        row.present = False
+    return [row]
+
+
+def _split_fields(text: str) -> list[str]:
+    cells = text.split("\t")
+    return [f.strip() for cell in cells for f in _FIELD_SEPARATORS.split(cell)]
+
+
+def _read_fields(fields: list[str]) -> Row | None:
+    reordered = _surname_comma_first(fields)
+    if reordered:
+        fields = [reordered, *fields[1:]]
+        fields[1] = _PARENTHESES.sub(lambda m: f"({m.group(1)})", fields[1])
+        fields[1] = " ".join(w for w in fields[1].split() if w.startswith("("))
+    row: Row | None = None
+    before: list[str] = []
+    for text in fields:
+        if row is not None:
+            add_field(row, text)
+            continue
+        probe = Row(name="")
+        bare = _take_parentheses(text, probe)
+        found = split_name(bare)
+        if found is None or fold(found[0]) in _VACANT:
+            before.append(text)
+            continue
+        row = probe
+        row.name = normalize_name(found[0])
+        add_field(row, found[1])
+    if row is None:
+        return None
+    for text in before:
+        add_field(row, text)
+    return finish(row)
+
+
+def finish(row: Row) -> Row:
+    """Give region staff their organisation: a title naming a unit of the region."""
+    if row.organization is None and row.title and region_unit(row.title):
+        row.organization = REGION
+    return row

@@ -1,0 +1,38 @@
+"""Read-only questions to the store, answered with plain views (no ORM objects
+escape, so callers never depend on an open session)."""
+
+from storage.queries.decisions import DecisionView, ItemView, decisions, items_of, search_items_text
+from storage.queries.meetings import (
+    MeetingView,
+    meeting_by_id,
+    meetings_between,
+    meetings_on,
+    next_meetings,
+    previous_meetings,
+)
+from storage.queries.people import (
+    AttendanceView,
+    attendance_of,
+    known_names,
+    person_profile,
+    representatives,
+)
+
+__all__ = [
+    "AttendanceView",
+    "DecisionView",
+    "ItemView",
+    "MeetingView",
+    "attendance_of",
+    "decisions",
+    "items_of",
+    "known_names",
+    "meeting_by_id",
+    "meetings_between",
+    "meetings_on",
+    "next_meetings",
+    "person_profile",
+    "previous_meetings",
+    "representatives",
+    "search_items_text",
+]

@@ -1,0 +1,172 @@
+"""What is known before any minutes are read: the region's municipalities, its
+länsdelar (the four parts of the county) and the collaboration groups with the
+names people use for them.
+
+Example:
+    >>> find_group("ssr folkhalsa").name
+    'Specifika samverkansrådet för folkhälsa'
+    >>> municipality_of("Hallsbergs kommun")
+    'Hallsberg'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+REGION = "Region Örebro län"
+
+# länsdel -> municipalities
+LANSDELAR: dict[str, tuple[str, ...]] = {
+    "Norr": ("Hällefors", "Lindesberg", "Ljusnarsberg", "Nora"),
+    "Söder": ("Askersund", "Hallsberg", "Kumla", "Laxå"),
+    "Väster": ("Degerfors", "Karlskoga"),
+    "Örebro": ("Örebro", "Lekeberg"),
+}
+MUNICIPALITIES: tuple[str, ...] = (
+    "Askersund",
+    "Degerfors",
+    "Hallsberg",
+    "Hällefors",
+    "Karlskoga",
+    "Kumla",
+    "Laxå",
+    "Lekeberg",
+    "Lindesberg",
+    "Ljusnarsberg",
+    "Nora",
+    "Örebro",
+)
+
+
+def fold(text: str) -> str:
+    """Casefold, drop diacritics and squeeze spaces: the key for loose matching.
+
+    >>> fold("  Mehtäläinen  Jari ")
+    'mehtalainen jari'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+_MUNICIPALITY_BY_FOLD = {fold(m): m for m in MUNICIPALITIES}
+_MUNICIPALITY_RE = re.compile(
+    r"^(?P<name>[\wÅÄÖåäö]+?)s?(?:\s+kommun)?$",
+)
+
+
+def municipality_of(organization: str) -> str | None:
+    """The municipality an organisation name stands for, if it is one.
+
+    Accepts "Kumla", "Kumla kommun", "Hallsbergs kommun", "Lindesberg (dag 2)".
+    "Region Örebro län" is not a municipality.
+    """
+    text = re.sub(r"\(.*?\)", "", organization).strip()
+    if fold(text) in _MUNICIPALITY_BY_FOLD:
+        return _MUNICIPALITY_BY_FOLD[fold(text)]
+    match = _MUNICIPALITY_RE.match(text)
+    if not match or "kommun" not in fold(text) and fold(text) not in _MUNICIPALITY_BY_FOLD:
+        return None
+    return _MUNICIPALITY_BY_FOLD.get(fold(match.group("name")))
+
+
+def kommun_name(municipality: str) -> str:
+    """The municipality's organisation name, genitive as Swedish writes it.
+
+    >>> kommun_name("Hallsberg"), kommun_name("Kumla"), kommun_name("Degerfors")
+    ('Hallsbergs kommun', 'Kumla kommun', 'Degerfors kommun')
+    """
+    if municipality[-1] in "aeiouyåäös":
+        return f"{municipality} kommun"
+    return f"{municipality}s kommun"
+
+
+def lansdel_of(municipality: str) -> str | None:
+    for lansdel, members in LANSDELAR.items():
+        if municipality in members:
+            return lansdel
+    return None
+
+
+@dataclass(frozen=True)
+class KnownGroup:
+    name: str
+    short: str  # how an answer names the group in passing
+    aliases: tuple[str, ...]
+
+
+KNOWN_GROUPS: tuple[KnownGroup, ...] = (
+    KnownGroup(
+        "Chefsgrupp för samverkan social välfärd samt vård och omsorg",
+        "chefsgruppen för social välfärd samt vård och omsorg",
+        (
+            "chefsgruppen",
+            "chefsgrupp",
+            "chefsgruppen social välfärd samt vård och omsorg",
+            "chefsgrupp social välfärd samt vård och omsorg",
+            "chefsgrupp för social välfärd samt vård och omsorg",
+            "chefsgrupp social välfärd",
+            "chefsgruppen social välfärd",
+            "chefsgrupp svo",
+            "välfärdschefsgruppen",
+            "chefsgruppen vård och omsorg",
+        ),
+    ),
+    KnownGroup(
+        "Chefsgrupp folkhälsa",
+        "chefsgrupp folkhälsa",
+        (
+            "chefsgrupp för folkhälsa",
+            "chefsgruppen folkhälsa",
+            "chefsgruppen för folkhälsa",
+            "folkhälsochefsgruppen",
+            "folkhälsocheferna",
+            "folkhälsochefer",
+        ),
+    ),
+    KnownGroup(
+        "Specifika samverkansrådet för social välfärd samt vård och omsorg",
+        "specifika samverkansrådet för social välfärd samt vård och omsorg",
+        (
+            "ssr social välfärd",
+            "ssr svo",
+            "ssr välfärd",
+            "specifika samverkansrådet social välfärd",
+            "specifika samverkansrådet för social välfärd",
+            "specifika rådet för social välfärd samt vård och omsorg",
+            "specifikt samverkansråd social välfärd",
+            "samverkansrådet för social välfärd samt vård och omsorg",
+        ),
+    ),
+    KnownGroup(
+        "Specifika samverkansrådet för folkhälsa",
+        "specifika samverkansrådet för folkhälsa",
+        (
+            "ssr folkhälsa",
+            "ssr fh",
+            "specifika samverkansrådet folkhälsa",
+            "specifika rådet för folkhälsa",
+            "specifikt samverkansråd folkhälsa",
+            "samverkansrådet för folkhälsa",
+            "folkhälsorådet",
+        ),
+    ),
+)
+
+_GROUP_BY_FOLD: dict[str, KnownGroup] = {}
+for _group in KNOWN_GROUPS:
+    for _alias in (_group.name, *_group.aliases):
+        _GROUP_BY_FOLD[fold(_alias)] = _group
+
+
+def find_group(name: str) -> KnownGroup | None:
+    """The known group a name or alias stands for (exact after folding)."""
+    key = fold(re.sub(r"[^\w\s-]", " ", name))
+    return _GROUP_BY_FOLD.get(key)
+
+
+def group_aliases() -> dict[str, str]:
+    """Every folded alias -> canonical group name, for matching in questions."""
+    return {alias: group.name for alias, group in _GROUP_BY_FOLD.items()}

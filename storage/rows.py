@@ -1,0 +1,225 @@
+"""Parsed records -> rows. Shared things (groups, organisations, people) are
+found or created; everything else belongs to the document being written.
+
+A `RowWriter` keeps look-up caches across the files of one ingest run; after a
+rolled-back transaction call `forget()`, since the ids it cached are gone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.identity import person_key, same_person
+from storage.models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    Document,
+    Group,
+    GroupAlias,
+    Meeting,
+    Organization,
+    Person,
+    PersonName,
+)
+from storage.parsing.records import Attendee, MeetingStatus, ParsedDocument, ScheduledMeeting
+from storage.registry import REGION, find_group, fold, kommun_name, lansdel_of, municipality_of
+from storage.search import index_text
+
+
+class RowWriter:
+    def __init__(self) -> None:
+        self.forget()
+
+    def forget(self) -> None:
+        self._groups: dict[str, int] = {}
+        self._orgs: dict[str, int] = {}
+        self._person_by_key: dict[str, int] = {}
+        # first word of a name (folded) -> [(name, person id)], for spelling variants
+        self._people_by_first: dict[str, list[tuple[str, int]]] | None = None
+
+    def write(self, session: Session, document: Document, parsed: ParsedDocument) -> dict[str, int]:
+        """Add the document's meetings and everything in them; return counts."""
+        groups = [self.group(session, name) for name in parsed.meeting.groups]
+        meeting = Meeting(
+            document=document,
+            source="minutes",
+            start=parsed.meeting.start,
+            end=parsed.meeting.end,
+            time_known=parsed.meeting.time_known,
+            place=parsed.meeting.place,
+            mode=parsed.meeting.mode.value if parsed.meeting.mode else None,
+            status=parsed.meeting.status.value,
+            joint_with=[],
+        )
+        session.add(meeting)
+        session.flush()
+        self._link_groups(session, meeting, groups)
+        attendees = self._attendances(session, meeting, parsed.attendees)
+        decisions = self._items(session, meeting, parsed)
+        for entry in parsed.schedule:
+            self._scheduled(session, document, entry, default_groups=groups)
+        return {
+            "meetings": 1,
+            "attendees": attendees,
+            "items": len(parsed.items),
+            "decisions": decisions,
+            "planned": len(parsed.schedule),
+        }
+
+    # -- shared rows -------------------------------------------------------------
+
+    def group(self, session: Session, name: str) -> int:
+        known = find_group(name)
+        canonical = known.name if known else " ".join(name.split())
+        if canonical in self._groups:
+            return self._groups[canonical]
+        group_id = session.scalar(select(Group.id).where(Group.name == canonical))
+        if group_id is None:
+            alias = session.scalar(select(GroupAlias).where(GroupAlias.alias == fold(canonical)))
+            group_id = alias.group_id if alias else None
+        if group_id is None:
+            group = Group(name=canonical, short_name=known.short if known else canonical)
+            session.add(group)
+            session.flush()
+            aliases = {fold(a) for a in (canonical, *(known.aliases if known else ()))}
+            taken = set(session.scalars(select(GroupAlias.alias).where(GroupAlias.alias.in_(aliases))))
+            session.add_all(GroupAlias(group_id=group.id, alias=a) for a in aliases - taken)
+            group_id = group.id
+        self._groups[canonical] = group_id
+        return group_id
+
+    def organization(self, session: Session, attendee: Attendee) -> int | None:
+        name = attendee.organization
+        if not name:
+            return None
+        municipality = attendee.municipality or municipality_of(name)
+        if municipality:
+            name = kommun_name(municipality)
+        if name in self._orgs:
+            return self._orgs[name]
+        org_id = session.scalar(select(Organization.id).where(Organization.name == name))
+        if org_id is None:
+            kind = "municipality" if municipality else "region" if fold(name) == fold(REGION) else "other"
+            org = Organization(
+                name=name,
+                kind=kind,
+                municipality=municipality,
+                lansdel=lansdel_of(municipality) if municipality else None,
+            )
+            session.add(org)
+            session.flush()
+            org_id = org.id
+        self._orgs[name] = org_id
+        return org_id
+
+    def person(self, session: Session, name: str) -> int:
+        key = person_key(name)
+        if key in self._person_by_key:
+            return self._person_by_key[key]
+        person_id = session.scalar(select(PersonName.person_id).where(PersonName.key == key))
+        if person_id is None:
+            person_id = self._variant_of(session, name)
+            if person_id is None:
+                person = Person(name=name, key=key)
+                session.add(person)
+                session.flush()
+                person_id = person.id
+            session.add(PersonName(person_id=person_id, name=name, key=key))
+            self._known_people(session)[_first(name)].append((name, person_id))
+        self._person_by_key[key] = person_id
+        return person_id
+
+    def _variant_of(self, session: Session, name: str) -> int | None:
+        for known, person_id in self._known_people(session).get(_first(name), []):
+            if same_person(known, name):
+                return person_id
+        return None
+
+    def _known_people(self, session: Session) -> dict[str, list[tuple[str, int]]]:
+        if self._people_by_first is None:
+            index: dict[str, list[tuple[str, int]]] = defaultdict(list)
+            for name, person_id in session.execute(select(PersonName.name, PersonName.person_id)):
+                index[_first(name)].append((name, person_id))
+            self._people_by_first = index
+        return self._people_by_first
+
+    # -- document rows ------------------------------------------------------------
+
+    def _link_groups(self, session: Session, meeting: Meeting, group_ids: Sequence[int]) -> None:
+        for group_id in dict.fromkeys(group_ids):
+            session.execute(
+                Meeting.__table__.metadata.tables["meeting_groups"].insert(),
+                {"meeting_id": meeting.id, "group_id": group_id},
+            )
+
+    def _attendances(self, session: Session, meeting: Meeting, attendees: Sequence[Attendee]) -> int:
+        rows = []
+        for attendee in attendees:
+            rows.append(
+                Attendance(
+                    meeting_id=meeting.id,
+                    person_id=self.person(session, attendee.name),
+                    organization_id=self.organization(session, attendee),
+                    group_id=self.group(session, attendee.group) if attendee.group else None,
+                    role=attendee.role.value,
+                    present=attendee.present,
+                    title=attendee.title,
+                    party=attendee.party,
+                    note=attendee.note,
+                )
+            )
+        session.add_all(rows)
+        return len(rows)
+
+    def _items(self, session: Session, meeting: Meeting, parsed: ParsedDocument) -> int:
+        count = 0
+        for position, item in enumerate(parsed.items):
+            row = AgendaItem(
+                meeting_id=meeting.id,
+                position=position,
+                number=item.number,
+                parent=item.parent,
+                title=item.title,
+                presenters=list(item.presenters),
+                text=item.text,
+                search_title=index_text(item.title),
+                search_text=index_text(item.text),
+            )
+            row.decisions = [
+                Decision(position=i, text=d.text, kind=d.kind.value, referred_to=d.referred_to)
+                for i, d in enumerate(item.decisions)
+            ]
+            session.add(row)
+            count += len(item.decisions)
+        return count
+
+    def _scheduled(
+        self, session: Session, document: Document, entry: ScheduledMeeting, default_groups: Sequence[int]
+    ) -> None:
+        groups = [self.group(session, g) for g in entry.groups] or list(default_groups)
+        meeting = Meeting(
+            document=document,
+            source="schedule",
+            start=entry.start,
+            end=entry.end,
+            time_known=entry.time_known,
+            place=entry.place,
+            mode=entry.mode.value if entry.mode else None,
+            status=MeetingStatus(entry.status).value,
+            moved_from=entry.moved_from,
+            note=entry.note,
+            joint_with=list(entry.joint_with),
+        )
+        session.add(meeting)
+        session.flush()
+        self._link_groups(session, meeting, groups)
+
+
+def _first(name: str) -> str:
+    words = fold(name).split()
+    return words[0] if words else ""

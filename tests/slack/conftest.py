@@ -1,0 +1,56 @@
+"""Fixtures: the fake Slack Web API on a real port, and the service with Slack
+mounted, reached over HTTP with signed requests (helpers in `slack_fakes`)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
+from typing import Any
+
+import pytest
+from aiohttp import ClientSession, web
+from aiohttp.test_utils import TestServer
+from slack_fakes import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, FakeSlack, SlackSender, fake_slack_app
+
+from bot.settings import Settings
+from bot.slack import mount_slack
+from storage.parsing.records import STOCKHOLM
+
+# A fixed clock, so that answers about "the next meeting" stay the same.
+NOW = datetime(2025, 9, 1, 9, 0, tzinfo=STOCKHOLM)
+
+
+@pytest.fixture
+async def fake_slack(aiohttp_server: Callable[..., Awaitable[TestServer]]) -> FakeSlack:
+    slack = FakeSlack()
+    server = await aiohttp_server(fake_slack_app(slack))
+    slack.url = str(server.make_url("")).rstrip("/")
+    return slack
+
+
+@pytest.fixture
+def slack_settings(fake_slack: FakeSlack) -> Settings:
+    return Settings(
+        database_url="sqlite://",
+        slack_bot_token=BOT_TOKEN,
+        slack_signing_secret=SIGNING_SECRET,
+        slack_app_token=APP_TOKEN,
+        slack_api_url=fake_slack.api_url(),
+        now=NOW,
+    )
+
+
+@pytest.fixture
+async def service(
+    aiohttp_server: Callable[..., Awaitable[TestServer]], slack_settings: Settings, assistant: Any
+) -> TestServer:
+    """The service with Slack mounted, listening on a real port."""
+    app = web.Application()
+    mount_slack(app, slack_settings, assistant)
+    return await aiohttp_server(app)
+
+
+@pytest.fixture
+async def slack(service: TestServer) -> AsyncIterator[SlackSender]:
+    async with ClientSession() as session:
+        yield SlackSender(session, str(service.make_url("/slack/events")))

@@ -1,0 +1,141 @@
+"""Signed Events API and slash-command requests over HTTP; answers land at the fake Slack."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_fakes import (
+    BOT_USER,
+    TEAM,
+    FakeSlack,
+    SlackSender,
+    command,
+    dm_event,
+    mention_event,
+    wait_until,
+)
+
+from bot.answers import AskContext
+from bot.blocks import render_answer
+from bot.settings import Settings
+
+QUESTION = "När är nästa möte med Chefsgrupp folkhälsa?"
+
+
+async def expected_reply(assistant: Any, settings: Settings, question: str, channel: str) -> dict[str, Any]:
+    """What the assistant answers to `question` in `channel`, as Block Kit."""
+    assert settings.now is not None
+    context = AskContext(
+        now=settings.now,
+        conversation=f"slack:{TEAM}:{channel}",
+        reference={"team": TEAM, "channel": channel},
+    )
+    message = render_answer(await assistant.ask(question, context))
+    return {"text": message.text, "blocks": message.blocks}
+
+
+async def test_url_verification_answers_the_challenge(slack: SlackSender) -> None:
+    response = await slack.event({"type": "url_verification", "challenge": "abc123", "token": "legacy"})
+    assert response.status == 200
+    assert (await response.json())["challenge"] == "abc123"
+
+
+async def test_mention_is_answered_in_the_thread_of_the_message(
+    slack: SlackSender, fake_slack: FakeSlack, assistant: Any, slack_settings: Settings
+) -> None:
+    response = await slack.event(mention_event(f"<@{BOT_USER}> {QUESTION}", ts="1700000000.000100"))
+    assert response.status == 200
+
+    await wait_until(lambda: len(fake_slack.posted()) == 1)
+    posted = fake_slack.posted()[0]
+    assert posted["channel"] == "C0CHAN"
+    assert posted["thread_ts"] == "1700000000.000100"
+    expected = await expected_reply(assistant, slack_settings, QUESTION, "C0CHAN")
+    assert posted["text"] == expected["text"]
+    assert posted["blocks"] == expected["blocks"]
+    assert posted["blocks"][0]["type"] == "section"
+
+
+async def test_mention_inside_a_thread_answers_in_that_thread(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    event = mention_event(f"<@{BOT_USER}> {QUESTION}", ts="1700000005.000100", thread_ts="1699999999.000001")
+    await slack.event(event)
+    await wait_until(lambda: len(fake_slack.posted()) == 1)
+    assert fake_slack.posted()[0]["thread_ts"] == "1699999999.000001"
+
+
+async def test_direct_message_is_answered_in_the_direct_conversation(
+    slack: SlackSender, fake_slack: FakeSlack, assistant: Any, slack_settings: Settings
+) -> None:
+    response = await slack.event(dm_event(QUESTION, channel="D0ANNA"))
+    assert response.status == 200
+
+    await wait_until(lambda: len(fake_slack.posted()) == 1)
+    posted = fake_slack.posted()[0]
+    assert posted["channel"] == "D0ANNA"
+    assert "thread_ts" not in posted
+    expected = await expected_reply(assistant, slack_settings, QUESTION, "D0ANNA")
+    assert posted["text"] == expected["text"]
+
+
+async def test_bot_messages_and_edits_are_not_answered(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    ignored = [
+        dm_event("Jag är en annan bot", event_id="EvBot", bot_id="B0OTHER"),
+        dm_event("ändrad", event_id="EvEdit", subtype="message_changed"),
+        dm_event("i en kanal", event_id="EvChan", channel_type="channel", channel="C0CHAN"),
+    ]
+    for payload in ignored:
+        response = await slack.event(payload)
+        assert response.status == 200
+    # A question sent afterwards is answered, and it is the only answer.
+    await slack.event(dm_event(QUESTION, event_id="EvReal"))
+    await wait_until(lambda: len(fake_slack.posted()) >= 1)
+    await slack.event(dm_event(QUESTION, event_id="EvReal2"))
+    await wait_until(lambda: len(fake_slack.posted()) >= 2)
+    assert len(fake_slack.posted()) == 2
+
+
+async def test_a_retried_event_is_answered_once(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    payload = mention_event(f"<@{BOT_USER}> {QUESTION}", event_id="EvRetry")
+    first = await slack.event(payload)
+    retry = await slack.event(payload, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    assert (first.status, retry.status) == (200, 200)
+
+    # A later, different event is a marker: once it is answered, the retry had its chance.
+    await slack.event(mention_event(f"<@{BOT_USER}> hjälp", event_id="EvMarker", ts="1700000009.000100"))
+    await wait_until(lambda: any(p["thread_ts"] == "1700000009.000100" for p in fake_slack.posted()))
+    assert [p["thread_ts"] for p in fake_slack.posted()].count("1700000000.000100") == 1
+
+
+async def test_the_same_message_as_mention_and_direct_message_is_answered_once(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    text = f"<@{BOT_USER}> {QUESTION}"
+    await slack.event(mention_event(text, event_id="EvA", channel="D0ANNA", client_msg_id="msg-1"))
+    await slack.event(dm_event(text, event_id="EvB", channel="D0ANNA", client_msg_id="msg-1"))
+    await slack.event(dm_event("hjälp", event_id="EvMarker", channel="D0OTHER"))
+    await wait_until(lambda: any(p["channel"] == "D0OTHER" for p in fake_slack.posted()))
+    assert [p["channel"] for p in fake_slack.posted()].count("D0ANNA") == 1
+
+
+async def test_slash_command_acknowledges_and_answers_through_the_response_url(
+    slack: SlackSender, fake_slack: FakeSlack, assistant: Any, slack_settings: Settings
+) -> None:
+    response = await slack.command(command(QUESTION, fake_slack.response_url()))
+    assert response.status == 200
+    assert await response.text() == ""
+
+    await wait_until(lambda: len(fake_slack.responses) == 1)
+    reply = fake_slack.responses[0]
+    expected = await expected_reply(assistant, slack_settings, QUESTION, "C0CHAN")
+    assert reply["text"] == expected["text"]
+    assert reply["blocks"] == expected["blocks"]
+    assert reply["response_type"] == "in_channel"
+    assert fake_slack.posted() == []
+
+
+async def test_slash_command_help_is_shown_to_the_asker_only(slack: SlackSender, fake_slack: FakeSlack) -> None:
+    await slack.command(command("hjälp", fake_slack.response_url("help")))
+    await slack.command(command("", fake_slack.response_url("empty")))
+    await wait_until(lambda: len(fake_slack.responses) == 2)
+    assert {r["response_type"] for r in fake_slack.responses} == {"ephemeral"}
+    assert fake_slack.responses[0]["text"] == fake_slack.responses[1]["text"]
