@@ -41,7 +41,11 @@ _MODE = {
     "en": {"digital": "online", "physical": "in person", "hybrid": "hybrid"},
 }
 _KIND = {
-    "sv": {"postponed": "bordlagt", "noted": "lades till handlingarna", "endorsed": "ställde sig bakom"},
+    "sv": {
+        "postponed": "bordlagt",
+        "noted": "lades till handlingarna",
+        "endorsed": "ställde sig bakom",
+    },
     "en": {"postponed": "postponed", "noted": "noted", "endorsed": "endorsed"},
 }
 
@@ -125,20 +129,33 @@ class _Renderer:
         ]
         if meeting.note:
             lines.append(_text(meeting.note, subtle=True, spacing="None", size="Small"))
-        url = self.calendar_url(meeting.meeting_id) if self.calendar_url and meeting.meeting_id else None
+        url = (
+            self.calendar_url(meeting.meeting_id)
+            if self.calendar_url and meeting.meeting_id
+            else None
+        )
         if url is None:
             return {"type": "Container", "items": lines}
         button = {
             "type": "ActionSet",
             "actions": [
-                {"type": "Action.OpenUrl", "title": self.say("Till kalendern", "Add to calendar"), "url": url}
+                {
+                    "type": "Action.OpenUrl",
+                    "title": self.say("Till kalendern", "Add to calendar"),
+                    "url": url,
+                }
             ],
         }
         return {
             "type": "ColumnSet",
             "columns": [
                 {"type": "Column", "width": "stretch", "items": lines},
-                {"type": "Column", "width": "auto", "verticalContentAlignment": "Center", "items": [button]},
+                {
+                    "type": "Column",
+                    "width": "auto",
+                    "verticalContentAlignment": "Center",
+                    "items": [button],
+                },
             ],
         }
 
@@ -190,7 +207,9 @@ class _Renderer:
             parts = [source.document, source.meeting_date or ""]
             if source.item:
                 parts.append(f"{item_word} {source.item}")
-            lines.append(_text(" · ".join(p for p in parts if p), subtle=True, size="Small", spacing="None"))
+            lines.append(
+                _text(" · ".join(p for p in parts if p), subtle=True, size="Small", spacing="None")
+            )
         return [_heading(self.say("Källor", "Sources"), size="Small"), *lines]
 
     def more(self, facts: Sequence[Fact], sources: Sequence[Source]) -> Element | None:

@@ -188,7 +188,9 @@ def _now(value: str | None) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise CommandError(f"--now {value!r} is not an ISO-8601 time, e.g. 2026-11-22T10:00") from None
+        raise CommandError(
+            f"--now {value!r} is not an ISO-8601 time, e.g. 2026-11-22T10:00"
+        ) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=STOCKHOLM)
 
 
@@ -236,7 +238,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = add("ingest", cmd_ingest)
     ingest.add_argument("paths", nargs="+", metavar="PATH")
-    ingest.add_argument("-q", "--quiet", action="store_true", help="print only errors and the total")
+    ingest.add_argument(
+        "-q", "--quiet", action="store_true", help="print only errors and the total"
+    )
     ingest.add_argument("-v", "--verbose", action="store_true", help="print every warning")
 
     for name, func in (("ask", cmd_ask), ("chat", cmd_chat)):
@@ -248,7 +252,11 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--now", help="the time to answer as of (ISO-8601)")
         sub.add_argument("--group", help="the group a question is about when it names none")
 
-    for name, func in (("meetings", cmd_meetings), ("decisions", cmd_decisions), ("people", cmd_people)):
+    for name, func in (
+        ("meetings", cmd_meetings),
+        ("decisions", cmd_decisions),
+        ("people", cmd_people),
+    ):
         sub = add(name, func)
         sub.add_argument("--group", help="a group's name or alias")
         if name != "people":
@@ -262,8 +270,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 3978)")
     serve.add_argument("--now", help="fix the service's clock (demos, tests), ISO-8601")
-    serve.add_argument("--load", action="append", default=[], metavar="PATH",
-                       help="ingest these minutes before starting (repeatable)")
+    serve.add_argument(
+        "--load",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="ingest these minutes before starting (repeatable)",
+    )
     return parser
 
 

@@ -56,12 +56,17 @@ def list_decisions(
 ) -> str:
     first, last = day_bounds(start or date(1900, 1, 1), end or date(2999, 12, 31))
     with store.session() as session:
-        found = decisions(session, words=topic_words(topic), group=_group(group),
-                          start=first, end=last, limit=10_000)
+        found = decisions(
+            session,
+            words=topic_words(topic),
+            group=_group(group),
+            start=first,
+            end=last,
+            limit=10_000,
+        )
     lines = [
         f"{d.meeting_date.isoformat()}  {d.item_number or '-':>3} {d.item_title[:50]:50}  "
-        f"{d.kind:10} {d.text[:120]}"
-        + (f"  -> {d.referred_to}" if d.referred_to else "")
+        f"{d.kind:10} {d.text[:120]}" + (f"  -> {d.referred_to}" if d.referred_to else "")
         for d in found
     ]
     lines.append(f"{len(found)} decisions")
@@ -69,12 +74,22 @@ def list_decisions(
 
 
 def list_people(
-    store: Store, *, group: str | None = None, municipality: str | None = None, name: str | None = None
+    store: Store,
+    *,
+    group: str | None = None,
+    municipality: str | None = None,
+    name: str | None = None,
 ) -> str:
     """People with their latest listing: organisation, role, group, meeting day."""
     query = (
-        select(Person.name, Organization.name, Attendance.role, Attendance.present, Meeting.start,
-               Meeting.id)
+        select(
+            Person.name,
+            Organization.name,
+            Attendance.role,
+            Attendance.present,
+            Meeting.start,
+            Meeting.id,
+        )
         .join(Attendance, Attendance.person_id == Person.id)
         .join(Meeting, Meeting.id == Attendance.meeting_id)
         .outerjoin(Organization, Organization.id == Attendance.organization_id)
@@ -87,8 +102,11 @@ def list_people(
     with store.session() as session:
         rows = session.execute(query).all()
         wanted = _group(group)
-        groups = {m.id: [g.name for g in m.groups] for m in session.scalars(select(Meeting))} \
-            if wanted else {}
+        groups = (
+            {m.id: [g.name for g in m.groups] for m in session.scalars(select(Meeting))}
+            if wanted
+            else {}
+        )
     lines, seen = [], set()
     for person, org, role, present, start, meeting_id in rows:
         if wanted and wanted not in groups.get(meeting_id, []):

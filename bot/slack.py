@@ -37,6 +37,7 @@ from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.answers import Answer, AskContext
@@ -56,6 +57,9 @@ SEEN_TTL_SECONDS = 2 * 3600.0
 SEEN_MAX = 10_000
 # How long shutdown waits for answers still being written.
 SHUTDOWN_GRACE_SECONDS = 10.0
+# What reading a payload of the wrong shape raises (a list where an object belongs).
+PAYLOAD_SHAPE_ERRORS = (ValueError, AttributeError, TypeError, KeyError, IndexError)
+NOT_A_PAYLOAD = "The body is not a Slack payload (a JSON object or a form with the expected fields)."
 HELP_QUESTION = "hjälp"
 # Replies to /möte that only the asker needs to see.
 PRIVATE_INTENTS = frozenset({"help", "error"})
@@ -127,6 +131,7 @@ class SlackBot:
         self.app.event("app_mention")(self.on_mention)
         self.app.event("message")(self.on_message)
         self.app.command(re.compile(r"^/m(ö|o|oe)te$"))(self.on_command)
+        self.app.error(self.on_error)
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         """`POST /slack/events`: aiohttp request → bolt request → dispatch → response."""
@@ -135,9 +140,20 @@ class SlackBot:
             return refusal
         try:
             bolt_request = await to_bolt_request(request)
-        except (ValueError, AttributeError, TypeError):
-            return web.json_response({"error": "The body is not a Slack payload."}, status=400)
+        except PAYLOAD_SHAPE_ERRORS:
+            bolt_request = None
+        if bolt_request is None or not bolt_request.body:
+            return web.json_response({"error": NOT_A_PAYLOAD}, status=400)
         return await to_aiohttp_response(await self.app.async_dispatch(bolt_request))
+
+    async def on_error(self, error: Exception) -> BoltResponse | None:
+        """Bolt reads a payload's fields without checking their types; a payload of
+        the wrong shape fails while being read, and that is the sender's error."""
+        if isinstance(error, PAYLOAD_SHAPE_ERRORS):
+            log.warning("Refused a Slack payload of the wrong shape (%s)", type(error).__name__)
+            return BoltResponse(status=400, body={"error": NOT_A_PAYLOAD})
+        log.error("Slack request failed", exc_info=error)
+        return None
 
     # --- listeners: they must return quickly and never raise ----------------------
 
@@ -145,35 +161,30 @@ class SlackBot:
         self, body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext
     ) -> None:
         """@minutesbot in a channel: answer in the message's thread."""
-        if not self.first_delivery(body, event) or event.get("bot_id"):
+        fields = text_fields(event, "channel", "ts", "text")
+        if fields is None or event.get("bot_id") or not self.first_delivery(body, event):
             return
-        channel, ts = event.get("channel"), event.get("ts")
-        if not isinstance(channel, str) or not isinstance(ts, str):
-            return
+        channel, ts, text = fields
         thread = event.get("thread_ts") or ts
-        question = question_text(str(event.get("text", "")), context.bot_user_id)
-        self.start(
-            self.answer_in_channel(
-                question, team_of(body, context), channel, thread, context.client
-            )
-        )
+        question = question_text(text, context.bot_user_id)
+        team = team_of(body, context)
+        self.start(self.answer_in_channel(question, team, channel, thread, context.client))
 
     async def on_message(
         self, body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext
     ) -> None:
-        """A direct message: answer in the same conversation (in its thread, if any)."""
+        """A direct message: answer in the same conversation (in its thread, if any).
+        Edits, joins and other subtypes, and messages from bots, are not questions."""
+        fields = text_fields(event, "channel", "text")
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return
-        channel = event.get("channel")
-        if not isinstance(channel, str) or not self.first_delivery(body, event):
+        if fields is None or not self.first_delivery(body, event):
             return
-        question = question_text(str(event.get("text", "")), context.bot_user_id)
+        channel, text = fields
+        question = question_text(text, context.bot_user_id)
+        team = team_of(body, context)
         thread = event.get("thread_ts")
-        self.start(
-            self.answer_in_channel(
-                question, team_of(body, context), channel, thread, context.client
-            )
-        )
+        self.start(self.answer_in_channel(question, team, channel, thread, context.client))
 
     async def on_command(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond
@@ -256,6 +267,16 @@ class SlackBot:
             return Answer(
                 intent="error", text=FAILURE_TEXT[language], language=language, found=False
             )
+
+
+def text_fields(event: dict[str, Any], *names: str) -> tuple[str, ...] | None:
+    """The named fields of an event when all are strings, else None.
+
+    >>> text_fields({"channel": "C1", "ts": 1.5}, "channel", "ts") is None
+    True
+    """
+    values = tuple(event.get(name) for name in names)
+    return values if all(isinstance(v, str) for v in values) else None  # type: ignore[return-value]
 
 
 def team_of(body: dict[str, Any], context: AsyncBoltContext) -> str:

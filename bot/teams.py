@@ -11,7 +11,10 @@ In a channel or group chat only messages that @mention the bot count; the
 mention is removed before the question is read. When the bot is added to a
 chat or team it introduces itself with the Assistant's help answer.
 
-    >>> conversation_key(Activity(conversation=ConversationAccount(id="19:abc@thread.tacv2")))
+    >>> body = b'{"type": "message", "serviceUrl": "https://smba.example/", "channelId": "msteams",'
+    >>> body += b' "conversation": {"id": "19:abc@thread.tacv2"}, "from": {"id": "29:u"},'
+    >>> body += b' "recipient": {"id": "28:bot"}}'
+    >>> conversation_key(parse_activity(body))
     'msteams:19:abc@thread.tacv2'
 """
 
@@ -19,16 +22,15 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
 import jwt
 from aiohttp import web
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core import CardFactory, MessageFactory, TurnContext, serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
-from botbuilder.schema import Activity, ActivityTypes, ConversationAccount, ConversationReference
+from botbuilder.schema import Activity, ActivityTypes, ConversationReference
 
 from bot.answers import Answer, AskContext
 from bot.calendar import CalendarLinks
@@ -81,7 +83,7 @@ def parse_activity(body: bytes) -> Activity:
         raise BadActivity("'text' must be a string")
     try:
         return Activity().deserialize(data)
-    except Exception as exc:  # noqa: BLE001 - msrest raises several kinds for bad shapes
+    except Exception as exc:  # msrest raises several kinds for bad shapes
         raise BadActivity(f"the activity does not fit the Bot Framework schema: {exc}") from None
 
 
@@ -148,7 +150,7 @@ class _StrictAuthentication(ConfigurationBotFrameworkAuthentication):  # type: i
             return await super().authenticate_request(activity, auth_header)
         except PermissionError:
             raise
-        except Exception as exc:  # noqa: BLE001 - any failure to validate means "not authorized"
+        except Exception as exc:  # any failure to validate means "not authorized"
             raise PermissionError(f"token not accepted: {exc.__class__.__name__}") from exc
 
 
@@ -210,18 +212,21 @@ class TeamsBot:
         try:
             invoke = await self.adapter.process_activity(auth_header, activity, self.on_turn)
         except PermissionError:
-            return web.json_response({"error": "a valid Bot Framework token is required"}, status=401)
+            return web.json_response(
+                {"error": "a valid Bot Framework token is required"}, status=401
+            )
         if invoke is not None:
-            return web.json_response(invoke.body, status=invoke.status)
+            return web.json_response(serializer_helper(invoke.body), status=invoke.status)
         return web.Response(status=201)
 
     async def on_turn(self, turn: TurnContext) -> None:
         activity = turn.activity
         if activity.type == ActivityTypes.message:
             await self._on_message(turn)
-        elif activity.type == ActivityTypes.conversation_update and activity.members_added:
-            if any(m.id == activity.recipient.id for m in activity.members_added):
-                await self._introduce(turn)
+        elif activity.type == ActivityTypes.conversation_update and any(
+            member.id == activity.recipient.id for member in activity.members_added or []
+        ):
+            await self._introduce(turn)
 
     async def _on_message(self, turn: TurnContext) -> None:
         question = question_text(turn.activity)
@@ -235,8 +240,10 @@ class TeamsBot:
 
     async def _introduce(self, turn: TurnContext) -> None:
         answer = await self.assistant.ask(self._help_word(turn), self._context(turn))
-        heading = "Hej! Jag svarar på frågor om protokollen." if answer.language != "en" else (
+        heading = (
             "Hi! I answer questions about the minutes."
+            if answer.language == "en"
+            else "Hej! Jag svarar på frågor om protokollen."
         )
         await turn.send_activity(self._reply(answer, heading=heading))
 
@@ -275,7 +282,7 @@ class TeamsBot:
                 "Något gick fel när jag skulle svara. Försök igen om en stund. "
                 "(Something went wrong; please try again.)"
             )
-        except Exception:  # noqa: BLE001 - the connector itself may be what failed
+        except Exception:  # the connector itself may be what failed
             log.warning("teams: could not tell the user about the failure")
 
 
@@ -297,6 +304,3 @@ def mount_teams(
     app[TEAMS_BOT] = bot
     app.router.add_post(MESSAGES_PATH, bot.handle)
     return bot
-
-
-Logic = Callable[[TurnContext], Awaitable[None]]

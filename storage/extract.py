@@ -18,7 +18,14 @@ MAX_BYTES = 20 * 1024 * 1024  # a minutes file is rarely over 1 MB
 MAX_TEXT_CHARS = 2_000_000
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024  # docx is a zip: guard against zip bombs
 MIN_TEXT_CHARS = 20
-FORMATS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
+FORMATS = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
 
 
 class UnreadableDocument(Exception):
@@ -48,7 +55,9 @@ def extract_text(path: Path, data: bytes) -> Extracted:
     else:
         text = _plain_text(data)
     if len(text.strip()) < MIN_TEXT_CHARS:
-        raise UnreadableDocument("the file holds no readable text (a scanned image needs OCR first)")
+        raise UnreadableDocument(
+            "the file holds no readable text (a scanned image needs OCR first)"
+        )
     return Extracted(text[:MAX_TEXT_CHARS], fmt)
 
 
@@ -81,7 +90,9 @@ def _docx_text(data: bytes) -> str:
     except UnreadableDocument:
         raise
     except Exception as exc:  # python-docx raises many kinds for broken files
-        raise UnreadableDocument(f"the Word file is broken or truncated ({type(exc).__name__})") from exc
+        raise UnreadableDocument(
+            f"the Word file is broken or truncated ({type(exc).__name__})"
+        ) from exc
     return "\n\n".join(_docx_blocks(document))
 
 
@@ -100,7 +111,9 @@ def _docx_blocks(document: object) -> list[str]:
         elif tag == "tbl":
             table = Table(child, document)  # type: ignore[arg-type]
             for row in table.rows:
-                cells = [" ".join(_docx_paragraph(p) for p in cell.paragraphs) for cell in row.cells]
+                cells = [
+                    " ".join(_docx_paragraph(p) for p in cell.paragraphs) for cell in row.cells
+                ]
                 blocks.append("\t".join(cells))
     return blocks
 

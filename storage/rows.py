@@ -87,7 +87,9 @@ class RowWriter:
             session.add(group)
             session.flush()
             aliases = {fold(a) for a in (canonical, *(known.aliases if known else ()))}
-            taken = set(session.scalars(select(GroupAlias.alias).where(GroupAlias.alias.in_(aliases))))
+            taken = set(
+                session.scalars(select(GroupAlias.alias).where(GroupAlias.alias.in_(aliases)))
+            )
             session.add_all(GroupAlias(group_id=group.id, alias=a) for a in aliases - taken)
             group_id = group.id
         self._groups[canonical] = group_id
@@ -104,7 +106,13 @@ class RowWriter:
             return self._orgs[name]
         org_id = session.scalar(select(Organization.id).where(Organization.name == name))
         if org_id is None:
-            kind = "municipality" if municipality else "region" if fold(name) == fold(REGION) else "other"
+            kind = (
+                "municipality"
+                if municipality
+                else "region"
+                if fold(name) == fold(REGION)
+                else "other"
+            )
             org = Organization(
                 name=name,
                 kind=kind,
@@ -157,7 +165,9 @@ class RowWriter:
                 {"meeting_id": meeting.id, "group_id": group_id},
             )
 
-    def _attendances(self, session: Session, meeting: Meeting, attendees: Sequence[Attendee]) -> int:
+    def _attendances(
+        self, session: Session, meeting: Meeting, attendees: Sequence[Attendee]
+    ) -> int:
         rows = []
         for attendee in attendees:
             rows.append(
@@ -199,7 +209,11 @@ class RowWriter:
         return count
 
     def _scheduled(
-        self, session: Session, document: Document, entry: ScheduledMeeting, default_groups: Sequence[int]
+        self,
+        session: Session,
+        document: Document,
+        entry: ScheduledMeeting,
+        default_groups: Sequence[int],
     ) -> None:
         groups = [self.group(session, g) for g in entry.groups] or list(default_groups)
         meeting = Meeting(

@@ -1,8 +1,8 @@
 """The store: one database (SQLite embedded, PostgreSQL in production) and its schema.
 
-    >>> store = Store.open("sqlite://")
-    >>> store.ping()
-    True
+>>> store = Store.open("sqlite://")
+>>> store.ping()
+True
 """
 
 from __future__ import annotations
@@ -81,8 +81,10 @@ class Store:
             if migrate:
                 store.migrate()
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot open the database {_safe(url)}: {exc.__class__.__name__}: "
-                             f"{str(exc).splitlines()[0]}") from exc
+            raise StoreError(
+                f"cannot open the database {_safe(url)}: {exc.__class__.__name__}: "
+                f"{str(exc).splitlines()[0]}"
+            ) from exc
         return store
 
     @property

@@ -52,8 +52,11 @@ def answer_help(query: Query, context: AskContext) -> Answer:
     )
     bound = ""
     if context.group:
-        bound = "\n" + pick(lang, f"Den här konversationen gäller {context.group}.",
-                            f"This conversation is about {context.group}.")
+        bound = "\n" + pick(
+            lang,
+            f"Den här konversationen gäller {context.group}.",
+            f"This conversation is about {context.group}.",
+        )
     text = intro + "\n" + "\n".join(f"• {e}" for e in examples) + bound
     return Answer("help", text, language=lang)
 
@@ -63,9 +66,9 @@ def answer_unknown(query: Query, context: AskContext) -> Answer:
     text = pick(
         lang,
         "Jag förstod inte frågan. Jag kan svara på frågor om möten, beslut och representanter "
-        "ur protokollen – skriv \"hjälp\" för exempel.",
+        'ur protokollen – skriv "hjälp" för exempel.',
         "I did not understand the question. I answer questions about meetings, decisions and "
-        "representatives from the minutes – write \"help\" for examples.",
+        'representatives from the minutes – write "help" for examples.',
     )
     return Answer("unknown", text, language=lang, found=False)
 
@@ -75,9 +78,9 @@ def bound_group(session: Session, conversation: str | None) -> str | None:
     if not conversation:
         return None
     return session.scalar(
-        select(Group.name).join(Conversation, Conversation.group_id == Group.id).where(
-            Conversation.key == conversation
-        )
+        select(Group.name)
+        .join(Conversation, Conversation.group_id == Group.id)
+        .where(Conversation.key == conversation)
     )
 
 
@@ -99,13 +102,18 @@ def remember_conversation(session: Session, context: AskContext) -> Conversation
 def answer_bind(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
     if not context.conversation:
-        text = pick(lang, "Bara en chattkonversation kan knytas till en grupp.",
-                    "Only a chat conversation can be tied to a group.")
+        text = pick(
+            lang,
+            "Bara en chattkonversation kan knytas till en grupp.",
+            "Only a chat conversation can be tied to a group.",
+        )
         return Answer("bind_group", text, language=lang, found=False)
     group = session.scalar(select(Group).where(Group.name == query.group)) if query.group else None
     if group is None:
         known = ", ".join(session.scalars(select(Group.name).order_by(Group.name)))
-        text = pick(lang, f"Vilken grupp? Jag känner till: {known}.", f"Which group? I know: {known}.")
+        text = pick(
+            lang, f"Vilken grupp? Jag känner till: {known}.", f"Which group? I know: {known}."
+        )
         return Answer("bind_group", text, language=lang, found=False)
     row = remember_conversation(session, context)
     assert row is not None
@@ -113,9 +121,9 @@ def answer_bind(session: Session, query: Query, context: AskContext) -> Answer:
     text = pick(
         lang,
         f"Klart: den här konversationen gäller nu {groups_text([group.name], lang)}. "
-        "\"Nästa möte\" betyder här den gruppens nästa möte.",
+        '"Nästa möte" betyder här den gruppens nästa möte.',
         f"Done: this conversation is now about {groups_text([group.name], lang)}. "
-        "\"Next meeting\" here means that group's next meeting.",
+        '"Next meeting" here means that group\'s next meeting.',
     )
     return Answer("bind_group", text, language=lang)
 
@@ -125,6 +133,9 @@ def answer_unbind(session: Session, query: Query, context: AskContext) -> Answer
     row = remember_conversation(session, context)
     if row is not None:
         row.group_id = None
-    text = pick(lang, "Klart: konversationen är inte längre knuten till någon grupp.",
-                "Done: this conversation is no longer tied to a group.")
+    text = pick(
+        lang,
+        "Klart: konversationen är inte längre knuten till någon grupp.",
+        "Done: this conversation is no longer tied to a group.",
+    )
     return Answer("unbind_group", text, language=lang)

@@ -23,19 +23,31 @@ from storage.search import stem_words
 
 MAX_SHOWN = 8
 KIND_WORDS = {
-    "sv": {"postponed": "bordlagt/hänskjutet", "endorsed": "ställde sig bakom", "adopted": "antaget",
-           "noted": "lades till handlingarna", "procedural": "formalia"},
-    "en": {"postponed": "postponed/referred", "endorsed": "endorsed", "adopted": "adopted",
-           "noted": "noted", "procedural": "procedural"},
+    "sv": {
+        "postponed": "bordlagt/hänskjutet",
+        "endorsed": "ställde sig bakom",
+        "adopted": "antaget",
+        "noted": "lades till handlingarna",
+        "procedural": "formalia",
+    },
+    "en": {
+        "postponed": "postponed/referred",
+        "endorsed": "endorsed",
+        "adopted": "adopted",
+        "noted": "noted",
+        "procedural": "procedural",
+    },
 }
 # Words that carry no topic: question words, fillers and the domain's own verbs.
-STOPWORDS = frozenset(stem_words(
-    "och i om för att det som en ett på med av till från vad vilka vilket vilken när var hur "
-    "beslut besluten beslutades beslutade besluta fattades fattade tog togs sades sagt sagts "
-    "mötet möte möten protokoll protokollet minnesanteckningar gruppen chefsgruppen rådet "
-    "the a an of about on in for to what which when was were is did decide decided decision "
-    "decisions said say group meeting minutes"
-))
+STOPWORDS = frozenset(
+    stem_words(
+        "och i om för att det som en ett på med av till från vad vilka vilket vilken när var hur "
+        "beslut besluten beslutades beslutade besluta fattades fattade tog togs sades sagt sagts "
+        "mötet möte möten protokoll protokollet minnesanteckningar gruppen chefsgruppen rådet "
+        "the a an of about on in for to what which when was were is did decide decided decision "
+        "decisions said say group meeting minutes"
+    )
+)
 
 
 def topic_words(topic: str | None) -> list[str]:
@@ -50,11 +62,20 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
         start, end = day_bounds(query.period.start, query.period.end)
     meeting_ids = None
     if query.date is not None:
-        meeting_ids = [m.id for m in meetings_on(session, query.date, group=query.group) if m.has_minutes]
+        meeting_ids = [
+            m.id for m in meetings_on(session, query.date, group=query.group) if m.has_minutes
+        ]
         if not meeting_ids:
             return no_meeting(session, query, context, "decisions")
-    found = decisions(session, meeting_ids=meeting_ids, words=words, group=query.group,
-                      start=start, end=end, limit=60)
+    found = decisions(
+        session,
+        meeting_ids=meeting_ids,
+        words=words,
+        group=query.group,
+        start=start,
+        end=end,
+        limit=60,
+    )
     substantive = [d for d in found if d.kind != "procedural"]
     found = substantive or ([] if words else found)
     if not found:
@@ -68,7 +89,13 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
         if follow:
             lines.append("  " + follow)
     if len(found) > len(shown):
-        lines.append(pick(lang, f"… och {len(found) - len(shown)} till.", f"… and {len(found) - len(shown)} more."))
+        lines.append(
+            pick(
+                lang,
+                f"… och {len(found) - len(shown)} till.",
+                f"… and {len(found) - len(shown)} more.",
+            )
+        )
     return Answer(
         "decisions",
         "\n".join(lines),
@@ -84,10 +111,18 @@ def answer_agenda(session: Session, query: Query, context: AskContext) -> Answer
     if meeting is None:
         return no_meeting(session, query, context, "agenda")
     items = [i for i in items_of(session, meeting.id) if i.number]
-    head = pick(lang, f"Dagordning för {groups_text(meeting.groups, lang)} {day(meeting.day, lang)}:",
-                f"Agenda of {groups_text(meeting.groups, lang)} on {day(meeting.day, lang)}:")
-    lines = [head, *(f"{i.number}. {i.title}" + (f" ({', '.join(i.presenters)})" if i.presenters else "")
-                     for i in items)]
+    head = pick(
+        lang,
+        f"Dagordning för {groups_text(meeting.groups, lang)} {day(meeting.day, lang)}:",
+        f"Agenda of {groups_text(meeting.groups, lang)} on {day(meeting.day, lang)}:",
+    )
+    lines = [
+        head,
+        *(
+            f"{i.number}. {i.title}" + (f" ({', '.join(i.presenters)})" if i.presenters else "")
+            for i in items
+        ),
+    ]
     return Answer(
         "agenda",
         "\n".join(lines),
@@ -103,17 +138,27 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
     start = end = None
     if query.period is not None:
         start, end = day_bounds(query.period.start, query.period.end)
-    hits = search_items_text(session, words, group=query.group, start=start, end=end, limit=6) if words else []
+    hits = (
+        search_items_text(session, words, group=query.group, start=start, end=end, limit=6)
+        if words
+        else []
+    )
     if not hits:
-        text = pick(lang, f"Jag hittar inget om {query.topic or query.raw} i protokollen.",
-                    f"I find nothing about {query.topic or query.raw} in the minutes.")
+        text = pick(
+            lang,
+            f"Jag hittar inget om {query.topic or query.raw} i protokollen.",
+            f"I find nothing about {query.topic or query.raw} in the minutes.",
+        )
         return Answer("search", text, language=lang, found=False)
     lines = [pick(lang, f"I protokollen om {query.topic}:", f"In the minutes about {query.topic}:")]
     sources = []
     for hit in hits:
         snippet = snippet_for(hit.title + ". " + hit.text, words)
-        label = f"{groups_text(hit.groups, lang)} {day(hit.meeting_date, lang)}, " + pick(
-            lang, "punkt", "item") + f" {hit.number or hit.parent or '–'} {hit.title}"
+        label = (
+            f"{groups_text(hit.groups, lang)} {day(hit.meeting_date, lang)}, "
+            + pick(lang, "punkt", "item")
+            + f" {hit.number or hit.parent or '–'} {hit.title}"
+        )
         lines.append(f"• {label}: {snippet}")
         sources.append(item_source(hit, snippet))
     return Answer("search", "\n".join(lines), sources=sources, language=lang)
@@ -124,9 +169,11 @@ def snippet_for(text: str, words: list[str], width: int = 220) -> str:
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
     if not sentences:
         return ""
+
     def score(sentence: str) -> int:
         stems = stem_words(sentence)
         return sum(1 for w in words if any(s.startswith(w) for s in stems))
+
     best = max(sentences, key=score)
     return best if len(best) <= width else best[: width - 1].rsplit(" ", 1)[0] + "…"
 
@@ -135,20 +182,35 @@ def _decision_line(view: DecisionView, lang: str) -> str:
     item = pick(lang, "punkt", "item") + f" {view.item_number} " if view.item_number else ""
     kind = KIND_WORDS[lang].get(view.kind)
     marker = f" [{kind}]" if kind and view.kind in ("postponed",) else ""
-    referred = pick(lang, f" (hänskjutet till {view.referred_to})", f" (referred to {view.referred_to})") \
-        if view.referred_to else ""
-    return (f"{groups_text(view.groups, lang)} {day(view.meeting_date, lang)}, {item}{view.item_title}: "
-            f"{view.text}{marker}{referred}")
+    referred = (
+        pick(lang, f" (hänskjutet till {view.referred_to})", f" (referred to {view.referred_to})")
+        if view.referred_to
+        else ""
+    )
+    return (
+        f"{groups_text(view.groups, lang)} {day(view.meeting_date, lang)}, {item}{view.item_title}: "
+        f"{view.text}{marker}{referred}"
+    )
 
 
 def _followed(session: Session, view: DecisionView, lang: str) -> str:
     """Where a postponed question went: later decisions on the same item title."""
     words = topic_words(view.item_title)[:4]
-    later = [d for d in decisions(session, words=words, limit=20)
-             if d.meeting_date > view.meeting_date and d.kind != "procedural"] if words else []
+    later = (
+        [
+            d
+            for d in decisions(session, words=words, limit=20)
+            if d.meeting_date > view.meeting_date and d.kind != "procedural"
+        ]
+        if words
+        else []
+    )
     if not later:
-        return pick(lang, "Inget senare beslut i frågan finns i protokollen ännu.",
-                    "No later decision on it is in the minutes yet.")
+        return pick(
+            lang,
+            "Inget senare beslut i frågan finns i protokollen ännu.",
+            "No later decision on it is in the minutes yet.",
+        )
     first = min(later, key=lambda d: d.meeting_date)
     return pick(lang, "Följdes upp: ", "Followed up: ") + _decision_line(first, lang)
 
@@ -156,15 +218,23 @@ def _followed(session: Session, view: DecisionView, lang: str) -> str:
 def _no_decisions(session: Session, query: Query, words: list[str]) -> Answer:
     lang = query.language
     if words:
-        text = pick(lang, f"Jag hittar inga beslut om {query.topic} i protokollen.",
-                    f"I find no decisions about {query.topic} in the minutes.")
+        text = pick(
+            lang,
+            f"Jag hittar inga beslut om {query.topic} i protokollen.",
+            f"I find no decisions about {query.topic} in the minutes.",
+        )
         hits = search_items_text(session, words, group=query.group, limit=3)
         if hits:
             text += pick(lang, " Det nämns i: ", " It is mentioned in: ") + "; ".join(
-                f"{groups_text(h.groups, lang)} {day(h.meeting_date, lang)}, {h.title}" for h in hits)
+                f"{groups_text(h.groups, lang)} {day(h.meeting_date, lang)}, {h.title}"
+                for h in hits
+            )
         sources = [item_source(h) for h in hits]
     else:
-        text = pick(lang, "Jag hittar inga beslut för det du frågar om i protokollen.",
-                    "I find no decisions for what you ask about in the minutes.")
+        text = pick(
+            lang,
+            "Jag hittar inga beslut för det du frågar om i protokollen.",
+            "I find no decisions for what you ask about in the minutes.",
+        )
         sources = []
     return Answer("decisions", text, sources=sources, language=lang, found=False)

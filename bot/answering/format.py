@@ -1,7 +1,7 @@
 """Dates, times and lists as a Swedish (or English) reader expects them.
 
-    >>> when(datetime(2026, 12, 11, 13, tzinfo=STOCKHOLM), datetime(2026, 12, 11, 16, tzinfo=STOCKHOLM), True, "sv")
-    'fredag 11 december 2026 kl. 13.00–16.00'
+>>> when(datetime(2026, 12, 11, 13, tzinfo=STOCKHOLM), datetime(2026, 12, 11, 16, tzinfo=STOCKHOLM), True, "sv")
+'fredag 11 december 2026 kl. 13.00–16.00'
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ def when(start: datetime, end: datetime | None, time_known: bool, language: str 
     start = start.astimezone(STOCKHOLM)
     if not time_known:
         if end is not None and end.astimezone(STOCKHOLM).date() > start.date():
-            return f"{day(start.date(), language)} – {day(end.astimezone(STOCKHOLM).date(), language)}"
+            return (
+                f"{day(start.date(), language)} – {day(end.astimezone(STOCKHOLM).date(), language)}"
+            )
         return day(start.date(), language)
     at = "kl." if language == "sv" else "at"
     text = f"{day(start.date(), language)} {at} {clock(start, language)}"

@@ -28,7 +28,9 @@ def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
     upcoming = next_meetings(session, context.now, group=query.group, limit=4)
     if not upcoming:
-        whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
+        whose = (
+            f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
+        )
         text = pick(
             lang,
             f"Jag hittar inget kommande möte{whose} i protokollen.",
@@ -38,11 +40,19 @@ def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
     first = upcoming[0]
     lines = []
     if first.start <= context.now < first.finish and first.time_known:
-        lines.append(pick(lang, "Ett möte pågår just nu: ", "A meeting is under way now: ")
-                     + meeting_line(first, lang))
+        lines.append(
+            pick(lang, "Ett möte pågår just nu: ", "A meeting is under way now: ")
+            + meeting_line(first, lang)
+        )
     elif first.status == "cancelled":
-        lines.append(pick(lang, "Nästa planerade möte är inställt: ", "The next planned meeting is cancelled: ")
-                     + meeting_line(first, lang))
+        lines.append(
+            pick(
+                lang,
+                "Nästa planerade möte är inställt: ",
+                "The next planned meeting is cancelled: ",
+            )
+            + meeting_line(first, lang)
+        )
     else:
         lines.append(pick(lang, "Nästa möte: ", "Next meeting: ") + meeting_line(first, lang))
     rest = [m for m in upcoming[1:] if m.status != "cancelled"][:2]
@@ -50,7 +60,9 @@ def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
         lines.append(pick(lang, "Därefter: ", "After that: ") + meeting_line(rest[0], lang))
         rest = rest[1:]
     if rest:
-        lines.append(pick(lang, "Sedan: ", "Then: ") + "; ".join(meeting_line(m, lang) for m in rest))
+        lines.append(
+            pick(lang, "Sedan: ", "Then: ") + "; ".join(meeting_line(m, lang) for m in rest)
+        )
     lines.append(_source_note(upcoming[:1], lang))
     return Answer(
         intent="next_meeting",
@@ -77,16 +89,28 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
     whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
     span = _span_text(start.date(), end.date(), lang)
     if not found:
-        what = {"cancelled": pick(lang, "inställda ", "cancelled "), "moved": pick(lang, "flyttade ", "moved ")}
+        what = {
+            "cancelled": pick(lang, "inställda ", "cancelled "),
+            "moved": pick(lang, "flyttade ", "moved "),
+        }
         kind = what.get(query.status or "", "")
-        text = pick(lang, f"Jag hittar inga {kind}möten{whose} {span} i protokollen.",
-                    f"I find no {kind}meetings{whose} {span} in the minutes.")
+        text = pick(
+            lang,
+            f"Jag hittar inga {kind}möten{whose} {span} i protokollen.",
+            f"I find no {kind}meetings{whose} {span} in the minutes.",
+        )
         return _with_latest(session, query, context, text, intent="meetings")
     shown = found[:MAX_LISTED]
     header = pick(lang, f"Möten{whose} {span}:", f"Meetings{whose} {span}:")
     lines = [header, *(f"• {meeting_line(m, lang, with_group=not query.group)}" for m in shown)]
     if len(found) > len(shown):
-        lines.append(pick(lang, f"… och {len(found) - len(shown)} till.", f"… and {len(found) - len(shown)} more."))
+        lines.append(
+            pick(
+                lang,
+                f"… och {len(found) - len(shown)} till.",
+                f"… and {len(found) - len(shown)} more.",
+            )
+        )
     lines.append(_source_note(shown, lang))
     return Answer(
         intent="meetings",
@@ -105,7 +129,9 @@ def answer_info(session: Session, query: Query, context: AskContext) -> Answer:
     verb = pick(lang, "var", "was") if meeting.start < context.now else pick(lang, "är", "is")
     text = f"{groups_text(meeting.groups, lang)} {verb}: {meeting_line(meeting, lang, with_group=False)}"
     if meeting.status == "cancelled":
-        text = pick(lang, "Mötet är inställt: ", "The meeting is cancelled: ") + meeting_line(meeting, lang)
+        text = pick(lang, "Mötet är inställt: ", "The meeting is cancelled: ") + meeting_line(
+            meeting, lang
+        )
     return Answer(
         intent="meeting_info",
         text=text + "\n" + _source_note([meeting], lang),
@@ -125,8 +151,11 @@ def find_meeting(
         candidates = meetings_on(session, query.date, group=query.group)
     elif query.period is not None:
         start, end = day_bounds(query.period.start, query.period.end)
-        candidates = [m for m in meetings_between(session, start, end, group=query.group)
-                      if m.has_minutes or not minutes_only][-1:]
+        candidates = [
+            m
+            for m in meetings_between(session, start, end, group=query.group)
+            if m.has_minutes or not minutes_only
+        ][-1:]
     elif query.which == "next":
         candidates = next_meetings(session, context.now, group=query.group, limit=1)
     else:
@@ -147,8 +176,11 @@ def no_meeting(session: Session, query: Query, context: AskContext, intent: str)
     else:
         what = ""
     whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
-    text = pick(lang, f"Jag hittar inga protokoll från ett möte{whose} {what}.".replace(" .", "."),
-                f"I find no minutes of a meeting{whose} {what}.".replace(" .", "."))
+    text = pick(
+        lang,
+        f"Jag hittar inga protokoll från ett möte{whose} {what}.".replace(" .", "."),
+        f"I find no minutes of a meeting{whose} {what}.".replace(" .", "."),
+    )
     return _with_latest(session, query, context, text, intent=intent)
 
 
@@ -176,10 +208,19 @@ def _span_text(first: date, end_exclusive: date, lang: str) -> str:
     last = end_exclusive - timedelta(days=1)
     if first == last:
         return pick(lang, f"den {day(first, lang)}", f"on {day(first, lang)}")
-    if first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31 and first.year == last.year:
+    if (
+        first.month == 1
+        and first.day == 1
+        and last.month == 12
+        and last.day == 31
+        and first.year == last.year
+    ):
         return pick(lang, f"under {first.year}", f"in {first.year}")
-    return pick(lang, f"från {first.isoformat()} till {last.isoformat()}",
-                f"from {first.isoformat()} to {last.isoformat()}")
+    return pick(
+        lang,
+        f"från {first.isoformat()} till {last.isoformat()}",
+        f"from {first.isoformat()} to {last.isoformat()}",
+    )
 
 
 def _source_note(meetings: list[MeetingView], lang: str) -> str:

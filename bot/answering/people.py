@@ -81,11 +81,17 @@ def answer_attendance(session: Session, query: Query, context: AskContext) -> An
         return Answer("attendance", text, sources=[source], language=lang, found=not listed)
     names = ", ".join(_name_with_org(p) for p in chosen)
     if query.absent:
-        head = pick(lang, f"Frånvarande vid {group} {when_text} ({len(chosen)}):",
-                    f"Absent from {group} on {when_text} ({len(chosen)}):")
+        head = pick(
+            lang,
+            f"Frånvarande vid {group} {when_text} ({len(chosen)}):",
+            f"Absent from {group} on {when_text} ({len(chosen)}):",
+        )
     else:
-        head = pick(lang, f"Närvarande vid {group} {when_text} ({len(chosen)}):",
-                    f"Present at {group} on {when_text} ({len(chosen)}):")
+        head = pick(
+            lang,
+            f"Närvarande vid {group} {when_text} ({len(chosen)}):",
+            f"Present at {group} on {when_text} ({len(chosen)}):",
+        )
     return Answer(
         "attendance",
         f"{head} {names}\n" + pick(lang, "Källa: ", "Source: ") + meeting.document,
@@ -99,18 +105,29 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
     lang = query.language
     who = query.municipality or query.organization
     if not who:
-        text = pick(lang, "Vilken kommun eller organisation menar du? T.ex. \"Vem representerar Kumla?\"",
-                    "Which municipality or organisation do you mean? E.g. \"Who represents Kumla?\"")
+        text = pick(
+            lang,
+            'Vilken kommun eller organisation menar du? T.ex. "Vem representerar Kumla?"',
+            'Which municipality or organisation do you mean? E.g. "Who represents Kumla?"',
+        )
         return Answer("representatives", text, language=lang, found=False)
     at = query.date or (query.period.end if query.period else None)
     found = representatives(
-        session, municipality=query.municipality, organization=None if query.municipality else who,
-        group=query.group, at=at,
+        session,
+        municipality=query.municipality,
+        organization=None if query.municipality else who,
+        group=query.group,
+        at=at,
     )
     if not found:
-        whose = f" {pick(lang, 'i', 'in')} {groups_text([query.group], lang)}" if query.group else ""
-        text = pick(lang, f"Jag hittar ingen som representerar {who}{whose} i protokollen.",
-                    f"I find nobody representing {who}{whose} in the minutes.")
+        whose = (
+            f" {pick(lang, 'i', 'in')} {groups_text([query.group], lang)}" if query.group else ""
+        )
+        text = pick(
+            lang,
+            f"Jag hittar ingen som representerar {who}{whose} i protokollen.",
+            f"I find nobody representing {who}{whose} in the minutes.",
+        )
         return Answer("representatives", text, language=lang, found=False)
     by_group: dict[str | None, list[AttendanceView]] = defaultdict(list)
     for view in found:
@@ -119,13 +136,20 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
     for group, views in by_group.items():
         people = join([_rep_text(v, lang) for v in views], lang)
         meeting_day = day(views[0].meeting_date, lang)
-        lines.append(f"• {groups_text([group] if group else [], lang)}: {people} "
-                     + pick(lang, f"(enligt mötet {meeting_day})", f"(as of the meeting on {meeting_day})"))
+        lines.append(
+            f"• {groups_text([group] if group else [], lang)}: {people} "
+            + pick(lang, f"(enligt mötet {meeting_day})", f"(as of the meeting on {meeting_day})")
+        )
     evidence = [v for v in found if v.evidence]
     if evidence:
-        lines.append(pick(lang, "Organisation hämtad från tidigare protokoll: ",
-                          "Organisation taken from earlier minutes: ")
-                     + "; ".join(f"{v.name}: {v.evidence}" for v in evidence))
+        lines.append(
+            pick(
+                lang,
+                "Organisation hämtad från tidigare protokoll: ",
+                "Organisation taken from earlier minutes: ",
+            )
+            + "; ".join(f"{v.name}: {v.evidence}" for v in evidence)
+        )
     return Answer(
         "representatives",
         "\n".join(lines),
@@ -142,8 +166,11 @@ def answer_person(session: Session, query: Query, context: AskContext) -> Answer
         return Answer("person", text, language=lang, found=False)
     listings = person_profile(session, query.person)
     if not listings:
-        text = pick(lang, f"Jag hittar ingen {query.person} i protokollen.",
-                    f"I find nobody called {query.person} in the minutes.")
+        text = pick(
+            lang,
+            f"Jag hittar ingen {query.person} i protokollen.",
+            f"I find nobody called {query.person} in the minutes.",
+        )
         return Answer("person", text, language=lang, found=False)
     latest = listings[0]
     orgs = list(dict.fromkeys(v.organization for v in listings if v.organization))

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storage.parsing.names import (
+    PARTICLES,
     drop_emails,
     is_first_name,
     join_broken_words,
@@ -109,10 +110,14 @@ class Row:
 
 
 def clean_line(line: str) -> str:
-    """The line without HTML tags, list bullets and e-mail addresses."""
-    line = _HTML.sub(" ", line)
-    line = _BULLET.sub("", line)
-    return drop_emails(join_broken_words(line)) if "\t" not in line else line.strip(" ")
+    """The line without HTML tags, list bullets and e-mail addresses; tabs
+    between table cells are kept.
+
+    >>> clean_line("- Daniel Ahnberg (daniel.ahnberg@hellefors.se)\tHällefors")
+    'Daniel Ahnberg\tHällefors'
+    """
+    line = _BULLET.sub("", _HTML.sub(" ", line))
+    return "\t".join(drop_emails(join_broken_words(cell)) for cell in line.split("\t"))
 
 
 def role_word(text: str) -> Role | None:
@@ -191,7 +196,7 @@ def split_name(text: str) -> tuple[str, str] | None:
         return split[0], text[len(split[0]) :].strip()
     words = text.split()
     end = 0
-    while end < len(words) and (words[end][:1].isupper() or name_words(f"A {words[end]} B")):
+    while end < len(words) and (words[end][:1].isupper() or words[end] in PARTICLES):
         end += 1
     head = " ".join(words[:end])
     if not name_words(head):
@@ -250,9 +255,8 @@ def _split_fields(text: str) -> list[str]:
 def _read_fields(fields: list[str]) -> Row | None:
     reordered = _surname_comma_first(fields)
     if reordered:
-        fields = [reordered, *fields[1:]]
-        fields[1] = _PARENTHESES.sub(lambda m: f"({m.group(1)})", fields[1])
-        fields[1] = " ".join(w for w in fields[1].split() if w.startswith("("))
+        marks = " ".join(f"({inner})" for inner in _PARENTHESES.findall(fields[1]))
+        fields = [f"{reordered} {marks}".strip(), *fields[2:]]
     row: Row | None = None
     before: list[str] = []
     for text in fields:

@@ -1,30 +1,249 @@
-"""Attendance lists: who was there, for which organisation, in what role
-(owner: people helper; stub)."""
+"""Attendance lists: who was there, for which organisation, in what role.
+
+A list is a run of headings ("Närvarande:", "Ledamöter:", "Ersättare:",
+"Gäster:", "Frånvarande:" ...) each followed by one person a line. A heading
+gives the role and whether the people under it were there; a ~~struck~~ name
+was not. A line may carry its own role word ("– ordf.", ", justerare"), which
+wins over the heading's.
+
+Example:
+    >>> [a.name for a in parse_attendance(["Närvarande:", "Eriksson Katrin, Kumla"])]
+    ['Katrin Eriksson']
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
+from storage.identity import person_key
+from storage.parsing.attendance_rows import Row, clean_line, read_row
+from storage.parsing.attendance_tables import Column, read_table_row, table_columns
+from storage.parsing.names import join_broken_lines, normalize_name
 from storage.parsing.records import Attendee, Role
+from storage.registry import find_group, fold
+
+__all__ = [
+    "attendance_heading",
+    "normalize_name",
+    "parse_attendance",
+    "secretary_from_header",
+]
+
+_PRESENT = (Role.MEMBER, True)
+_HEADINGS: dict[str, tuple[Role, bool]] = {
+    "narvarande": _PRESENT,
+    "narvarolista": _PRESENT,
+    "narvaro": _PRESENT,
+    "deltagare": _PRESENT,
+    "deltagande": _PRESENT,
+    "ledamoter": _PRESENT,
+    "ledamot": _PRESENT,
+    "narvarande ledamoter": _PRESENT,
+    "beslutande": _PRESENT,
+    "beslutande ledamoter": _PRESENT,
+    "ersattare": (Role.SUBSTITUTE, True),
+    "narvarande ersattare": (Role.SUBSTITUTE, True),
+    "ej tjanstgorande ersattare": (Role.SUBSTITUTE, True),
+    "tjanstgorande ersattare": (Role.SERVING_SUBSTITUTE, True),
+    "tjanstepersoner": (Role.OFFICIAL, True),
+    "tjansteman": (Role.OFFICIAL, True),
+    "narvarande tjanstepersoner": (Role.OFFICIAL, True),
+    "ovriga narvarande": (Role.OFFICIAL, True),
+    "ovriga deltagare": (Role.OFFICIAL, True),
+    "ovriga deltagande": (Role.OFFICIAL, True),
+    "gaster": (Role.GUEST, True),
+    "gast": (Role.GUEST, True),
+    "inbjudna": (Role.GUEST, True),
+    "inbjudna gaster": (Role.GUEST, True),
+    "adjungerade": (Role.GUEST, True),
+    "adjungerad": (Role.GUEST, True),
+    "franvarande": (Role.MEMBER, False),
+    "franvarande ledamoter": (Role.MEMBER, False),
+    "franvarande ersattare": (Role.SUBSTITUTE, False),
+    "ej narvarande": (Role.MEMBER, False),
+    "forhinder": (Role.MEMBER, False),
+    "anmalt forhinder": (Role.MEMBER, False),
+    "ordforande": (Role.CHAIR, True),
+    "motesordforande": (Role.CHAIR, True),
+    "vice ordforande": (Role.VICE_CHAIR, True),
+    "sekreterare": (Role.SECRETARY, True),
+    "motessekreterare": (Role.SECRETARY, True),
+    "protokollforare": (Role.SECRETARY, True),
+    "justerare": (Role.ADJUSTER, True),
+    "justerande": (Role.ADJUSTER, True),
+}
+# Lists that belong to one group of a joint meeting; chair, secretary,
+# officials and guests serve the meeting as a whole.
+_GROUP_ROLES = (Role.MEMBER, Role.SUBSTITUTE, Role.SERVING_SUBSTITUTE)
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|[*#_]+")
+
+
+def _split_heading(line: str) -> tuple[Role, bool, str] | None:
+    """(role, present, text after the colon) for a heading line."""
+    text = _MARKUP.sub(" ", line).strip()
+    head, colon, rest = text.partition(":")
+    found = _HEADINGS.get(fold(head))
+    if found is None or (not colon and rest):
+        return None
+    return found[0], found[1], rest.strip()
 
 
 def attendance_heading(line: str) -> tuple[Role, bool] | None:
-    """(role, present) for a list heading such as "Närvarande:", "Ledamöter:",
-    "Ersättare:", "Tjänstgörande ersättare", "Tjänstepersoner:", "Gäster:",
-    "Frånvarande:", "Ordförande:", "Justerare:"; None for any other line."""
-    raise NotImplementedError
+    """(role, present) for an attendance list's heading, None for other lines.
+
+    With or without colon, in any case; a heading may carry its list after the
+    colon ("Justerare: Siw Lunander").
+
+    >>> attendance_heading("Tjänstgörande ersättare:")
+    (<Role.SERVING_SUBSTITUTE: 'tjänstgörande ersättare'>, True)
+    >>> attendance_heading("FRÅNVARANDE")
+    (<Role.MEMBER: 'ledamot'>, False)
+    >>> attendance_heading("Ordförande Bechet hälsade välkommen") is None
+    True
+    """
+    found = _split_heading(line)
+    return (found[0], found[1]) if found else None
+
+
+@dataclass
+class _List:
+    """Where the reader is: the current heading and, in a joint meeting, group."""
+
+    role: Role = Role.MEMBER
+    present: bool = True
+    group: int = -1
+    member_heading_seen: bool = False
+    columns: tuple[Column, ...] | None = None
 
 
 def parse_attendance(lines: Sequence[str], *, groups: Sequence[str] = ()) -> list[Attendee]:
-    """Every attendee in an attendance block (headings included, ~~struck~~ kept).
+    """Every attendee in an attendance block (headings included, ~~struck~~ kept
+    as absent, vacant seats and non-name lines skipped).
 
-    With several `groups` (a joint meeting), a repeated "Ledamöter:" heading
-    starts the next group's list.
+    With several `groups` (a joint meeting), a repeated "Ledamöter:" heading,
+    or a line naming one of the groups, starts that group's list; the member
+    and substitute lists get the group, the rest of the block does not.
+    A "Sekreterare" heading followed by a bare name (page headers) works too.
+
+    >>> rows = parse_attendance(["Ledamöter:", "~~Anna Ek, Kumla~~", "Gäster:", "Bo Ek"])
+    >>> [(a.name, a.role.value, a.present, a.municipality) for a in rows]
+    [('Anna Ek', 'ledamot', False, 'Kumla'), ('Bo Ek', 'gäst', True, None)]
     """
-    raise NotImplementedError
+    lines = join_broken_lines(lines)
+    grouped = len(groups) >= 2 and _has_several_lists(lines, groups)
+    state = _List()
+    found: dict[tuple[str, Role, str | None], Attendee] = {}
+    for line in lines:
+        rows = _read_line(line, state, groups if grouped else ())
+        for row in rows:
+            attendee = _attendee(row, state, groups if grouped else ())
+            key = (person_key(attendee.name), attendee.role, attendee.group)
+            found[key] = _merge(found[key], attendee) if key in found else attendee
+    return list(found.values())
 
 
-def normalize_name(raw: str) -> str:
-    """ "Firstname Surname" from "Ångman Ingmar", "Linnea Hed-kvist",
-    "Daniel Ahnberg (daniel.ahnberg@x.se)"."""
-    raise NotImplementedError
+def _read_line(line: str, state: _List, groups: Sequence[str]) -> list[Row]:
+    if not line.strip():
+        return []
+    heading = _split_heading(line)
+    if heading:
+        _start_list(state, heading[0], heading[1])
+        return read_row(heading[2], inline=True) if heading[2] else []
+    named = _group_named(line, groups)
+    if named is not None:
+        state.group, state.member_heading_seen = named, False
+        return []
+    columns = table_columns(line)
+    if columns:
+        state.columns = columns
+        return []
+    if state.columns and "\t" in line:
+        return read_table_row(line, state.columns)
+    return read_row(line)
+
+
+def _start_list(state: _List, role: Role, present: bool) -> None:
+    state.role, state.present, state.columns = role, present, None
+    if role is Role.MEMBER and present:
+        if state.member_heading_seen or state.group < 0:
+            state.group += 1
+        state.member_heading_seen = True
+
+
+def _attendee(row: Row, state: _List, groups: Sequence[str]) -> Attendee:
+    group = None
+    if groups and state.group >= 0 and state.role in _GROUP_ROLES:
+        group = groups[min(state.group, len(groups) - 1)]
+    return Attendee(
+        name=row.name,
+        role=row.role or state.role,
+        present=state.present if row.present is None else row.present and state.present,
+        organization=row.organization,
+        municipality=row.municipality,
+        title=row.title,
+        group=group,
+        party=row.party,
+        note=row.note,
+    )
+
+
+def _merge(first: Attendee, again: Attendee) -> Attendee:
+    """One person listed twice in a list: keep what either line tells."""
+    return replace(
+        first,
+        present=first.present or again.present,
+        organization=first.organization or again.organization,
+        municipality=first.municipality or again.municipality,
+        title=first.title or again.title,
+        party=first.party or again.party,
+        note=first.note or again.note,
+    )
+
+
+def _group_named(line: str, groups: Sequence[str]) -> int | None:
+    """The index of the group a line names on its own ("SSR folkhälsa:")."""
+    if not groups or "\t" in line:
+        return None
+    text = clean_line(line).strip(" :")
+    known = find_group(text)
+    name = known.name if known else text
+    for index, group in enumerate(groups):
+        if fold(group) == fold(name):
+            return index
+    return None
+
+
+def _has_several_lists(lines: Sequence[str], groups: Sequence[str]) -> bool:
+    member_headings = sum(1 for line in lines if attendance_heading(line) == _PRESENT)
+    return member_headings >= 2 or any(_group_named(line, groups) is not None for line in lines)
+
+
+def secretary_from_header(lines: Sequence[str]) -> list[Attendee]:
+    """The secretaries a page header names: "Sekreterare" followed at once by
+    one name a line ("Linnea Hed-", "kvist"), or "Sekreterare: Name".
+
+    >>> [a.name for a in secretary_from_header(["Sekreterare", "Kristin Gus-", "tafsson", ""])]
+    ['Kristin Gustafsson']
+    """
+    lines = join_broken_lines(lines)
+    found: dict[str, Attendee] = {}
+    for index, line in enumerate(lines):
+        heading = _split_heading(line)
+        if not heading or heading[0] is not Role.SECRETARY:
+            continue
+        following = [heading[2]] if heading[2] else _until_blank(lines[index + 1 :])
+        for text in following:
+            for row in read_row(text):
+                found.setdefault(person_key(row.name), Attendee(row.name, Role.SECRETARY))
+    return list(found.values())
+
+
+def _until_blank(lines: Sequence[str]) -> list[str]:
+    taken: list[str] = []
+    for line in lines:
+        if not line.strip() or _split_heading(line):
+            break
+        taken.append(line)
+    return taken

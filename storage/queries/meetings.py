@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from storage.models import Document, Group, Meeting, MeetingGroup
@@ -61,9 +61,7 @@ def _base(group: str | None) -> Select[tuple[Meeting]]:
     query = select(Meeting).options(joinedload(Meeting.document)).where(Meeting.start.is_not(None))
     if group is not None:
         query = query.where(
-            Meeting.id.in_(
-                select(MeetingGroup.meeting_id).join(Group).where(Group.name == group)
-            )
+            Meeting.id.in_(select(MeetingGroup.meeting_id).join(Group).where(Group.name == group))
         )
     return query
 
@@ -75,7 +73,9 @@ def meetings_between(
     rows = session.scalars(
         _base(group).where(Meeting.start >= start, Meeting.start < end).order_by(Meeting.start)
     ).unique()
-    return merge(rows, _moved_away(session, start, end, group))
+    return merge(
+        rows, _moved_away(session, start, end, group), _schedule_spans(session, start, end)
+    )
 
 
 def meetings_on(session: Session, day: date, *, group: str | None = None) -> list[MeetingView]:
@@ -122,12 +122,32 @@ def meeting_by_id(session: Session, meeting_id: int) -> MeetingView | None:
 # -- merging -----------------------------------------------------------------------
 
 
-def merge(rows: Iterable[Meeting], moved_away: set[tuple[str, date]]) -> list[MeetingView]:
-    """One view per meeting; a planned date that a later note moved is dropped."""
+@dataclass(frozen=True)
+class ScheduleSpan:
+    """The days a document's schedule covers for a group."""
+
+    group: str
+    document: str
+    document_date: date
+    first: date
+    last: date
+
+
+def merge(
+    rows: Iterable[Meeting],
+    moved_away: set[tuple[str, date]],
+    spans: Sequence[ScheduleSpan] = (),
+) -> list[MeetingView]:
+    """One view per meeting. A planned date is dropped when a later note moved
+    it, or when a newer schedule of the group covers that day without it."""
+    views = [_view(row) for row in rows]
+    listed = {(g, v.day, v.document) for v in views for g in v.groups}
     by_day: dict[date, list[MeetingView]] = defaultdict(list)
-    for row in rows:
-        view = _view(row)
-        if not view.has_minutes and any((g, view.day) in moved_away for g in view.groups):
+    for view in views:
+        if not view.has_minutes and (
+            any((g, view.day) in moved_away for g in view.groups)
+            or _superseded(view, spans, listed)
+        ):
             continue
         by_day[view.day].append(view)
     merged: list[MeetingView] = []
@@ -170,6 +190,41 @@ def _best(cluster: Sequence[MeetingView]) -> MeetingView:
     return replace(best, groups=groups)
 
 
+def _superseded(
+    view: MeetingView, spans: Sequence[ScheduleSpan], listed: set[tuple[str, date, str]]
+) -> bool:
+    for span in spans:
+        if (
+            span.group in view.groups
+            and span.document != view.document
+            and span.document_date > (view.document_date or date.min)
+            and span.first <= view.day <= span.last
+            and (span.group, view.day, span.document) not in listed
+        ):
+            return True
+    return False
+
+
+def _schedule_spans(session: Session, start: datetime, end: datetime) -> list[ScheduleSpan]:
+    """Per (group, document): the first and last day its schedule lists, for
+    schedules that reach into [start, end)."""
+    first, last = func.min(Meeting.start), func.max(Meeting.start)
+    rows = session.execute(
+        select(Group.name, Document.name, Document.document_date, first, last)
+        .join(MeetingGroup, MeetingGroup.group_id == Group.id)
+        .join(Meeting, Meeting.id == MeetingGroup.meeting_id)
+        .join(Document, Document.id == Meeting.document_id)
+        .where(Meeting.source == "schedule")
+        .group_by(Group.name, Document.name, Document.document_date)
+        .having(first < end, last >= start)
+    ).all()
+    return [
+        ScheduleSpan(g, d, dd, lo.astimezone(STOCKHOLM).date(), hi.astimezone(STOCKHOLM).date())
+        for g, d, dd, lo, hi in rows
+        if dd is not None and lo is not None and hi is not None
+    ]
+
+
 def _moved_away(
     session: Session, start: datetime, end: datetime, group: str | None
 ) -> set[tuple[str, date]]:
@@ -210,4 +265,3 @@ def _view(row: Meeting) -> MeetingView:
         has_minutes=row.source == "minutes",
         document_date=document.document_date,
     )
-

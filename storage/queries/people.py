@@ -161,9 +161,7 @@ def _people_last_stated_at(session: Session, orgs: list[int]) -> list[int]:
     return [p for p, (org_id, _, _) in stated.items() if org_id in orgs]
 
 
-def _last_stated(
-    session: Session, person_ids: Iterable[int]
-) -> dict[int, tuple[int, date, str]]:
+def _last_stated(session: Session, person_ids: Iterable[int]) -> dict[int, tuple[int, date, str]]:
     """person -> (organisation id, meeting day, document) of the latest stated org."""
     ids = list(person_ids)
     if not ids:
@@ -186,11 +184,17 @@ def _with_known_orgs(session: Session, views: list[AttendanceView]) -> list[Atte
     if not missing:
         return views
     person_by_name = dict(
-        session.execute(select(PersonName.name, PersonName.person_id).where(PersonName.name.in_(missing)))
+        session.execute(
+            select(PersonName.name, PersonName.person_id).where(PersonName.name.in_(missing))
+        )
     )
     stated = _last_stated(session, person_by_name.values())
-    orgs = {o.id: o for o in session.scalars(select(Organization).where(
-        Organization.id.in_([s[0] for s in stated.values()] or [-1])))}
+    orgs = {
+        o.id: o
+        for o in session.scalars(
+            select(Organization).where(Organization.id.in_([s[0] for s in stated.values()] or [-1]))
+        )
+    }
     filled = []
     for view in views:
         known = stated.get(person_by_name.get(view.name, -1))

@@ -1,0 +1,142 @@
+"""The web service: one aiohttp application for every chat platform.
+
+Routes: `POST /api/messages` (Teams, `bot.teams`), `POST /slack/events`
+(Slack, `bot.slack`), `GET /healthz` (is the database reachable) and
+`GET /calendar/<meeting id>.ics` (a meeting as an iCalendar file, linked from
+answer cards). `minutesbot serve` calls `run_service`; tests call `create_app`:
+
+    >>> app = create_app(Settings(database_url="sqlite://"), Assistant(Store.open("sqlite://")))
+    >>> sorted(r.resource.canonical for r in app.router.routes() if r.method == "GET")
+    ['/calendar/{meeting_id}.ics', '/healthz']
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import ipaddress
+import logging
+import secrets
+from datetime import UTC, datetime
+
+from aiohttp import web
+
+from bot.assistant import Assistant
+from bot.calendar import CalendarLinks, meeting_ics
+from bot.settings import Settings
+from bot.teams import mount_teams
+
+log = logging.getLogger(__name__)
+
+SETTINGS = web.AppKey("settings", Settings)
+ASSISTANT = web.AppKey("assistant", Assistant)
+CALENDAR_LINKS = web.AppKey("calendar_links", CalendarLinks)
+
+
+class ServiceError(Exception):
+    """The service cannot start as configured; the message says what to change."""
+
+
+def create_app(settings: Settings, assistant: Assistant) -> web.Application:
+    """The application with every route; the caller owns `assistant` and its store."""
+    app = web.Application()
+    app[SETTINGS] = settings
+    app[ASSISTANT] = assistant
+    app[CALENDAR_LINKS] = CalendarLinks(_calendar_secret(settings))
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get(r"/calendar/{meeting_id:\d{1,12}}.ics", calendar_file)
+    mount_teams(app, settings, assistant, app[CALENDAR_LINKS])
+    try:
+        # Imported here: the Slack adapter is optional for the Teams side.
+        from bot.slack import mount_slack
+    except ImportError as exc:
+        log.warning("slack: not mounted (%s)", exc)
+    else:
+        mount_slack(app, settings, assistant)
+    return app
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """200 when the database answers, else 503."""
+    store = request.app[ASSISTANT].store
+    reachable = await asyncio.to_thread(store.ping)
+    if reachable:
+        return web.json_response({"status": "ok", "database": "reachable"})
+    return web.json_response({"status": "unavailable", "database": "unreachable"}, status=503)
+
+
+async def calendar_file(request: web.Request) -> web.Response:
+    """A meeting as an .ics file; only links the bot signed are served."""
+    meeting_id = int(request.match_info["meeting_id"])
+    signature = request.query.get("sig", "")
+    if not request.app[CALENDAR_LINKS].verify(meeting_id, signature):
+        raise web.HTTPNotFound(text="No such calendar link.")
+    meeting = await asyncio.to_thread(request.app[ASSISTANT].meeting, meeting_id)
+    if meeting is None:
+        raise web.HTTPNotFound(text="That meeting is no longer in the minutes.")
+    body = meeting_ics(meeting, stamp=datetime.now(UTC))
+    return web.Response(
+        body=body,
+        content_type="text/calendar",
+        charset="utf-8",
+        headers={"Content-Disposition": f'attachment; filename="meeting-{meeting_id}.ics"'},
+    )
+
+
+def _calendar_secret(settings: Settings) -> bytes:
+    """The key calendar links are signed with.
+
+    Derived from the bot's password so links survive restarts; without one
+    (local development) a fresh random key per run.
+    """
+    if settings.microsoft_app_password:
+        material = f"minutesbot calendar links|{settings.microsoft_app_password}"
+        return hashlib.sha256(material.encode()).digest()
+    return secrets.token_bytes(32)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` only accepts connections from this machine.
+
+    >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("0.0.0.0")
+    (True, True, False)
+    """
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_listen_address(settings: Settings) -> None:
+    """Refuse to listen beyond loopback when Teams requests need no token."""
+    if settings.microsoft_app_id or settings.allow_insecure_public or is_loopback(settings.host):
+        return
+    raise ServiceError(
+        f"refusing to listen on {settings.host}: without MicrosoftAppId and "
+        "MicrosoftAppPassword anyone could post to /api/messages. Set them (see docs/teams.md), "
+        "listen on 127.0.0.1, or set MINUTESBOT_ALLOW_INSECURE_PUBLIC=1 if a proxy in front "
+        "checks every request."
+    )
+
+
+def run_service(settings: Settings) -> None:
+    """Open the store and serve until interrupted (`minutesbot serve`).
+
+    Raises ServiceError when the address is not allowed, and the store's
+    StoreError when the database cannot be opened.
+    """
+    from storage.store import Store
+
+    check_listen_address(settings)
+    if not settings.microsoft_app_id:
+        log.warning("teams: no MicrosoftAppId: /api/messages takes requests without a token")
+    store = Store.open(settings.database_url)
+    app = create_app(settings, Assistant(store))
+
+    async def close_store(_: web.Application) -> None:
+        await asyncio.to_thread(store.close)
+
+    app.on_cleanup.append(close_store)
+    web.run_app(app, host=settings.host, port=settings.port)

@@ -1,0 +1,180 @@
+"""The words around a date in a schedule that say what kind of meeting it is:
+cancelled or moved, digital or physical, where, joint with whom, and what else
+the line notes ("internat", "lunch-lunch").
+
+Example:
+    >>> mode_of("11 november - digitalt")
+    <MeetingMode.DIGITAL: 'digital'>
+    >>> joint_with("Fysiskt möte – gemensamt med skolchefer och folkhälsochefer")
+    (('skolchefer', 'Chefsgrupp folkhälsa'), False)
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storage.parsing.records import MeetingMode
+from storage.registry import find_group
+
+CANCELLED = re.compile(
+    r"\b(?:inställ(?:t|d|da|s)|ställ(?:s|ts|des)\s+in|cancell?ed|called\s+off|utgår)\b",
+    re.IGNORECASE,
+)
+MOVED = re.compile(
+    r"\b(?:flytta(?:t|d|de|s|ts)|nytt\s+datum|ny\s+tid|nya\s+tider|senare\s+förslag"
+    r"|ändrat\s+datum|ändrad\s+tid|ändras\s+till|(?:senare|tidigare)lagt|istället"
+    r"|ersätt(?:er|s)|moved|rescheduled|postponed|new\s+date)\b",
+    re.IGNORECASE,
+)
+_DIGITAL = re.compile(
+    r"\b(?:digital\w*|distans\w*|teams\w*|skype\w*|zoom\w*|online|webbmöte\w*|videomöte\w*)",
+    re.IGNORECASE,
+)
+_PHYSICAL = re.compile(r"\b(?:fysisk\w*|på\s+plats|in\s+person|on\s+site)\b", re.IGNORECASE)
+_HYBRID = re.compile(r"\bhybrid\w*", re.IGNORECASE)
+_MODE_PHRASE = re.compile(
+    r"\b(?:(?:via|i|på|in|on)\s+)?(?:digital\w*|fysisk\w*|hybrid\w*|distans\w*|teams\w*"
+    r"|skype\w*|zoom\w*|online|på\s+plats|in\s+person)(?:\s+(?:möte|meeting))?\b",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(r"\b(?:plats|lokal|location|venue)\s*:\s*(?P<place>[^,;()\n]+)", re.IGNORECASE)
+_JOINT = re.compile(
+    r"(?P<tentative>\b(?:ev|eventuellt|prel|preliminärt|kanske|possibly|tentatively)\.?\s+)?"
+    r"\b(?:gemensam\w*|tillsammans|joint|together)(?:\s+(?:möte|meeting))?\s+(?:med|with)\s+"
+    r"(?P<who>[^().;:–—]+?)(?=\s+-\s|[().;:–—]|$)",
+    re.IGNORECASE,
+)
+_GROUP_SEPARATOR = re.compile(r"(\s*,\s*|\s+(?:och|samt|and|&)\s+)", re.IGNORECASE)
+_FILLER = re.compile(
+    r"\b(?:(?:nästa|kommande|ordinarie|next|upcoming)\s+)?"
+    r"(?:möte[nt]?|mötena|sammanträde[nt]?|meetings?)\b",
+    re.IGNORECASE,
+)
+_DATE_MARK = "\x00"
+_STRIKE_HTML = re.compile(r"<(s|del|strike)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_STRIKE = re.compile(r"~~(.+?)~~", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line's text without markup; `struck` holds the offsets of struck text."""
+
+    text: str
+    struck: tuple[tuple[int, int], ...] = ()
+
+    def is_struck(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.struck)
+
+    def blank_struck(self) -> str:
+        """The text with struck parts blanked, offsets unchanged."""
+        chars = list(self.text)
+        for a, b in self.struck:
+            chars[a:b] = " " * (b - a)
+        return "".join(chars)
+
+
+def read_line(raw: str) -> Line:
+    """Drop HTML and `~~` marks, remembering what was struck.
+
+    >>> read_line("~~3 februari~~ (digitalt möte)")
+    Line(text='3 februari (digitalt möte)', struck=((0, 10),))
+    """
+    text = html.unescape(_TAG.sub(" ", _STRIKE_HTML.sub(r"~~\2~~", raw)))
+    out: list[str] = []
+    struck: list[tuple[int, int]] = []
+    length = pos = 0
+    for match in _STRIKE.finditer(text):
+        out.append(text[pos : match.start()])
+        length += match.start() - pos
+        struck.append((length, length + len(match.group(1))))
+        out.append(match.group(1))
+        length += len(match.group(1))
+        pos = match.end()
+    out.append(text[pos:])
+    return Line("".join(out), tuple(struck))
+
+
+def mode_of(text: str) -> MeetingMode | None:
+    """DIGITAL for "digitalt"/"Teams"/"Skype", PHYSICAL for "fysiskt"/"på plats",
+    HYBRID for "hybrid" or both."""
+    digital, physical = _DIGITAL.search(text), _PHYSICAL.search(text)
+    if _HYBRID.search(text) or (digital and physical):
+        return MeetingMode.HYBRID
+    if digital:
+        return MeetingMode.DIGITAL
+    return MeetingMode.PHYSICAL if physical else None
+
+
+def place_of(text: str) -> str | None:
+    """The place after "Plats:" or "Lokal:", unless it is a video service."""
+    match = _PLACE.search(text)
+    if match is None or _DIGITAL.search(match.group("place")):
+        return None
+    return match.group("place").strip() or None
+
+
+def joint_with(text: str) -> tuple[tuple[str, ...], bool]:
+    """The groups after "gemensamt (möte) med", and whether an "ev" makes it tentative.
+
+    Known groups get their registry name; others stay as written.
+    """
+    match = _JOINT.search(text)
+    if match is None:
+        return (), False
+    return _groups_in(match.group("who")), bool(match.group("tentative"))
+
+
+def _groups_in(who: str) -> tuple[str, ...]:
+    """Split "skolchefer och folkhälsochefer" into groups, but keep a known name
+    whole: "chefsgrupp för social välfärd samt vård och omsorg" is one group."""
+    parts = _GROUP_SEPARATOR.split(who.strip())
+    names, separators = parts[::2], parts[1::2]
+    groups: list[str] = []
+    index = 0
+    while index < len(names):
+        for stop in range(len(names), index, -1):
+            candidate = names[index] + "".join(
+                separators[k] + names[k + 1] for k in range(index, stop - 1)
+            )
+            if known := find_group(candidate):
+                groups.append(known.name)
+                index = stop
+                break
+        else:
+            written = re.sub(r"^(?:de|den|det|the)\s+", "", names[index].strip(), flags=re.I)
+            if written:
+                groups.append(written)
+            index += 1
+    return tuple(dict.fromkeys(groups))
+
+
+def note_of(chunk: str, date_spans: Sequence[tuple[int, int]]) -> str | None:
+    """What a schedule line says besides date, status, mode, place and joint groups.
+
+    >>> note_of("internat 8-9/10 (lunch-lunch)", [(9, 15)])
+    'internat (lunch-lunch)'
+    """
+    text = chunk
+    for start, end in sorted(date_spans, reverse=True):
+        text = text[:start] + _DATE_MARK + text[end:]
+    text = _PLACE.sub(" ", text)
+    joint = _JOINT.search(text)
+    if joint and not joint.group("tentative"):
+        text = text[: joint.start()] + " " + text[joint.end() :]
+    text = re.sub(rf"\b(?:från|from|till|to|istället\s+för|instead\s+of)\s*{_DATE_MARK}", " ", text)
+    for pattern in (CANCELLED, MOVED, _MODE_PHRASE, _FILLER):
+        text = pattern.sub(" ", text)
+    text = re.sub(r"\b(?:är|blir|is|has\s+been)\s*(?=\W*$)", " ", text.replace(_DATE_MARK, " "))
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str | None:
+    text = re.sub(r"\(\s*[-–—,;:.]*\s*\)", " ", text)
+    text = " ".join(text.split()).strip(" ,;:–—-.")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    return text or None

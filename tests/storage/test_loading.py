@@ -1,0 +1,108 @@
+"""Ingest into the real databases: idempotent, replacing, and all-or-nothing per file."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from storage import models
+from storage.loading import load_paths
+from storage.store import Store
+from tests.conftest import real_minutes
+
+TABLES = (
+    models.Document,
+    models.Meeting,
+    models.MeetingGroup,
+    models.Attendance,
+    models.AgendaItem,
+    models.Decision,
+    models.Person,
+    models.PersonName,
+    models.Organization,
+    models.Group,
+)
+
+
+def row_counts(store: Store) -> dict[str, int]:
+    with store.session() as session:
+        return {t.__tablename__: session.scalar(select(func.count()).select_from(t)) or 0 for t in TABLES}
+
+
+def test_real_minutes_load_and_reload_adds_nothing(store: Store) -> None:
+    first = load_paths(store, real_minutes())
+    assert first.ok and first.count("loaded") == 5
+    counts = row_counts(store)
+    assert counts["documents"] == 5
+    assert counts["decisions"] >= 15 and counts["attendances"] >= 150
+
+    again = load_paths(store, real_minutes())
+    assert again.ok and again.count("unchanged") == 5
+    assert row_counts(store) == counts
+
+
+def test_a_folder_loads_like_its_files(store: Store) -> None:
+    report = load_paths(store, [real_minutes()[0].parent])
+    assert report.count("loaded") == 5
+
+
+def test_changed_file_replaces_its_earlier_version(store: Store, tmp_path: Path) -> None:
+    source = real_minutes()[1]
+    copy = tmp_path / "minutes.txt"
+    shutil.copy(source, copy)
+    assert load_paths(store, [copy]).count("loaded") == 1
+    before = row_counts(store)
+
+    copy.write_text(source.read_text(encoding="utf-8").replace("Beslut: Att genomföra förstudien.", "Beslut: Att avvakta förstudien."), encoding="utf-8")
+    report = load_paths(store, [copy])
+    assert report.count("replaced") == 1
+    after = row_counts(store)
+    assert after["documents"] == 1 and after["meetings"] == before["meetings"]
+    with store.session() as session:
+        texts = list(session.scalars(select(models.Decision.text)))
+    assert any("avvakta förstudien" in t for t in texts)
+    assert not any("genomföra förstudien" in t for t in texts)
+
+
+def test_unreadable_files_change_nothing_and_are_named(store: Store, tmp_path: Path) -> None:
+    load_paths(store, real_minutes())
+    before = row_counts(store)
+    bad = {
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 40,
+        "broken.pdf": b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer",
+        "broken.docx": b"PK\x03\x04 not really a zip",
+        "notes.xlsx": b"whatever",
+        "nonsense.txt": "Inga protokoll här, bara en inköpslista: mjölk, bröd och ost.".encode(),
+    }
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+    report = load_paths(store, [tmp_path / name for name in bad])
+    assert not report.ok
+    failures = {Path(r.path).name: r.message for r in report.results if r.failed}
+    assert set(failures) == set(bad)
+    assert "empty" in failures["empty.txt"]
+    assert "binary" in failures["binary.txt"]
+    assert "PDF" in failures["broken.pdf"]
+    assert "Word" in failures["broken.docx"] or "zip" in failures["broken.docx"]
+    assert "unsupported" in failures["notes.xlsx"]
+    assert row_counts(store) == before
+
+
+def test_zip_bomb_disguised_as_word_is_refused(store: Store, tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (120 * 1024 * 1024))
+    report = load_paths(store, [bomb])
+    assert report.results[0].failed
+    assert "zip bomb" in report.results[0].message
+    assert row_counts(store)["documents"] == 0
+
+
+def test_good_files_load_beside_bad_ones(store: Store, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    report = load_paths(store, [tmp_path / "empty.txt", *real_minutes()[:2]])
+    assert [r.status for r in report.results] == ["failed", "loaded", "loaded"]
