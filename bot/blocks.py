@@ -103,14 +103,15 @@ def render_answer(answer: Answer) -> BlockKitMessage:
     'section'
     """
     labels = LABELS.get(answer.language, LABELS["sv"])
-    blocks = text_sections(answer.text or labels["empty"], labels)
+    text = answer.text.strip() or labels["empty"]
+    blocks = text_sections(text, labels)
     blocks += meeting_blocks(answer.meetings, answer.language, labels)
     blocks += decision_blocks(answer.decisions, answer.language, labels)
     blocks += people_blocks(answer.people, labels)
     blocks += source_blocks(answer.sources, answer.language, labels)
     if len(blocks) > MAX_BLOCKS:
         blocks = [*blocks[: MAX_BLOCKS - 1], context([labels["cut"]])]
-    return BlockKitMessage(text=fallback_text(answer.text or labels["empty"]), blocks=blocks)
+    return BlockKitMessage(text=fallback_text(text), blocks=blocks)
 
 
 def fallback_text(text: str) -> str:
@@ -319,32 +320,34 @@ def decision_status(decision: DecisionFact, labels: dict[str, str]) -> str:
 
 
 def people_blocks(people: Sequence[PersonFact], labels: dict[str, str]) -> list[Block]:
-    if not people:
+    # Groups tell apart one person's seats; for a single group they are noise.
+    with_group = len({p.group for p in people if p.group}) > 1
+    fields = list(dict.fromkeys(person_field(p, labels, with_group) for p in people))
+    if not fields:
         return []
-    shown = people[:MAX_PEOPLE]
+    shown = fields[:MAX_PEOPLE]
     blocks = [section(f"*{labels['people']}*")]
     for start in range(0, len(shown), MAX_FIELDS):
-        fields = [
-            mrkdwn(shorten(person_field(p, labels), MAX_FIELD_TEXT))
-            for p in shown[start : start + MAX_FIELDS]
-        ]
-        blocks.append({"type": "section", "fields": fields})
-    note = more_note(len(people) - MAX_PEOPLE, labels)
+        chunk = shown[start : start + MAX_FIELDS]
+        blocks.append({"type": "section", "fields": [mrkdwn(f) for f in chunk]})
+    note = more_note(len(fields) - MAX_PEOPLE, labels)
     return blocks + ([context(note)] if note else [])
 
 
-def person_field(person: PersonFact, labels: dict[str, str]) -> str:
-    """A person as a two-line field: name, then organisation, role and absence.
+def person_field(person: PersonFact, labels: dict[str, str], with_group: bool = False) -> str:
+    """A person as a two-line field: name, then organisation, role (and group) and absence.
 
     >>> person_field(PersonFact(name="Anna Berg", organization="Lekebergs kommun",
     ...     role="ordförande", group=None, meeting_date=None, present=False), LABELS["sv"])
     '*Anna Berg*\\nLekebergs kommun · ordförande · _frånvarande_'
     """
-    details = [escape(p) for p in (person.organization, person.role) if p]
+    group = person.group if with_group else None
+    details = [escape(p) for p in (person.organization, person.role, group) if p]
     if person.present is False:
         details.append(f"_{labels['absent']}_")
     name = f"*{escape(person.name)}*"
-    return f"{name}\n{' · '.join(details)}" if details else name
+    field = f"{name}\n{' · '.join(details)}" if details else name
+    return shorten(field, MAX_FIELD_TEXT)
 
 
 # --- sources -----------------------------------------------------------------------

@@ -7,7 +7,7 @@ readable in a chat. A meeting with a stored id gets a calendar button when the
 caller gives a `calendar_url`.
 
     >>> card = answer_card(Answer(intent="help", text="Jag kan svara på frågor."))
-    >>> card["type"], card["version"], card["body"][0]["text"]
+    >>> card["type"], card["version"], card["body"][0]["items"][0]["text"]
     ('AdaptiveCard', '1.5', 'Jag kan svara på frågor.')
 """
 
@@ -65,7 +65,7 @@ def answer_card(
     body: list[Element] = []
     if heading:
         body.append(_text(heading, size="Medium", weight="Bolder"))
-    body.append(_text(answer.text or "…"))
+    body.append(answer_text(answer.text))
     body += render.facts(facts[:max_facts])
     body += render.sources(sources[:MAX_SOURCES])
     more = render.more(facts[max_facts:], sources[MAX_SOURCES:])
@@ -73,6 +73,25 @@ def answer_card(
     if more:
         card["actions"] = [more]
     return card
+
+
+def answer_text(text: str) -> Element:
+    """The answer text, one TextBlock per line: a card's Markdown would join
+    single line breaks, and the answer's lines are lists and "Källa:" lines.
+
+    >>> [b["text"] for b in answer_text("Möten:\\n• 29 maj\\n\\nKälla: protokoll")["items"]]
+    ['Möten:', '• 29 maj', 'Källa: protokoll']
+    """
+    items: list[Element] = []
+    paragraph_break = False
+    for line in text.splitlines():
+        if not line.strip():
+            paragraph_break = True
+            continue
+        spacing = "Medium" if paragraph_break else "None"
+        items.append(_text(line.strip(), spacing=spacing) if items else _text(line.strip()))
+        paragraph_break = False
+    return {"type": "Container", "items": items or [_text("…")]}
 
 
 def plain_text(answer: Answer) -> str:
@@ -161,8 +180,9 @@ class _Renderer:
 
     def meeting_details(self, meeting: MeetingFact) -> str:
         parts = [meeting.group, meeting.place or ""]
-        if meeting.mode and meeting.mode in _MODE[self.language]:
-            parts.append(_MODE[self.language][meeting.mode])
+        mode = _MODE[self.language].get(meeting.mode or "")
+        if mode and mode.casefold() != parts[1].casefold():
+            parts.append(mode)
         if meeting.status in ("cancelled", "moved"):
             parts.append(_STATUS[self.language][meeting.status].upper())
         if meeting.joint_with:
@@ -173,7 +193,15 @@ class _Renderer:
         return " · ".join(p for p in parts if p)
 
     def decision(self, decision: DecisionFact) -> Element:
-        title = f"{decision.item}. {decision.title}" if decision.item else decision.title
+        title = decision.title
+        if decision.item:
+            # "7. Titel" would render as a numbered Markdown list, so the number is named.
+            label = (
+                decision.item
+                if decision.item.startswith("§")
+                else (f"{self.say('Punkt', 'Item')} {decision.item}")
+            )
+            title = f"{label}: {decision.title}"
         meta = [decision.group, decision.meeting_date]
         kind = _KIND[self.language].get(decision.kind)
         if kind:

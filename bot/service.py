@@ -5,9 +5,8 @@ Routes: `POST /api/messages` (Teams, `bot.teams`), `POST /slack/events`
 `GET /calendar/<meeting id>.ics` (a meeting as an iCalendar file, linked from
 answer cards). `minutesbot serve` calls `run_service`; tests call `create_app`:
 
-    >>> app = create_app(Settings(database_url="sqlite://"), Assistant(Store.open("sqlite://")))
-    >>> sorted(r.resource.canonical for r in app.router.routes() if r.method == "GET")
-    ['/calendar/{meeting_id}.ics', '/healthz']
+    app = create_app(Settings(database_url="sqlite://"), Assistant(Store.open("sqlite://")))
+    web.run_app(app, host="127.0.0.1", port=3978)
 """
 
 from __future__ import annotations
@@ -18,18 +17,21 @@ import ipaddress
 import logging
 import secrets
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from bot.assistant import Assistant
 from bot.calendar import CalendarLinks, meeting_ics
 from bot.settings import Settings
 from bot.teams import mount_teams
 
+if TYPE_CHECKING:
+    from bot.assistant import Assistant
+
 log = logging.getLogger(__name__)
 
 SETTINGS = web.AppKey("settings", Settings)
-ASSISTANT = web.AppKey("assistant", Assistant)
+ASSISTANT: web.AppKey[Assistant] = web.AppKey("assistant")
 CALENDAR_LINKS = web.AppKey("calendar_links", CalendarLinks)
 
 
@@ -121,15 +123,50 @@ def check_listen_address(settings: Settings) -> None:
     )
 
 
+def check_credentials(settings: Settings) -> None:
+    """The Bot Framework settings fit together (the SDK's own errors say less).
+
+    >>> check_credentials(Settings(microsoft_app_id="x", microsoft_app_password="p",
+    ...                            microsoft_app_type="SingleTenant"))
+    Traceback (most recent call last):
+    ...
+    bot.service.ServiceError: MicrosoftAppType=SingleTenant needs MicrosoftAppTenantId
+    """
+    if not settings.microsoft_app_id:
+        return
+    kind = settings.microsoft_app_type.lower()
+    needs = {
+        "singletenant": ["MicrosoftAppPassword", "MicrosoftAppTenantId"],
+        "multitenant": ["MicrosoftAppPassword"],
+        "userassignedmsi": ["MicrosoftAppTenantId"],
+    }
+    if kind not in needs:
+        raise ServiceError(
+            f"MicrosoftAppType={settings.microsoft_app_type} is not one of "
+            "SingleTenant, MultiTenant, UserAssignedMSI"
+        )
+    given = {
+        "MicrosoftAppPassword": settings.microsoft_app_password,
+        "MicrosoftAppTenantId": settings.microsoft_app_tenant_id,
+    }
+    missing = [name for name in needs[kind] if not given[name]]
+    if missing:
+        raise ServiceError(
+            f"MicrosoftAppType={settings.microsoft_app_type} needs {' and '.join(missing)}"
+        )
+
+
 def run_service(settings: Settings) -> None:
     """Open the store and serve until interrupted (`minutesbot serve`).
 
-    Raises ServiceError when the address is not allowed, and the store's
+    Raises ServiceError when the address or credentials are not usable, and the store's
     StoreError when the database cannot be opened.
     """
+    from bot.assistant import Assistant
     from storage.store import Store
 
     check_listen_address(settings)
+    check_credentials(settings)
     if not settings.microsoft_app_id:
         log.warning("teams: no MicrosoftAppId: /api/messages takes requests without a token")
     store = Store.open(settings.database_url)

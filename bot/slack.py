@@ -14,8 +14,8 @@ without a public URL, `run_socket_mode` takes the same events over a WebSocket:
 Slack wants an acknowledgement within three seconds, so listeners only note the
 question and start a tracked task that answers it; the tasks are awaited when the
 app shuts down. Slack retries an event it thinks was lost (`X-Slack-Retry-Num`):
-event ids seen in the last hour are remembered so that a retry is acknowledged
-without a second answer.
+event and message ids seen in the last two hours are remembered, so that a retry
+is acknowledged without a second answer.
 """
 
 from __future__ import annotations
@@ -59,14 +59,17 @@ SEEN_MAX = 10_000
 SHUTDOWN_GRACE_SECONDS = 10.0
 # What reading a payload of the wrong shape raises (a list where an object belongs).
 PAYLOAD_SHAPE_ERRORS = (ValueError, AttributeError, TypeError, KeyError, IndexError)
-NOT_A_PAYLOAD = "The body is not a Slack payload (a JSON object or a form with the expected fields)."
+NOT_A_PAYLOAD = (
+    "The body is not a Slack payload (a JSON object or a form with the expected fields)."
+)
 HELP_QUESTION = "hjälp"
 # Replies to /möte that only the asker needs to see.
 PRIVATE_INTENTS = frozenset({"help", "error"})
-FAILURE_TEXT = {
-    "sv": "Något gick fel när jag letade i protokollen. Försök igen om en stund.",
-    "en": "Something went wrong while I searched the minutes. Please try again shortly.",
-}
+# The adapter cannot tell the question's language when the assistant failed: both.
+FAILURE_TEXT = (
+    "Något gick fel när jag letade i protokollen. Försök igen om en stund.\n"
+    "Something went wrong while I searched the minutes. Please try again shortly."
+)
 
 
 class AnswersQuestions(Protocol):
@@ -115,14 +118,13 @@ class SlackBot:
         self.assistant = assistant
         self.seen = RecentEvents()
         self._tasks: set[asyncio.Task[None]] = set()
-        base_url = settings.slack_api_url.rstrip("/") + "/"
         bolt_logger = logging.getLogger(f"{__name__}.bolt")
         # Bolt logs request bodies (questions, names) at INFO and DEBUG.
         bolt_logger.setLevel(logging.DEBUG if settings.debug else logging.WARNING)
         self.app = AsyncApp(
             name="minutesbot",
             logger=bolt_logger,
-            client=AsyncWebClient(token=settings.slack_bot_token, base_url=base_url),
+            client=web_client(settings),
             signing_secret=settings.slack_signing_secret,
             # Listeners only start a task, so they can run before the acknowledgement;
             # bolt's own background futures would not be tracked.
@@ -140,17 +142,20 @@ class SlackBot:
             return refusal
         try:
             bolt_request = await to_bolt_request(request)
-        except PAYLOAD_SHAPE_ERRORS:
-            bolt_request = None
-        if bolt_request is None or not bolt_request.body:
-            return web.json_response({"error": NOT_A_PAYLOAD}, status=400)
-        return await to_aiohttp_response(await self.app.async_dispatch(bolt_request))
+            if not bolt_request.body:
+                raise ValueError("empty payload")
+            bolt_response = await self.app.async_dispatch(bolt_request)
+        except PAYLOAD_SHAPE_ERRORS as error:
+            # Raised while bolt reads a payload of the wrong shape (even from its
+            # own error handler); a well-formed payload does not get here.
+            return refuse_shape(error)
+        return await to_aiohttp_response(bolt_response)
 
     async def on_error(self, error: Exception) -> BoltResponse | None:
         """Bolt reads a payload's fields without checking their types; a payload of
         the wrong shape fails while being read, and that is the sender's error."""
         if isinstance(error, PAYLOAD_SHAPE_ERRORS):
-            log.warning("Refused a Slack payload of the wrong shape (%s)", type(error).__name__)
+            log.warning("Refused a Slack payload of the wrong shape (%r)", error)
             return BoltResponse(status=400, body={"error": NOT_A_PAYLOAD})
         log.error("Slack request failed", exc_info=error)
         return None
@@ -165,7 +170,7 @@ class SlackBot:
         if fields is None or event.get("bot_id") or not self.first_delivery(body, event):
             return
         channel, ts, text = fields
-        thread = event.get("thread_ts") or ts
+        thread = thread_of(event) or ts
         question = question_text(text, context.bot_user_id)
         team = team_of(body, context)
         self.start(self.answer_in_channel(question, team, channel, thread, context.client))
@@ -175,15 +180,15 @@ class SlackBot:
     ) -> None:
         """A direct message: answer in the same conversation (in its thread, if any).
         Edits, joins and other subtypes, and messages from bots, are not questions."""
-        fields = text_fields(event, "channel", "text")
         if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
             return
+        fields = text_fields(event, "channel", "text")
         if fields is None or not self.first_delivery(body, event):
             return
         channel, text = fields
         question = question_text(text, context.bot_user_id)
         team = team_of(body, context)
-        thread = event.get("thread_ts")
+        thread = thread_of(event)
         self.start(self.answer_in_channel(question, team, channel, thread, context.client))
 
     async def on_command(
@@ -263,10 +268,13 @@ class SlackBot:
             return await self.assistant.ask(question or HELP_QUESTION, context)
         except Exception:
             log.exception("The assistant failed on a Slack question in %s", context.conversation)
-            language = "en" if question.isascii() and question else "sv"
-            return Answer(
-                intent="error", text=FAILURE_TEXT[language], language=language, found=False
-            )
+            return Answer(intent="error", text=FAILURE_TEXT, found=False)
+
+
+def web_client(settings: Settings) -> AsyncWebClient:
+    """A Web API client; SLACK_API_URL (a proxy, or a fake in tests) must end in "/"."""
+    base_url = settings.slack_api_url.rstrip("/") + "/"
+    return AsyncWebClient(token=settings.slack_bot_token, base_url=base_url)
 
 
 def text_fields(event: dict[str, Any], *names: str) -> tuple[str, ...] | None:
@@ -275,12 +283,28 @@ def text_fields(event: dict[str, Any], *names: str) -> tuple[str, ...] | None:
     >>> text_fields({"channel": "C1", "ts": 1.5}, "channel", "ts") is None
     True
     """
-    values = tuple(event.get(name) for name in names)
-    return values if all(isinstance(v, str) for v in values) else None  # type: ignore[return-value]
+    values: list[str] = []
+    for name in names:
+        value = event.get(name)
+        if not isinstance(value, str):
+            return None
+        values.append(value)
+    return tuple(values)
+
+
+def thread_of(event: dict[str, Any]) -> str | None:
+    """The thread a message was written in, if any."""
+    thread = event.get("thread_ts")
+    return thread if isinstance(thread, str) and thread else None
 
 
 def team_of(body: dict[str, Any], context: AsyncBoltContext) -> str:
     return str(context.team_id or body.get("team_id") or "")
+
+
+def refuse_shape(error: Exception) -> web.Response:
+    log.warning("Refused a Slack payload of the wrong shape (%r)", error)
+    return web.json_response({"error": NOT_A_PAYLOAD}, status=400)
 
 
 def refuse_non_slack(request: web.Request) -> web.Response | None:
@@ -346,6 +370,18 @@ def mount_slack(app: web.Application, settings: Settings, assistant: AnswersQues
     app.cleanup_ctx.append(lifetime)
 
 
+async def post_answer(settings: Settings, reference: dict[str, Any], answer: Answer) -> None:
+    """Post `answer` unasked into the conversation `reference` names (a reminder).
+
+    `reference` is the one a question from there carried: {"team": ..., "channel": ...}.
+    Raises slack_sdk's SlackApiError when Slack refuses (bot removed from the channel).
+    """
+    message = render_answer(answer)
+    await web_client(settings).chat_postMessage(
+        channel=reference["channel"], text=message.text, blocks=message.blocks, unfurl_links=False
+    )
+
+
 async def run_socket_mode(settings: Settings, assistant: AnswersQuestions) -> None:
     """Answer Slack over Socket Mode (SLACK_APP_TOKEN, an `xapp-` token) until cancelled.
 
@@ -354,6 +390,11 @@ async def run_socket_mode(settings: Settings, assistant: AnswersQuestions) -> No
 
         task = asyncio.create_task(run_socket_mode(settings, assistant))
     """
+    if not (settings.slack_app_token and settings.slack_bot_token):
+        raise ValueError(
+            "Socket Mode needs SLACK_APP_TOKEN (an xapp- token with connections:write) "
+            "and SLACK_BOT_TOKEN (xoxb-); see docs/slack.md."
+        )
     bot = SlackBot(settings, assistant)
     handler = AsyncSocketModeHandler(bot.app, settings.slack_app_token)
     # slack_bolt leaves these two unannotated.

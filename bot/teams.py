@@ -100,7 +100,23 @@ def tenant_of(activity: Activity) -> str | None:
 
 
 def conversation_key(activity: Activity) -> str:
-    return f"{CHANNEL}:{activity.conversation.id}"
+    """ "msteams:<id>" for the chat or channel; the thread of a channel post is
+    dropped, so a channel tied to a group stays tied in every thread."""
+    return f"{CHANNEL}:{_without_thread(activity.conversation.id)}"
+
+
+def conversation_reference(activity: Activity) -> dict[str, Any]:
+    """Where later messages (reminders) go: a new post in the channel or chat,
+    not a reply in the thread the question came from."""
+    reference = TurnContext.get_conversation_reference(activity)
+    reference.activity_id = None
+    reference.conversation.id = _without_thread(reference.conversation.id)
+    data: dict[str, Any] = reference.serialize()
+    return data
+
+
+def _without_thread(conversation_id: str) -> str:
+    return conversation_id.split(";messageid=")[0]
 
 
 def question_text(activity: Activity) -> str | None:
@@ -248,11 +264,10 @@ class TeamsBot:
         await turn.send_activity(self._reply(answer, heading=heading))
 
     def _context(self, turn: TurnContext) -> AskContext:
-        reference = TurnContext.get_conversation_reference(turn.activity)
         return AskContext(
             now=self.settings.now or datetime.now(STOCKHOLM),
             conversation=conversation_key(turn.activity),
-            reference=reference.serialize(),
+            reference=conversation_reference(turn.activity),
         )
 
     @staticmethod
@@ -260,8 +275,13 @@ class TeamsBot:
         return "help" if (turn.activity.locale or "").lower().startswith("en") else "hjälp"
 
     def _reply(self, answer: Answer, heading: str | None = None) -> Activity:
+        """The answer as an Adaptive Card, its plain text for clients without cards."""
         card = answer_card(answer, calendar_url=self._calendar_url, heading=heading)
-        return MessageFactory.attachment(CardFactory.adaptive_card(card), text=plain_text(answer))
+        reply = MessageFactory.attachment(CardFactory.adaptive_card(card))
+        # The plain text goes in `summary` ("text to display if the channel cannot
+        # render cards"): in `text` Teams would show it twice, above the card too.
+        reply.summary = plain_text(answer)
+        return reply
 
     def _calendar_url(self, meeting_id: int) -> str | None:
         return f"{self.public_base}{self.links.path(meeting_id)}" if self.public_base else None

@@ -16,21 +16,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.understanding.lexicon import ENGLISH_FUNCTION_WORDS, SWEDISH_FUNCTION_WORDS
+from bot.understanding.text import word_set
 
-_SWEDISH_MARKERS = frozenset(
+_SWEDISH_MARKERS = word_set(
     """
     mote motet moten nasta forra beslut beslutades beslutade fattades hjalp paminn
     paminnelser paminnelse sluta kanalen gruppen narvarande franvarande dagordningen
     ordforande sekreterare justerare representerar sades protokollet igar idag
     chefsgruppen manad manaden aret veckan sitter tillhor ledamot ersattare
-    """.split()
+    """
 )
-_ENGLISH_MARKERS = frozenset(
+_ENGLISH_MARKERS = word_set(
     """
     meeting meetings next decided decisions decision said help remind reminders stop
     channel group chaired secretary attended absent agenda represents representative
-    who yesterday today week month year minutes council
-    """.split()
+    who yesterday today week month year minutes council search find show list tell
+    unsubscribe members represent substitute happened discussed mentioned upcoming
+    cancelled moved schedule set attend took wrote
+    """
 )
 # Words both languages use, or that are names in one and words in the other.
 _SHARED = frozenset(
@@ -39,7 +42,7 @@ _SHARED = frozenset(
 
 
 def detect_language(keys: Sequence[str], raws: Sequence[str]) -> str:
-    """"sv" or "en" for the folded `keys` of a question's non-name words."""
+    """ "sv" or "en" for the folded `keys` of a question's non-name words."""
     swedish = sum(1 for raw in raws if any(c in "åäöÅÄÖ" for c in raw))
     english = 0
     for key in keys:

@@ -12,9 +12,16 @@ Example:
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from rapidfuzz import fuzz, process
 
-SWEDISH_FUNCTION_WORDS = frozenset(
+from bot.understanding import facets, intents, reminders, timegrammar
+from bot.understanding.text import word_set
+from bot.understanding.timewords import MONTHS, NUMBERS, PAST_WEEKDAYS, SEASONS, WEEKDAYS
+
+SWEDISH_FUNCTION_WORDS = word_set(
     """
     vad vem vems vilka vilken vilket nar var vart hur varfor vilkas
     ar var varit vara blir blev bli har hade haft kan kunde ska skall skulle kommer
@@ -27,9 +34,9 @@ SWEDISH_FUNCTION_WORDS = frozenset(
     mycket mer mest lite nu da dar har sa ocksa aven bara redan just ju val nog
     hej tack snalla garna kanske typ liksom alltsa ungefar
     igen gang gangen senast forst sist
-    """.split()
+    """
 )
-ENGLISH_FUNCTION_WORDS = frozenset(
+ENGLISH_FUNCTION_WORDS = word_set(
     """
     what who whom whose which when where why how
     is are was were be been being am do does did done doing have has had having
@@ -41,12 +48,12 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     very more most much many just also too only again so please thanks thank hi hello
     anything something everything someone anyone everyone
     time times ever yet still
-    """.split()
+    """
 )
 FUNCTION_WORDS = SWEDISH_FUNCTION_WORDS | ENGLISH_FUNCTION_WORDS
 
 # The words that say what is asked: never the subject of a question.
-QUESTION_WORDS = frozenset(
+QUESTION_WORDS = word_set(
     """
     mote motet moten motena motes motets motestider motesdatum motesplan traff traffen
     traffas ses motas moter sammantrade sammantradet sammantraden session
@@ -74,15 +81,17 @@ QUESTION_WORDS = frozenset(
     representerar representerade representant representanter representanterna
     represent represents represented representative representatives
     ledamot ledamoter ledamoten ledamoterna ersattare ersattaren member members
+    medlem medlemmar medlemmarna komma kommit
     substitute substitutes
     nasta kommande forra senaste foregaende next last previous latest upcoming
+    person personen personer people persons
     datum dag dagen date day
-    """.split()
+    """
 )
 STOP_WORDS = FUNCTION_WORDS | QUESTION_WORDS
 
 # Words the grammars match on that the lists above do not hold.
-_GRAMMAR_WORDS = frozenset(
+_GRAMMAR_WORDS = word_set(
     """
     paminn paminna paminnelse paminnelser paminnelsen paminnelserna remind reminder
     reminders reminding prenumerera prenumeration subscribe unsubscribe subscription
@@ -94,14 +103,24 @@ _GRAMMAR_WORDS = frozenset(
     organisation organisationen organization organisations jobbar arbetar works belongs
     roll rollen role foretrader foretradare sitter sits
     protokollforare justeringsperson anmalt forhinder
-    hosten host varen varas sommaren somras vintern vintras autumn spring summer winter
-    januari februari mars april maj juni juli augusti september oktober november december
-    january february march june july august october
     manad manaden manader veckan vecka veckor aret idag igar imorgon forrgar overmorgon
     today yesterday tomorrow week weeks month months year years
-    """.split()
+    dagar dygn timme timmar tim minut minuter halvtimme days hour hours minute minutes
+    """
 )
-LEXICON: tuple[str, ...] = tuple(sorted(STOP_WORDS | _GRAMMAR_WORDS))
+# The words the intent, facet, time and reminder patterns spell out ("forde", "justera", "ordf").
+_PATTERN_WORDS = frozenset(
+    word
+    for pattern in (
+        *intents.PATTERNS,
+        *facets.PATTERNS,
+        *(grammar.pattern for grammar in timegrammar.GRAMMARS),
+        *reminders.PATTERNS,
+    )
+    for word in re.findall(r"[a-z]{3,}", re.sub(r"\\[a-zA-Z]", " ", pattern.pattern))
+)
+_TIME_WORDS = frozenset((*MONTHS, *SEASONS, *WEEKDAYS, *PAST_WEEKDAYS, *NUMBERS))
+LEXICON: tuple[str, ...] = tuple(sorted(STOP_WORDS | _GRAMMAR_WORDS | _PATTERN_WORDS | _TIME_WORDS))
 _LEXICON_SET = frozenset(LEXICON)
 
 _MIN_TYPO_LENGTH = 5
@@ -120,9 +139,10 @@ def correct_keys(keys: list[str], keep: frozenset[int] = frozenset()) -> list[st
     return [k if i in keep else _correct(k) for i, k in enumerate(keys)]
 
 
+@lru_cache(maxsize=8192)
 def _correct(key: str) -> str:
     if key in _LEXICON_SET or len(key) < _MIN_TYPO_LENGTH or not key.isalpha():
         return key
-    cutoff = 88 if len(key) < 8 else 85
+    cutoff = 90 if len(key) < 8 else 85
     found = process.extractOne(key, LEXICON, scorer=fuzz.ratio, score_cutoff=cutoff)
     return found[0] if found else key

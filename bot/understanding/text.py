@@ -12,9 +12,11 @@ Example:
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 
 from storage.registry import fold
 
@@ -24,6 +26,7 @@ MAX_CHARS = 2000
 # Words keep inner joiners: "2023-09-08", "29/5", "RF-SISU", "kl.13.00", "29:e".
 # A lone dash is kept as a word of its own because it joins ranges ("mars - maj").
 _TOKEN = re.compile(r"\w+(?:[-/.:]\w+)*|-")
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 
@@ -61,13 +64,21 @@ class Words:
 
     def with_keys(self, keys: list[str]) -> Words:
         """The same words with other keys (typo-corrected), `norm` rebuilt."""
-        tokens = tuple(replace(t, key=k) for t, k in zip(self.tokens, keys, strict=True))
+        tokens = tuple(
+            Token(t.raw, k, t.start, t.end) for t, k in zip(self.tokens, keys, strict=True)
+        )
         return _assemble(self.text, tokens)
 
 
 def clean(text: str) -> str:
-    """The question as the grammars may read it: capped, NFC, no control characters."""
-    text = unicodedata.normalize("NFC", text[:MAX_CHARS])
+    """The question as the grammars may read it: capped, without markup or control
+    characters, in NFC.
+
+    Chat platforms send questions as HTML ("<p>nästa&nbsp;möte</p>"): the tags are
+    not words and the entities are the characters they stand for.
+    """
+    text = html.unescape(_TAG.sub(" ", text[:MAX_CHARS]))
+    text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub(" ", text)
     return _DASHES.sub("-", text)
 
@@ -81,6 +92,7 @@ def read_words(text: str) -> Words:
     return _assemble(cleaned, tokens)
 
 
+@lru_cache(maxsize=8192)
 def _key(word: str) -> str:
     return fold(word).replace("_", "") or word
 
@@ -92,3 +104,8 @@ def _assemble(text: str, tokens: tuple[Token, ...]) -> Words:
         offsets.append(position)
         position += len(token.key) + 1
     return Words(text, tokens, " ".join(t.key for t in tokens), tuple(offsets))
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list, for word lists that read as prose."""
+    return frozenset(text.split())

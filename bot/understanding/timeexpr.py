@@ -11,8 +11,8 @@ in February means last May, "när är mötet i maj" this May.
 
 Example:
     >>> words = read_words("När har chefsgrupp folkhälsa möten hösten 2020?")
-    >>> read_time(words, today=date(2026, 1, 5)).period
-    Period(start=datetime.date(2020, 8, 1), end=datetime.date(2020, 12, 31))
+    >>> read_time(words, today=date(2026, 1, 5)).resolve(date(2026, 1, 5))
+    (None, Period(start=datetime.date(2020, 8, 1), end=datetime.date(2020, 12, 31)))
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from datetime import date
 from bot.understanding.query import Period
 from bot.understanding.text import Words, read_words
 from bot.understanding.timegrammar import GRAMMARS, Atom, shift_years
+from bot.understanding.timewords import NAMED_BEFORE_YEAR
 from storage.parsing.dates import find_whens
 
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
@@ -32,6 +33,7 @@ _CLOCK = re.compile(
     r"\b(?:kl|klockan)\.?\s?\d{1,2}(?:[.:]\d{2})?(?:\s?-\s?\d{1,2}(?:[.:]\d{2})?)?\b"
     r"|\b\d{1,2}[:]\d{2}\b"
 )
+_NAMED_YEAR = re.compile(rf"\b(?:{'|'.join(NAMED_BEFORE_YEAR)})\s(?:19|20)\d\d\b")
 _RANGE_JOIN = re.compile(r"-|till|to|until|tom|t\.o\.m|till och med|through|thru")
 _PAIR_JOIN = re.compile(r"och|and")
 _RANGE_OPEN = re.compile(r"\b(?:mellan|between|fran|from)\s$")
@@ -42,16 +44,30 @@ __all__ = ["TimeReading", "read_time", "read_words"]
 
 @dataclass(frozen=True)
 class TimeReading:
-    """A question's day or span, and the words (token indices) that said it."""
+    """The time phrase a question uses, before its tense has placed a missing year.
 
-    date: date | None = None
-    period: Period | None = None
-    used: frozenset[int] = frozenset()
+    `used` holds the token indices of every time phrase (and clock time) read.
+    """
+
+    atom: Atom | None
+    used: frozenset[int]
+    names: frozenset[int] = frozenset()  # a year in a name: "Agenda 2030"
+
+    def resolve(self, today: date, lean: str | None = None) -> tuple[date | None, Period | None]:
+        """(day, None) or (None, span); `lean` ("past"/"future") places a date
+        written without a year."""
+        if self.atom is None:
+            return None, None
+        atom = _place(self.atom, today, "past" if self.atom.since else lean)
+        if atom.since:
+            atom = replace(atom, last=max(today, atom.last))
+        if atom.first == atom.last:
+            return atom.first, None
+        return None, Period(atom.first, atom.last)
 
 
-def read_time(words: Words, *, today: date, lean: str | None = None) -> TimeReading:
-    """The day or span a question is about; `lean` ("past"/"future") places dates
-    written without a year."""
+def read_time(words: Words, *, today: date) -> TimeReading:
+    """The first time phrase in a question (ranges joined, a lone year applied)."""
     atoms, claimed = _explicit_dates(words, today)
     for grammar in GRAMMARS:
         for match in grammar.pattern.finditer(words.norm):
@@ -63,16 +79,15 @@ def read_time(words: Words, *, today: date, lean: str | None = None) -> TimeRead
                 claimed.append(match.span())
     used = {i for s, e in claimed for i in words.tokens_in(s, e)}
     used |= {i for m in _CLOCK.finditer(words.norm) for i in words.tokens_in(*m.span())}
+    names = frozenset(
+        i for m in _NAMED_YEAR.finditer(words.norm) for i in words.tokens_in(*m.span())
+    )
     if not atoms:
-        return TimeReading(used=frozenset(used))
-    atoms = _merge_ranges(sorted(atoms, key=lambda a: a.start), words.norm)
-    atoms = _apply_year(atoms)
-    chosen = _place(atoms[0], today, lean)
-    chosen = _since(chosen, words.norm, today)
+        return TimeReading(None, frozenset(used), names)
+    atoms = _apply_year(_merge_ranges(sorted(atoms, key=lambda a: a.start), words.norm))
+    chosen = _since(atoms[0], words.norm)
     used |= set(words.tokens_in(chosen.start, chosen.end))
-    if chosen.first == chosen.last:
-        return TimeReading(date=chosen.first, used=frozenset(used))
-    return TimeReading(period=Period(chosen.first, chosen.last), used=frozenset(used))
+    return TimeReading(chosen, frozenset(used), names)
 
 
 def _explicit_dates(words: Words, today: date) -> tuple[list[Atom], list[tuple[int, int]]]:
@@ -85,7 +100,10 @@ def _explicit_dates(words: Words, today: date) -> tuple[list[Atom], list[tuple[i
         tokens = words.tokens_at(start, end)
         if not tokens:
             continue
-        span = (words.offsets[tokens[0]], words.offsets[tokens[-1]] + len(words.tokens[tokens[-1]].key))
+        span = (
+            words.offsets[tokens[0]],
+            words.offsets[tokens[-1]] + len(words.tokens[tokens[-1]].key),
+        )
         first = when.start.date()
         last = when.end.date() if when.end else first
         yearless = _YEAR_WRITTEN.search(text, start, end) is None
@@ -138,7 +156,9 @@ def _apply_year(atoms: list[Atom]) -> list[Atom]:
     if len(years) != 1 or not placeable:
         return atoms
     year = years[0]
-    placed = [shift_years(a, year.first.year - a.first.year) if a in placeable else a for a in atoms]
+    placed = [
+        shift_years(a, year.first.year - a.first.year) if a in placeable else a for a in atoms
+    ]
     return [replace(a, yearless=False) for a in placed if a is not year]
 
 
@@ -154,9 +174,9 @@ def _place(atom: Atom, today: date, lean: str | None) -> Atom:
     return atom
 
 
-def _since(atom: Atom, norm: str, today: date) -> Atom:
+def _since(atom: Atom, norm: str) -> Atom:
     """ "sedan mars": from the atom's start until today (or its end, if later)."""
     opening = _SINCE.search(norm, max(0, atom.start - 20), atom.start)
     if opening is None or opening.end() != atom.start:
         return atom
-    return replace(atom, start=opening.start(), last=max(today, atom.last))
+    return replace(atom, start=opening.start(), since=True)

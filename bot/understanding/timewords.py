@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot.understanding.text import word_set
+
 MONTHS: dict[str, int] = {
     **dict.fromkeys(("januari", "january", "jan"), 1),
     **dict.fromkeys(("februari", "february", "feb", "febr"), 2),
@@ -27,10 +29,7 @@ MONTHS: dict[str, int] = {
 }
 # Short forms that are also names or words ("Jan", "may", "mar") count as months
 # only with a number or a preposition beside them.
-AMBIGUOUS_MONTHS = frozenset(
-    ("jan", "feb", "febr", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "okt")
-    + ("nov", "dec")
-)
+AMBIGUOUS_MONTHS = word_set("jan feb febr mar apr may jun jul aug sep sept oct okt nov dec")
 
 # season word -> (season, tense the word itself carries: "i höstas" is past)
 SEASONS: dict[str, tuple[str, str | None]] = {
@@ -65,6 +64,11 @@ WEEKDAYS: dict[str, int] = {
     **dict.fromkeys(("sondag", "sunday"), 6),
 }
 
+# "i fredags" is last Friday.
+PAST_WEEKDAYS: dict[str, int] = {
+    f"{day}s": number for day, number in WEEKDAYS.items() if day.endswith("dag")
+}
+
 NUMBERS: dict[str, int] = {
     **dict.fromkeys(("en", "ett", "a", "an", "one"), 1),
     **dict.fromkeys(("tva", "two", "par", "couple"), 2),
@@ -92,12 +96,12 @@ ORDINALS: dict[str, int] = {
 }
 
 # Words after which a year is part of a name, not a time: "Agenda 2030".
-NAMED_BEFORE_YEAR = frozenset(
+NAMED_BEFORE_YEAR = word_set(
     """
     agenda vision overenskommelse overenskommelsen overenskommelser strategi strategin
     plan planen handlingsplan handlingsplanen program programmet budget budgeten
     projekt projektet
-    """.split()
+    """
 )
 
 

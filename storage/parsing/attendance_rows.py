@@ -75,13 +75,18 @@ _VACANT = frozenset({"vakant", "vakans", "ej tillsatt", "ej utsedd", "nn", "n n"
 _NOTE = re.compile(
     r"^(dag \d+|via \w+|digital[t]?|pa distans|distans|punkt\b.*|§.*|del av motet|"
     r"(fran|till|fr o m|t o m) (kl|punkt|§).*|kl \d.*|valfri deltagare|ej beslutande|"
-    r"utan rostratt|(i stallet |istallet |tjanstgor |ersattare )?for [A-ZÅÄÖ].*|"
-    r"ersatter [A-ZÅÄÖ].*)$",
-    re.IGNORECASE,
+    r"utan rostratt)$"
+)
+# Whom a substitute stands in for: "för Erik Ek (S)", "i stället för Erik Ek".
+_STANDS_IN = re.compile(
+    r"^(?:(?:i stället|istället|tjänstgör|tjänstgörande) )?(?:för|ersätter) [A-ZÅÄÖ]"
 )
 _TRAILING_NOTE = re.compile(r"\s+(valfri deltagare|via \w+|dag \d+)$", re.IGNORECASE)
 _FIELD_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+[–—-]\s+")
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
+_NAME_AND_MARKS = re.compile(
+    r"^(?P<name>[^()]*[^()\s])\s*(?P<marks>(?:\([^()]*\)\s*)*)(?P<rest>.*)$"
+)
 _HTML = re.compile(r"</?[a-zA-Z][^>]*>")
 _BULLET = re.compile(r"^\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+")
 
@@ -113,8 +118,8 @@ def clean_line(line: str) -> str:
     """The line without HTML tags, list bullets and e-mail addresses; tabs
     between table cells are kept.
 
-    >>> clean_line("- Daniel Ahnberg (daniel.ahnberg@hellefors.se)\tHällefors")
-    'Daniel Ahnberg\tHällefors'
+    >>> clean_line("- Daniel Ahnberg (daniel.ahnberg@hellefors.se)" + chr(9) + "Hällefors")
+    'Daniel Ahnberg\\tHällefors'
     """
     line = _BULLET.sub("", _HTML.sub(" ", line))
     return "\t".join(drop_emails(join_broken_words(cell)) for cell in line.split("\t"))
@@ -158,6 +163,9 @@ def _take_parentheses(text: str, row: Row) -> str:
 
 def add_field(row: Row, text: str) -> None:
     """Read one field after the name into the row."""
+    if _STANDS_IN.match(text.strip()):
+        row.notes.append(text.strip())  # "för Erik Ek (S)": the party is Erik's
+        return
     text = _take_parentheses(text, row)
     trailing = _TRAILING_NOTE.search(text)
     if trailing:
@@ -171,7 +179,7 @@ def add_field(row: Row, text: str) -> None:
         row.party = party_of(text)
     elif presence_mark(text) is not None:
         row.present = presence_mark(text)
-    elif _NOTE.match(fold(text)) or _NOTE.match(text):
+    elif _NOTE.match(fold(text)):
         row.notes.append(text)
     elif (whole := read_organization(text)) is not None:
         row.organization, row.municipality = whole
@@ -209,36 +217,58 @@ def _surname_comma_first(fields: Sequence[str]) -> str | None:
     if len(fields) < 2:
         return None
     surname, given = fields[0].split(), _PARENTHESES.sub("", fields[1]).split()
-    if len(surname) == 1 and len(given) == 1 and is_first_name(given[0]):
-        if not is_first_name(surname[0]) and surname[0][:1].isupper():
-            return f"{given[0]} {surname[0]}"
+    if len(surname) != 1 or len(given) != 1 or not surname[0][:1].isupper():
+        return None
+    if is_first_name(given[0]) and not is_first_name(surname[0]):
+        return f"{given[0]} {surname[0]}"
     return None
 
 
 def _name_list(fields: Sequence[str], inline: bool) -> list[str] | None:
     """Several names on one line ("Anna Andersson (S), Bertil Berg (M)")."""
-    parts = [p for f in fields for p in re.split(r"\s+och\s+", f) if p.strip()]
-    bare = [_PARENTHESES.sub("", p).strip() for p in parts]
+    parts = [p for f in fields for p in re.split(r"\s+och\s+", f) if p.strip("~ ")]
+    bare = [_PARENTHESES.sub("", p).replace("~~", " ").strip() for p in parts]
     if len(parts) < 2 or not all(name_words(b) and not split_organization(b) for b in bare):
         return None
     marked = any(_PARENTHESES.search(p) for p in parts)
     return parts if inline or marked or len(parts) >= 3 else None
 
 
+def _struck(parts: Sequence[str]) -> list[bool]:
+    """Which parts of a line lie inside ~~strike-through~~ marks."""
+    flags: list[bool] = []
+    inside = False
+    for part in parts:
+        flags.append(inside or part.lstrip().startswith("~~"))
+        if part.count("~~") % 2:
+            inside = not inside
+    return flags
+
+
 def read_row(line: str, *, inline: bool = False) -> list[Row]:
     """The people a line names: usually one, none for a non-name line or a
     vacant seat, several for "Närvarande: Anna Andersson, Bertil Berg".
+    A ~~struck~~ name was not there.
 
     `inline` says the line followed a heading's colon on the same line.
     """
-    struck = line.lstrip(" -–•*\t").startswith("~~")
-    text = clean_line(line.replace("~~", " "))
-    fields = [f for f in _split_fields(text) if f]
-    if not fields or fold(fields[0]) in _VACANT:
+    fields = [f for f in _split_fields(clean_line(line)) if f.strip("~ ")]
+    if not fields:
         return []
     names = _name_list(fields, inline)
-    if names is not None:
-        return [r for part in names for r in read_row(("~~" if struck else "") + part)]
+    if names is None:
+        return _read_person(fields, struck=_struck(fields)[0])
+    return [
+        row
+        for part, struck in zip(names, _struck(names), strict=True)
+        for row in _read_person([part], struck=struck)
+    ]
+
+
+def _read_person(fields: Sequence[str], *, struck: bool) -> list[Row]:
+    fields = [field.replace("~~", " ").strip() for field in fields]
+    if fold(fields[0]) in _VACANT:
+        return []
     row = _read_fields(fields)
     if row is None:
         return []
@@ -262,21 +292,33 @@ def _read_fields(fields: list[str]) -> Row | None:
     for text in fields:
         if row is not None:
             add_field(row, text)
-            continue
-        probe = Row(name="")
-        bare = _take_parentheses(text, probe)
-        found = split_name(bare)
-        if found is None or fold(found[0]) in _VACANT:
-            before.append(text)
-            continue
-        row = probe
-        row.name = normalize_name(found[0])
-        add_field(row, found[1])
+        else:
+            row = _named_row(text)
+            if row is None:
+                before.append(text)
     if row is None:
         return None
     for text in before:
         add_field(row, text)
     return finish(row)
+
+
+def _named_row(text: str) -> Row | None:
+    """A row for a field that starts with a name; the marks in brackets right
+    after the name are its own ("Anna Andersson (S) för Erik Ek (M)")."""
+    match = _NAME_AND_MARKS.match(text)
+    if match is None:
+        return None
+    found = split_name(match.group("name"))
+    if found is None or fold(found[0]) in _VACANT:
+        return None
+    row = Row(name=normalize_name(found[0]))
+    if found[1]:
+        add_field(row, f"{found[1]} {match.group('marks')}{match.group('rest')}")
+        return row
+    _take_parentheses(match.group("marks"), row)
+    add_field(row, match.group("rest"))
+    return row
 
 
 def finish(row: Row) -> Row:

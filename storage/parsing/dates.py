@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from storage.parsing.clock import Clock, clock_at, clock_before, find_clock
 from storage.parsing.records import STOCKHOLM
 
 # A schedule of "coming meetings" may list January while written in October.
@@ -98,27 +99,9 @@ _ATOM = re.compile(
 )
 
 
-def _time_pattern(name: str, *, may_precede_month: bool) -> str:
-    # An end time may not be the day of a following date: "kl 9 – 14 oktober".
-    month = "" if may_precede_month else rf"|\s*(?:{_MONTH_ALT})\b"
-    return (
-        rf"(?P<{name}>(?<!\d[.,:])(?<![\d/])(?P<{name}_h>2[0-3]|[01]?\d)"
-        rf"(?:[.:](?P<{name}_m>[0-5]\d))?(?![\d/]|[.:]\d{month})"
-        rf"(?:\s*(?P<{name}_ap>[ap]\.?m\b\.?))?)"
-    )
-
-
-_CLOCK = re.compile(
-    rf"""
-    (?:\b(?P<between>mellan|between)\s+|\b(?:från|from)\s+)?
-    (?:\b(?P<mark>kl\b\.?|klockan|at\b)\s*)?
-    {_time_pattern("t1", may_precede_month=True)}
-    (?:\s*(?P<sep>-|–|—|till\b|to\b|until\b|och\b|and\b)\s*(?:(?:kl\b\.?|klockan)\s*)?
-       {_time_pattern("t2", may_precede_month=False)})?
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
 _BEFORE_CLOCK = re.compile(r"T(?=\d)|[\s,]*")
+# An end time may not be the day of a following date: "kl 9 – 14 oktober".
+_MONTH_FOLLOWS = re.compile(rf"{_SP}*(?:{_MONTH_ALT})\b", re.IGNORECASE)
 _AFTER_WEEKDAY = re.compile(rf"\s*,?\s*(?:{_WEEKDAYS})(?:en)?\b", re.IGNORECASE)
 _PART_OF_DAY = re.compile(
     r"\s*,?\s*(?:(?:på|i|in\s+the)\s+)?"
@@ -138,23 +121,6 @@ class _Day:
     last_day: int | None = None
 
 
-@dataclass(frozen=True)
-class _Clock:
-    start: time
-    end: time | None
-    span: tuple[int, int]
-
-
-def parse_clock(text: str) -> tuple[time, time | None] | None:
-    """The first time or time range in `text`, without a date.
-
-    >>> parse_clock("Samtliga dagar kl 13-16")
-    (datetime.time(13, 0), datetime.time(16, 0))
-    """
-    clock = _find_clock(text)
-    return (clock.start, clock.end) if clock else None
-
-
 def parse_when(
     text: str, *, reference: date | None = None, rollover: timedelta | None = None
 ) -> When | None:
@@ -172,7 +138,7 @@ def parse_when(
     found = find_whens(text, reference=reference, rollover=rollover)
     if found:
         return found[0][2]
-    clock = _find_clock(text)
+    clock = find_clock(text)
     if clock is None or reference is None:
         return None
     return _build(reference, None, clock, None, None)
@@ -224,10 +190,10 @@ def _read_expression(
         return None
     start = match.start()
     end, clock, pod = _read_tail(text, _atom_end(match))
-    if clock is None and (clock := _clock_before(text, start, floor)):
+    if clock is None and (clock := clock_before(text, start, floor)):
         start = clock.span[0]
     last: _Day | None = None
-    last_clock: _Clock | None = None
+    last_clock: Clock | None = None
     if first.last_day is None and (clock is None or clock.end is None):
         sep = _SPAN_SEP.match(text, end)
         second = _ATOM.match(text, sep.end()) if sep else None
@@ -249,13 +215,16 @@ def _atom_end(match: re.Match[str]) -> int:
     return match.end() - (full_name and match.group().endswith("."))
 
 
-def _read_tail(text: str, pos: int) -> tuple[int, _Clock | None, str | None]:
+def _read_tail(text: str, pos: int) -> tuple[int, Clock | None, str | None]:
     if weekday := _AFTER_WEEKDAY.match(text, pos):
         pos = weekday.end()
     pod = _PART_OF_DAY.match(text, pos)
     if pod:
         pos = pod.end()
-    clock = _clock_at(text, _BEFORE_CLOCK.match(text, pos).end())  # type: ignore[union-attr]
+    gap = _BEFORE_CLOCK.match(text, pos)
+    clock = clock_at(text, gap.end() if gap else pos)
+    if clock and clock.end and _MONTH_FOLLOWS.match(text, clock.span[1]):
+        clock = clock.without_end()
     if clock:
         pos = clock.span[1]
         if pod is None and (pod := _PART_OF_DAY.match(text, pos)):
@@ -292,7 +261,7 @@ def _is_first_name(text: str, match: re.Match[str]) -> bool:
     )
 
 
-def _is_round_the_clock(match: re.Match[str], clock: _Clock | None) -> bool:
+def _is_round_the_clock(match: re.Match[str], clock: Clock | None) -> bool:
     # "24/7" in Swedish minutes means "dygnet runt", not the 24th of July.
     return clock is None and re.fullmatch(r"24/0?7", match.group().strip()) is not None
 
@@ -341,8 +310,8 @@ def _year_near(day: int, month: int, reference: date, rollover: timedelta | None
 def _build(
     start_day: date,
     end_day: date | None,
-    clock: _Clock | None,
-    last_clock: _Clock | None,
+    clock: Clock | None,
+    last_clock: Clock | None,
     part_of_day: str | None,
 ) -> When:
     start = _at(start_day, clock.start if clock else time())
@@ -361,56 +330,3 @@ def _build(
 
 def _at(day: date, clock: time) -> datetime:
     return datetime.combine(day, clock, tzinfo=STOCKHOLM)
-
-
-def _find_clock(text: str, pos: int = 0, endpos: int | None = None) -> _Clock | None:
-    endpos = len(text) if endpos is None else endpos
-    while match := _CLOCK.search(text, pos, endpos):
-        if clock := _clock_from(match):
-            return clock
-        pos = match.start() + 1
-    return None
-
-
-def _clock_before(text: str, start: int, floor: int) -> _Clock | None:
-    """A time written just before a date: "kl 13-16 den 5 juni"."""
-    line_start = max(floor, text.rfind("\n", 0, start) + 1)
-    window = max(line_start, start - 40)
-    while window > line_start and not text[window - 1].isspace():
-        window -= 1
-    clock = _find_clock(text, window, start)
-    while clock and text[clock.span[1] : start].strip(" ,"):
-        clock = _find_clock(text, clock.span[0] + 1, start)
-    return clock
-
-
-def _clock_at(text: str, pos: int) -> _Clock | None:
-    match = _CLOCK.match(text, pos)
-    return _clock_from(match) if match else None
-
-
-def _clock_from(match: re.Match[str]) -> _Clock | None:
-    """A time or range; a bare number is a time only after "kl" or with minutes."""
-    g = match.groupdict()
-    if not (g["mark"] or g["t1_m"] or g["t1_ap"] or g["t2_ap"]):
-        return None
-    end_group = "t2"
-    if g["t2"] is None or (g["sep"].lower() in ("och", "and") and not g["between"]):
-        end_group = "t1"
-    end_time = _time_of(g, "t2") if end_group == "t2" else None
-    start_time = _time_of(g, "t1", g["t2_ap"] if end_time else None)
-    if end_time and start_time and start_time > end_time and not g["t1_ap"]:
-        start_time = _time_of(g, "t1")  # "11-1 pm": the start is in the morning
-    if start_time is None:
-        return None
-    return _Clock(start_time, end_time, (match.start(), match.end(end_group)))
-
-
-def _time_of(g: dict[str, str | None], name: str, inherited_ap: str | None = None) -> time | None:
-    hour = int(g[f"{name}_h"] or 0)
-    ap = (g[f"{name}_ap"] or inherited_ap or "").lower()
-    if ap:
-        if hour > 12:
-            return None
-        hour = hour % 12 + (12 if ap.startswith("p") else 0)
-    return time(hour, int(g[f"{name}_m"] or 0))

@@ -86,8 +86,10 @@ class _TextBuilder(HTMLParser):
         elif tag == "br":
             self._emit("\n")
         elif tag == "li":
+            self._flush_break()
             self._emit("\n- " if self._cell_has_text else "- ")
         elif tag == "tr":
+            self._flush_break()
             self._first_cell = True
             if self._cell_has_text:
                 self._emit("\n")
@@ -154,6 +156,12 @@ class _TextBuilder(HTMLParser):
             self._out.append(mark + " ")
         else:
             self._out.append(mark)
+
+    def _flush_break(self) -> None:
+        if self._pending_break:
+            self._pending_break = False
+            self._trim_trailing_spaces()
+            self._emit("\n\n")
 
     def _trim_trailing_spaces(self) -> None:
         while self._out and not self._out[-1].strip(" "):

@@ -35,6 +35,20 @@ _SURNAME_ENDINGS = (
 # ("Hälso- och sjukvård"), not a word broken in two.
 _CONJUNCTIONS = frozenset({"och", "eller", "samt", "respektive", "resp", "som", "till"})
 
+# Capitalised words that open document lines and are never part of a name.
+_NOT_NAME_WORDS = frozenset(
+    {
+        "protokoll", "minnesanteckningar", "motesanteckningar", "anteckningar", "kallelse",
+        "dagordning", "agenda", "tid", "plats", "datum", "lokal", "sida", "beteckning",
+        "region", "regionen", "kommun", "kommunen", "tjanstestalle", "handlaggare",
+        "forvaltningen", "chefsgrupp", "chefsgruppen", "specifika", "specifikt",
+        "samverkansradet", "postadress", "besoksadress", "telefon", "telefax", "justerat",
+        "paragraf", "punkt", "arende", "bilaga", "mote", "motet",
+    }
+)  # fmt: skip
+# Endings of words for bodies and documents ("Socialnämnden", "Arbetsgruppen").
+_NOT_NAME_ENDINGS = ("gruppen", "radet", "namnden", "forvaltningen", "kansliet", "anteckningar")
+
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _EMPTY_BRACKETS = re.compile(r"[(\[<]\s*[)\]>]")
 _BROKEN_WORD = re.compile(r"(?<=\w)-\s+(?=([a-zåäöéü]+))")
@@ -132,9 +146,12 @@ def name_words(text: str) -> list[str]:
     words = text.split()
     if not 2 <= len(words) <= 6 or words[0] in PARTICLES or words[-1] in PARTICLES:
         return []
-    if all(word in PARTICLES or _is_name_word(word) for word in words):
-        return words
-    return []
+    if not all(word in PARTICLES or _is_name_word(word) for word in words):
+        return []
+    folded = [fold(word) for word in words]
+    if any(w in _NOT_NAME_WORDS or w.endswith(_NOT_NAME_ENDINGS) for w in folded):
+        return []
+    return words
 
 
 def _is_name_word(word: str) -> bool:
@@ -146,16 +163,17 @@ def _is_name_word(word: str) -> bool:
 
 
 def _given_score(word: str) -> int:
-    if is_first_name(word):
-        return 2
+    if is_first_name(word) or (len(word) <= 2 and word[:1].isupper() and word.endswith(".")):
+        return 2  # a known first name or an initial ("A.")
     return -1 if looks_like_surname(word) else 0
 
 
 def _surname_first(words: Sequence[str]) -> bool:
     """Is this name written surname first ("Eriksson Katrin")?
 
-    Decided per name: capitals mark the surname ("ANDERSSON Anna"); otherwise
-    the last word must be likelier a first name than the first word is.
+    Decided per name: the last word must be likelier a first name than the
+    first word is (a known first name beats an unknown word, which beats a
+    word ending like a surname).
     """
     if len(words) < 2:
         return False
@@ -163,7 +181,8 @@ def _surname_first(words: Sequence[str]) -> bool:
 
 
 def _reorder(words: list[str]) -> list[str]:
-    shouted = [w for w in words if len(w) > 1 and w.isupper()]
+    # Registers write the surname in capitals: "ANDERSSON Anna".
+    shouted = [w for w in words if len(w) > 2 and w.isupper() and w.replace("-", "").isalpha()]
     if shouted and len(shouted) == len(words):
         words = [w.title() for w in words]
     elif shouted:

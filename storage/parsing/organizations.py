@@ -62,7 +62,7 @@ def read_organization(text: str) -> tuple[str, str | None] | None:
     text = " ".join(text.strip(" .,;").split())
     if not text:
         return None
-    municipality = municipality_of(text)
+    municipality = municipality_of(text) or _region_municipality(text)
     if municipality is not None:
         return municipality_organization(municipality), municipality
     key = fold(text)
@@ -71,6 +71,17 @@ def read_organization(text: str) -> tuple[str, str | None] | None:
             return written or text, None
     if _OTHER_MUNICIPALITY.match(text) or _OTHER_REGION.match(text):
         return text, None
+    return None
+
+
+def _region_municipality(text: str) -> str | None:
+    """ "Degerfors kommun", "Hällefors kommun": names that end in s themselves."""
+    words = fold(text).split()
+    if len(words) != 2 or words[1] != "kommun":
+        return None
+    for municipality in MUNICIPALITIES:
+        if words[0] in (fold(municipality), fold(municipality) + "s"):
+            return municipality
     return None
 
 

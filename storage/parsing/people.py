@@ -118,7 +118,7 @@ class _List:
     columns: tuple[Column, ...] | None = None
 
 
-def parse_attendance(lines: Sequence[str], *, groups: Sequence[str] = ()) -> list[Attendee]:
+def parse_attendance(lines: Sequence[str], groups: Sequence[str] = ()) -> list[Attendee]:
     """Every attendee in an attendance block (headings included, ~~struck~~ kept
     as absent, vacant seats and non-name lines skipped).
 

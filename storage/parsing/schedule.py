@@ -25,51 +25,60 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
-from storage.parsing.dates import UPCOMING, When, contains_date, find_whens, parse_clock
+from storage.parsing.clock import parse_clock
+from storage.parsing.dates import UPCOMING, When, contains_date, find_whens
+from storage.parsing.records import STOCKHOLM, MeetingMode, MeetingStatus, ScheduledMeeting
 from storage.parsing.schedule_words import (
     CANCELLED,
     MOVED,
     Line,
+    is_time_note,
     joint_with,
     mode_of,
     note_of,
     place_of,
     read_line,
+    states_meeting,
 )
-from storage.parsing.records import STOCKHOLM, MeetingMode, MeetingStatus, ScheduledMeeting
 from storage.registry import fold, group_aliases
 
-_HEADING = re.compile(
-    r"""\b(?:
-        mötes(?:tider|datum|plan\w*|schema|kalender)
-      | sammanträdes(?:tider|plan\w*|datum|schema|kalender)
-      | (?:kommande|planerade|framtida|höstens|vårens|årets)\s+(?:möten|sammanträden)
-      | nästa\s+(?:möte|sammanträde)
-      | möten\s+(?:(?:under\s+)?(?:hösten|våren|vt|ht)|för|under|år|(?:19|20)\d\d)
-      | (?:tider|datum)\s+för\s+(?:möten|sammanträden)
-      | (?:upcoming|future|planned)\s+meetings | meeting\s+(?:dates|schedule|plan)
-      | next\s+meeting | schedule\s+of\s+meetings
-    )\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
+_HEADING_WORDS = r"""(?:
+    mötes(?:tider|datum|plan\w*|schema|kalender)
+  | sammanträdes(?:tider|plan\w*|datum|schema|kalender)
+  | (?:kommande|planerade|framtida|höstens|vårens|årets)\s+(?:möten|sammanträden)
+  | nästa\s+(?:möte|sammanträde)
+  | möten(?:\s+(?:(?:under\s+)?(?:hösten|våren|vt|ht)|för|under|år))?
+  | (?:tider|datum)\s+för\s+(?:möten|sammanträden)
+  | (?:upcoming|future|planned)\s+meetings | meeting\s+(?:dates|schedule|plan)
+  | next\s+meeting | schedule\s+of\s+meetings
+)"""
+# The words open or close a heading; inside a line they are part of a sentence
+# ("Chefsgruppen beslutade att höstens möten hålls:").
+_HEADING_START = re.compile(rf"^{_HEADING_WORDS}\b", re.IGNORECASE | re.VERBOSE)
+_HEADING_END = re.compile(rf"\b{_HEADING_WORDS}$", re.IGNORECASE | re.VERBOSE)
+_EDGE_YEARS = re.compile(r"^(?:19|20)\d\d\s+|\s*(?:(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?)?$")
 _NUMBERING = re.compile(r"^\s*(?:#+\s*)?(?:§\s*)?(?:\d+(?:\.\d+)*[.)]?\s+)?")
 _HEADING_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[/-]\s*((?:19|20)?\d\d))?(?!\d)")
 _COLLECTIVE = re.compile(r"\b(?:samtliga|alla|varje|mötena|all|every)\b", re.IGNORECASE)
-_MEETING_NOUN = re.compile(r"\w*(?:möte|sammanträde)(?:t|n|na)?\b|\bmeetings?\b", re.IGNORECASE)
-_HELD_LATER = re.compile(
-    r"\b(?:hålls|ska\s+hållas|kommer\s+att\s+hållas|äger\s+rum|planeras\s+(?:till|den)"
-    r"|är\s+planerat|will\s+be\s+held|is\s+held|takes\s+place|is\s+scheduled)\b",
-    re.IGNORECASE,
-)
+_MOVE_FROM = re.compile(r"\b(?:flytta\w*|ändra\w*|moved)\s+(?:från|from)\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"”])")
 # "Chefsgruppen" is whichever management group is writing, not one group by name.
 _GENERIC_ALIASES = frozenset(("chefsgrupp", "chefsgruppen"))
+_GROUP_BY_ALIAS = {
+    alias: name for alias, name in group_aliases().items() if alias not in _GENERIC_ALIASES
+}
+_GROUP_ALIAS = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(a) for a in sorted(_GROUP_BY_ALIAS, key=len, reverse=True))
+    + r")\b"
+)
 _T = TypeVar("_T")
 _STATUS_RANK = {
     MeetingStatus.PLANNED: 0,
@@ -107,7 +116,9 @@ def is_schedule_heading(line: str) -> bool:
     text = _NUMBERING.sub("", read_line(line).text).strip().rstrip(":").strip()
     if not text or "\t" in line or len(text.split()) > 8 or text.endswith("."):
         return False
-    return _HEADING.search(text) is not None and not contains_date(text)
+    core = _EDGE_YEARS.sub("", text).strip(" :,")
+    named = _HEADING_START.search(core) or _HEADING_END.search(core)
+    return named is not None and not contains_date(text)
 
 
 def parse_schedule(
@@ -137,11 +148,11 @@ def find_meeting_notes(
     same paragraph; `own_groups` (the document's groups) are left implicit.
     """
     found: list[ScheduledMeeting] = []
-    for paragraph in read_line(text).text.splitlines():
+    for paragraph in text.splitlines():
         group: str | None = None
         for sentence in _SENTENCE_END.split(paragraph):
             group = _group_named(sentence) or group
-            if not _states_meeting(sentence):
+            if not states_meeting(sentence):
                 continue
             groups = (group,) if group and group not in own_groups else ()
             years = _Years(reference, UPCOMING)
@@ -172,12 +183,28 @@ def merge_schedule(entries: Sequence[ScheduledMeeting]) -> list[ScheduledMeeting
 def _sections(lines: Sequence[str], heading: str) -> Iterator[tuple[str, list[str]]]:
     section: list[str] = []
     for line in lines:
-        if is_schedule_heading(line):
+        cell, rest = _heading_cell(line)
+        if cell is not None:
+            yield heading, section
+            heading, section = cell, [rest]
+        elif is_schedule_heading(line):
             yield heading, section
             heading, section = line, []
         else:
             section.append(line)
     yield heading, section
+
+
+def _heading_cell(line: str) -> tuple[str | None, str]:
+    """An agenda table row "11<TAB>Kommande möten<TAB>Nytt datum 28/8": the
+    heading cell and the cells after it."""
+    cells = [cell.strip() for cell in line.split("\t")]
+    for index, cell in enumerate(cells[:3]):
+        if is_schedule_heading(cell) and len(cells) > index + 1:
+            return cell, " ".join(cells[index + 1 :])
+        if not re.fullmatch(r"[\d.§ ]*", cell):
+            break
+    return None, line
 
 
 def _years_of(heading: str, reference: date) -> _Years:
@@ -231,13 +258,30 @@ def _line_meetings(
 
 
 def _dates_of(line: Line, years: _Years) -> list[_Found]:
-    whens = find_whens(line.text, reference=years.reference, rollover=years.rollover)
+    whens = _whens_of(line.text, years)
     found = []
     for index, (start, end, when) in enumerate(whens):
         before = line.text[whens[index - 1][1] if index else 0 : start]
         after = line.text[end : whens[index + 1][0]] if index + 1 < len(whens) else ""
         old = line.is_struck(start, end) or _is_move_origin(before, after)
         found.append(_Found(start, end, when, old))
+    return found
+
+
+def _whens_of(text: str, years: _Years) -> list[tuple[int, int, When]]:
+    """The dates of a line; after "flyttat från", "3 april till 10 april" is two
+    dates, the old and the new, not a span."""
+    found: list[tuple[int, int, When]] = []
+    previous_end = 0
+    for start, end, when in find_whens(text, reference=years.reference, rollover=years.rollover):
+        cut = re.search(r"\s(?:till|to)\s", text[start:end])
+        if cut and _MOVE_FROM.search(text[previous_end:start]):
+            for a, b in ((start, start + cut.start()), (start + cut.end(), end)):
+                part = find_whens(text[a:b], reference=years.reference, rollover=years.rollover)
+                found.extend((a + s, a + e, w) for s, e, w in part)
+        else:
+            found.append((start, end, when))
+        previous_end = end
     return found
 
 
@@ -258,14 +302,14 @@ def _is_move_origin(before: str, after: str) -> bool:
 def _chunks(text: str, meetings: Sequence[_Found]) -> list[tuple[int, int]]:
     """Split a line between its meetings: at the last comma or "och" between two."""
     bounds = [0]
-    for left, right in zip(meetings, meetings[1:], strict=False):
+    for left, right in itertools.pairwise(meetings):
         between = text[left.end : right.start]
         cut = [m.end() for m in re.finditer(r"[,;]", between)] or [
             m.end() for m in re.finditer(r"\s(?:och|samt|and)\s", between)
         ]
         bounds.append(left.end + cut[-1] if cut else right.start)
     bounds.append(len(text))
-    return list(zip(bounds, bounds[1:], strict=False))
+    return list(itertools.pairwise(bounds))
 
 
 def _meeting(
@@ -310,19 +354,11 @@ def _with_defaults(
     return replace(meeting, start=start, end=end, time_known=True)
 
 
-def _states_meeting(sentence: str) -> bool:
-    says = CANCELLED.search(sentence) or MOVED.search(sentence) or _HELD_LATER.search(sentence)
-    return bool(says and _MEETING_NOUN.search(sentence) and contains_date(sentence))
-
-
 def _group_named(sentence: str) -> str | None:
+    """The known group a sentence names, by its longest alias."""
     folded = fold(re.sub(r"[^\w\s-]", " ", sentence))
-    named = [
-        (len(alias), name)
-        for alias, name in group_aliases().items()
-        if alias not in _GENERIC_ALIASES and re.search(rf"\b{re.escape(alias)}\b", folded)
-    ]
-    return max(named)[1] if named else None
+    named = [m.group() for m in _GROUP_ALIAS.finditer(folded)]
+    return _GROUP_BY_ALIAS[max(named, key=len)] if named else None
 
 
 def _merge_day(same: Sequence[ScheduledMeeting]) -> ScheduledMeeting:
@@ -337,7 +373,7 @@ def _merge_day(same: Sequence[ScheduledMeeting]) -> ScheduledMeeting:
         mode=_first(m.mode for m in (best, *others)),
         place=_first(m.place for m in (best, *others)),
         joint_with=joint,
-        note=_merged_note([m.note for m in (best, *others)]),
+        note=_merged_note([m.note for m in (best, *others)], time_known=best.time_known),
     )
 
 
@@ -345,9 +381,10 @@ def _first(values: Iterable[_T | None]) -> _T | None:
     return next((v for v in values if v is not None), None)
 
 
-def _merged_note(notes: Sequence[str | None]) -> str | None:
-    kept: list[str] = []
-    for note in sorted({n for n in notes if n}, key=lambda n: (-len(n), n)):
-        if not any(fold(note) in fold(k) for k in kept):
-            kept.append(note)
+def _merged_note(notes: Sequence[str | None], *, time_known: bool) -> str | None:
+    """Note parts of all mentions, each once; "lunch-lunch" goes once the time is known."""
+    parts: dict[str, str] = {}
+    for part in (p for note in notes if note for p in note.split("; ")):
+        parts.setdefault(fold(part), part)
+    kept = [p for p in parts.values() if not (time_known and is_time_note(p))]
     return "; ".join(kept) or None

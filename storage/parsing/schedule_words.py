@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storage.parsing.dates import contains_date
 from storage.parsing.records import MeetingMode
 from storage.registry import find_group
 
@@ -27,6 +28,17 @@ MOVED = re.compile(
     r"\b(?:flytta(?:t|d|de|s|ts)|nytt\s+datum|ny\s+tid|nya\s+tider|senare\s+förslag"
     r"|ändrat\s+datum|ändrad\s+tid|ändras\s+till|(?:senare|tidigare)lagt|istället"
     r"|ersätt(?:er|s)|moved|rescheduled|postponed|new\s+date)\b",
+    re.IGNORECASE,
+)
+_MEETING_NOUN = re.compile(r"\w*(?:möte|sammanträde)(?:t|n|na)?\b|\bmeetings?\b", re.IGNORECASE)
+_HELD_LATER = re.compile(
+    r"\b(?:hålls|ska\s+hållas|kommer\s+att\s+hållas|äger\s+rum|planeras\s+(?:till|den)"
+    r"|är\s+planerat|will\s+be\s+held|is\s+held|takes\s+place|is\s+scheduled)\b",
+    re.IGNORECASE,
+)
+# In running text a move is a verb; "nytt datum 28/8" is how a list says it.
+_MOVE_VERB = re.compile(
+    r"\b(?:flytta\w*|(?:senare|tidigare)lag[dt]\w*|ändra[ts]\s+till|moved|rescheduled|postponed)\b",
     re.IGNORECASE,
 )
 _DIGITAL = re.compile(
@@ -49,8 +61,13 @@ _JOINT = re.compile(
 )
 _GROUP_SEPARATOR = re.compile(r"(\s*,\s*|\s+(?:och|samt|and|&)\s+)", re.IGNORECASE)
 _FILLER = re.compile(
-    r"\b(?:(?:nästa|kommande|ordinarie|next|upcoming)\s+)?"
+    r"\b(?:(?:nästa|kommande|ordinarie|planerade|övriga|vårens|höstens|årets|next|upcoming)\s+)?"
     r"(?:möte[nt]?|mötena|sammanträde[nt]?|meetings?)\b",
+    re.IGNORECASE,
+)
+_TIME_NOTE = re.compile(
+    r"lunch\s*[-–]\s*lunch|(?:för|efter)middag(?:en)?|kväll(?:en)?|heldag|halvdag"
+    r"|morning|afternoon|evening",
     re.IGNORECASE,
 )
 _DATE_MARK = "\x00"
@@ -156,12 +173,14 @@ def note_of(chunk: str, date_spans: Sequence[tuple[int, int]]) -> str | None:
     """What a schedule line says besides date, status, mode, place and joint groups.
 
     >>> note_of("internat 8-9/10 (lunch-lunch)", [(9, 15)])
-    'internat (lunch-lunch)'
+    'internat; lunch-lunch'
     """
     text = chunk
     for start, end in sorted(date_spans, reverse=True):
         text = text[:start] + _DATE_MARK + text[end:]
     text = _PLACE.sub(" ", text)
+    # "Vårens möten: 3 februari, ..." - the words before a colon label the list.
+    text = re.sub(rf"^[^{_DATE_MARK}]*:\s*(?={_DATE_MARK})", " ", text)
     joint = _JOINT.search(text)
     if joint and not joint.group("tentative"):
         text = text[: joint.start()] + " " + text[joint.end() :]
@@ -173,8 +192,24 @@ def note_of(chunk: str, date_spans: Sequence[tuple[int, int]]) -> str | None:
 
 
 def _tidy(text: str) -> str | None:
-    text = re.sub(r"\(\s*[-–—,;:.]*\s*\)", " ", text)
-    text = " ".join(text.split()).strip(" ,;:–—-.")
-    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
-        text = text[1:-1].strip()
-    return text or None
+    """Parts of a note, "; "-separated: "internat (lunch-lunch)" -> "internat; lunch-lunch"."""
+    parts = (" ".join(p.split()).strip(" ,:–—-.") for p in re.split(r"[();]", text))
+    # "och" that joined this meeting to the next one in a list is no note.
+    parts = (re.sub(r"^(?:och|samt|and)\b\s*|\s*\b(?:och|samt|and)$", "", p) for p in parts)
+    return "; ".join(p for p in parts if p) or None
+
+
+def is_time_note(part: str) -> bool:
+    """True for note parts that only say when: "lunch-lunch", "eftermiddag".
+
+    A known time makes them redundant.
+    """
+    return _TIME_NOTE.fullmatch(part.strip()) is not None
+
+
+def states_meeting(sentence: str) -> bool:
+    """True when a sentence names a meeting and a day and says the meeting is
+    held, cancelled or moved: "Nästa ordinarie möte hålls den 11 september."
+    """
+    says = CANCELLED.search(sentence) or _MOVE_VERB.search(sentence) or _HELD_LATER.search(sentence)
+    return bool(says and _MEETING_NOUN.search(sentence) and contains_date(sentence))

@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import pairwise
 
 from storage.parsing.markup import has_markup, html_to_text, strip_bold
-from storage.registry import fold
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,11 @@ def clean_text(raw: str) -> CleanedText:
     text = strip_bold(text)
     if has_markup(text):
         text = html_to_text(text)
-    text = _INLINE_BULLET.sub("\n- ", text)
     text = join_hyphenated_lines(text)
     paragraphs = split_paragraphs(text)
     paragraphs, footers = _drop_footers(paragraphs)
     paragraphs, header = _drop_page_headers(paragraphs)
-    paragraphs = _join_cut_paragraphs(paragraphs, _vocabulary(text))
+    paragraphs = _join_cut_paragraphs(paragraphs, _Vocabulary(text))
     return CleanedText("\n\n".join(paragraphs), header, footers)
 
 
@@ -75,17 +75,26 @@ _INLINE_BULLET = re.compile(r"[ \t]+[•●▪][ \t]+")
 _LEADING_BULLET = re.compile(r"(?m)^([ \t]*)[•●▪][ \t]+")
 
 
+# Invisible in the original: soft hyphens, zero-width spaces, byte-order marks.
+_INVISIBLE = (("\u00ad", ""), ("\u200b", ""), ("\ufeff", ""), ("\u00a0", " "), ("\u2007", " "))
+_BULLETS = ("•", "●", "▪")
+
+
 def _normalize_characters(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
-    # soft hyphens and zero-width characters are invisible in the original
-    text = text.translate({0xAD: None, 0x200B: None, 0xFEFF: None, 0xA0: " ", 0x2007: " "})
-    return _LEADING_BULLET.sub(r"\1- ", text)
+    for char, replacement in _INVISIBLE:
+        if char in text:
+            text = text.replace(char, replacement)
+    if any(bullet in text for bullet in _BULLETS):
+        text = _LEADING_BULLET.sub(r"\1- ", text)
+        text = _INLINE_BULLET.sub("\n- ", text)
+    return text
 
 
 # --- hyphenation ----------------------------------------------------------------------
 
-_LINE_HYPHEN = re.compile(r"(\w+)-[ \t]*\n[ \t]*(\w+)")
-_COMPOUND = re.compile(r"\b\w+-\w+\b")
+_LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n[ \t]*(?=\w)")
+_WORD_END = re.compile(r"\w+$")
 _WORD = re.compile(r"\w+")
 # "hälso-\noch sjukvård" is "hälso- och sjukvård": the hyphen stands for a shared word end
 _CONJUNCTIONS = frozenset(
@@ -93,17 +102,22 @@ _CONJUNCTIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
 class _Vocabulary:
-    words: frozenset[str]
-    compounds: frozenset[str]
+    """The document's own spelling: evidence whether a compound keeps its hyphen."""
 
+    def __init__(self, text: str) -> None:
+        self._text = text
 
-def _vocabulary(text: str) -> _Vocabulary:
-    return _Vocabulary(
-        frozenset(fold(w) for w in _WORD.findall(text)),
-        frozenset(fold(w) for w in _COMPOUND.findall(text)),
-    )
+    @cached_property
+    def _folded(self) -> str:
+        return self._text.casefold()
+
+    def hyphenated(self, prefix: str, suffix: str) -> bool:
+        """Is "prefix-suffix" written elsewhere, and "prefixsuffix" nowhere?"""
+        folded = self._folded
+        return f"{prefix}-{suffix}".casefold() in folded and (
+            (prefix + suffix).casefold() not in folded
+        )
 
 
 def join_hyphenated_lines(text: str) -> str:
@@ -112,10 +126,20 @@ def join_hyphenated_lines(text: str) -> str:
     >>> join_hyphenated_lines("Linnea Hed-\\nkvist, hälso-\\noch sjukvård, Marie-\\nLouise")
     'Linnea Hedkvist, hälso- och sjukvård, Marie-Louise'
     """
-    if "-\n" not in text and not re.search(r"-[ \t]+\n", text):
-        return text
-    vocabulary = _vocabulary(text)
-    return _LINE_HYPHEN.sub(lambda m: join_hyphenated(m[1], m[2], vocabulary), text)
+    vocabulary = _Vocabulary(text)
+    out: list[str] = []
+    pos = 0
+    for found in _LINE_BREAK_HYPHEN.finditer(text):
+        if found.start() == 0 or not text[found.start() - 1].isalnum():
+            continue
+        prefix = _WORD_END.search(text, max(pos, found.start() - 80), found.start())
+        suffix = _WORD.match(text, found.end())
+        if prefix is None or suffix is None:
+            continue
+        out += [text[pos : prefix.start()], join_hyphenated(prefix[0], suffix[0], vocabulary)]
+        pos = suffix.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def join_hyphenated(prefix: str, suffix: str, vocabulary: _Vocabulary | None = None) -> str:
@@ -130,10 +154,8 @@ def join_hyphenated(prefix: str, suffix: str, vocabulary: _Vocabulary | None = N
         return f"{prefix}-{suffix}"
     if len(prefix) > 1 and prefix.isupper():
         return f"{prefix}-{suffix}"
-    if vocabulary is not None:
-        hyphenated = fold(f"{prefix}-{suffix}")
-        if hyphenated in vocabulary.compounds and fold(prefix + suffix) not in vocabulary.words:
-            return f"{prefix}-{suffix}"
+    if vocabulary is not None and vocabulary.hyphenated(prefix, suffix):
+        return f"{prefix}-{suffix}"
     return prefix + suffix
 
 
@@ -221,48 +243,70 @@ _HEADER_MAX = 300
 
 
 def _key(paragraph: str) -> str:
-    return fold(paragraph)
+    return " ".join(paragraph.casefold().split())
 
 
 def _drop_page_headers(paragraphs: list[str]) -> tuple[list[str], tuple[str, ...]]:
     """Blocks of short paragraphs repeated together across the document (page headers).
 
-    A paragraph goes when it repeats and an adjacent paragraph repeats with it as
-    the same pair, or when it repeats and also opens the document: a lone
-    repeated sentence ("Agendan godkändes.") inside the text stays.
+    A paragraph goes when it repeats together with an adjacent paragraph (the
+    same pair twice or more) and that block also opens the document, or when
+    the pair recurs three times or more and neither of the two reads as a
+    sentence; a paragraph that repeats alone goes only when it opens the
+    document (a one-line header). So a repeated "Beslut" / "Nämnden beslutar att
+    …" pair in a §-protocol stays.
     """
-    keys = [_key(p) if len(p) <= _HEADER_MAX else "" for p in paragraphs]
-    counts = Counter(k for k in keys if k)
-    pairs = Counter(zip(keys, keys[1:], strict=False))
-    opening = set(keys[:3])
-    header: list[str] = []
-    seen: set[str] = set()
+    blocks = _Blocks(paragraphs)
+    header: dict[str, str] = {}  # key -> the block's paragraph as first met
     kept: list[str] = []
-    for i, (paragraph, key) in enumerate(zip(paragraphs, keys, strict=True)):
+    for i, paragraph in enumerate(paragraphs):
         if _PAGE_NUMBER.match(paragraph.strip()):
             continue
-        if key and counts[key] >= 2 and _in_repeated_block(i, keys, counts, pairs, opening):
-            if key not in seen:
-                seen.add(key)
-                header.append(paragraph)
+        if blocks.is_header(i):
+            header.setdefault(blocks.keys[i], paragraph)
             continue
         kept.append(paragraph)
-    return kept, tuple(header)
+    return kept, tuple(header.values())
 
 
-def _in_repeated_block(
-    i: int,
-    keys: list[str],
-    counts: Counter[str],
-    pairs: Counter[tuple[str, str]],
-    opening: set[str],
-) -> bool:
-    key = keys[i]
-    if i > 0 and counts[keys[i - 1]] >= 2 and pairs[(keys[i - 1], key)] >= 2:
-        return True
-    if i + 1 < len(keys) and counts[keys[i + 1]] >= 2 and pairs[(key, keys[i + 1])] >= 2:
-        return True
-    return key in opening and len(key) <= 100
+class _Blocks:
+    """Counts of paragraphs and of adjacent pairs, to tell repeated blocks."""
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.keys = [_key(p) if len(p) <= _HEADER_MAX else "" for p in paragraphs]
+        self.plain = [not _SENTENCE_END.search(p.rstrip()) for p in paragraphs]
+        self.counts = Counter(k for k in self.keys if k)
+        self.pairs = Counter(pairwise(self.keys))
+        # the first page's header: the repeated paragraphs that open the document
+        self.top: set[str] = set()
+        for key in self.keys:
+            if not key or self.counts[key] < 2:
+                break
+            self.top.add(key)
+
+    def is_header(self, i: int) -> bool:
+        key = self.keys[i]
+        if not key or self.counts[key] < 2:
+            return False
+        if key == self.keys[0]:
+            return len(key) <= 100
+        partners = self._partners(i)
+        if key in self.top:
+            return bool(partners)
+        return (
+            self.counts[key] >= 3
+            and self.plain[i]
+            and any(self.plain[j] and self.counts[self.keys[j]] >= 3 for j in partners)
+        )
+
+    def _partners(self, i: int) -> list[int]:
+        """Adjacent paragraphs that repeat next to this one elsewhere too."""
+        keys, found = self.keys, []
+        if i > 0 and keys[i - 1] and self.pairs[(keys[i - 1], keys[i])] >= 2:
+            found.append(i - 1)
+        if i + 1 < len(keys) and keys[i + 1] and self.pairs[(keys[i], keys[i + 1])] >= 2:
+            found.append(i + 1)
+        return found
 
 
 # --- paragraphs cut by a page break ---------------------------------------------------

@@ -183,11 +183,10 @@ def _with_known_orgs(session: Session, views: list[AttendanceView]) -> list[Atte
     missing = {v.name for v in views if v.organization is None}
     if not missing:
         return views
-    person_by_name = dict(
-        session.execute(
-            select(PersonName.name, PersonName.person_id).where(PersonName.name.in_(missing))
-        )
-    )
+    rows = session.execute(
+        select(PersonName.name, PersonName.person_id).where(PersonName.name.in_(missing))
+    ).tuples()
+    person_by_name = dict(rows.all())
     stated = _last_stated(session, person_by_name.values())
     orgs = {
         o.id: o

@@ -4,25 +4,30 @@ mounted, reached over HTTP with signed requests (helpers in `slack_fakes`)."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import datetime
-from typing import Any
 
 import pytest
 from aiohttp import ClientSession, web
 from aiohttp.test_utils import TestServer
-from slack_fakes import APP_TOKEN, BOT_TOKEN, SIGNING_SECRET, FakeSlack, SlackSender, fake_slack_app
 
+from bot.assistant import Assistant
 from bot.settings import Settings
 from bot.slack import mount_slack
-from storage.parsing.records import STOCKHOLM
-
-# A fixed clock, so that answers about "the next meeting" stay the same.
-NOW = datetime(2025, 9, 1, 9, 0, tzinfo=STOCKHOLM)
+from storage.store import Store
+from tests.conftest import NOW
+from tests.slack.slack_fakes import (
+    APP_TOKEN,
+    BOT_TOKEN,
+    SIGNING_SECRET,
+    FakeSlack,
+    SlackSender,
+    fake_slack_app,
+)
 
 
 @pytest.fixture
 async def fake_slack(aiohttp_server: Callable[..., Awaitable[TestServer]]) -> FakeSlack:
     slack = FakeSlack()
+    slack.release_posts.set()
     server = await aiohttp_server(fake_slack_app(slack))
     slack.url = str(server.make_url("")).rstrip("/")
     return slack
@@ -36,17 +41,25 @@ def slack_settings(fake_slack: FakeSlack) -> Settings:
         slack_signing_secret=SIGNING_SECRET,
         slack_app_token=APP_TOKEN,
         slack_api_url=fake_slack.api_url(),
-        now=NOW,
+        now=NOW,  # the acceptance questions' clock: answers stay the same
     )
 
 
 @pytest.fixture
+def slack_assistant(sqlite_minutes: Store) -> Assistant:
+    """The real assistant over the real minutes (questions only: nothing is stored)."""
+    return Assistant(sqlite_minutes)
+
+
+@pytest.fixture
 async def service(
-    aiohttp_server: Callable[..., Awaitable[TestServer]], slack_settings: Settings, assistant: Any
+    aiohttp_server: Callable[..., Awaitable[TestServer]],
+    slack_settings: Settings,
+    slack_assistant: Assistant,
 ) -> TestServer:
     """The service with Slack mounted, listening on a real port."""
     app = web.Application()
-    mount_slack(app, slack_settings, assistant)
+    mount_slack(app, slack_settings, slack_assistant)
     return await aiohttp_server(app)
 
 

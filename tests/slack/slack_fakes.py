@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import io
 import json
 import time
 from collections.abc import Callable
@@ -35,6 +36,8 @@ class FakeSlack:
     # Socket Mode: messages our app sent back over the WebSocket (acknowledgements).
     socket_acks: list[dict[str, Any]] = field(default_factory=list)
     socket_outbox: asyncio.Queue[dict[str, Any]] = field(default_factory=asyncio.Queue)
+    # Cleared, chat.postMessage is recorded but not answered until it is set again.
+    release_posts: asyncio.Event = field(default_factory=asyncio.Event)
     url: str = ""
 
     def posted(self) -> list[dict[str, Any]]:
@@ -53,8 +56,10 @@ def fake_slack_app(slack: FakeSlack) -> web.Application:
         if request.content_type == "application/json":
             payload: dict[str, Any] = await request.json()
         else:
-            payload = dict(await request.post())  # type: ignore[arg-type]
+            payload = dict(await request.post())
         slack.calls.append((method, payload))
+        if method == "chat.postMessage":
+            await slack.release_posts.wait()
         replies: dict[str, dict[str, Any]] = {
             "auth.test": {
                 "user_id": BOT_USER,
@@ -126,7 +131,8 @@ class SlackSender:
             "X-Slack-Signature": sign(body, timestamp) if signature is None else signature,
             **(headers or {}),
         }
-        return await self.session.post(self.url, data=body, headers=all_headers)
+        # A file-like body: aiohttp warns about large raw bytes.
+        return await self.session.post(self.url, data=io.BytesIO(body), headers=all_headers)
 
     async def event(self, payload: dict[str, Any], **kwargs: Any) -> ClientResponse:
         return await self.post(json.dumps(payload).encode(), "application/json", **kwargs)

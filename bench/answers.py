@@ -1,0 +1,125 @@
+"""Answer latency per intent, warm and in-process, at 1,000 / 10,000 / 100,000 meetings.
+
+    python -m bench.answers                                  # SQLite, all sizes
+    python -m bench.answers --sizes 1000 --db postgresql://postgres@127.0.0.1/test
+
+The corpus is written straight from generated records (the parser is measured by
+bench.ingest); each intent is asked with varied wording, groups, places and dates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from bench.corpus import TOPICS, documents
+from bot.answers import AskContext
+from bot.assistant import Assistant
+from storage.models import Document
+from storage.parsing.records import STOCKHOLM
+from storage.registry import MUNICIPALITIES
+from storage.rows import RowWriter
+from storage.store import Store, normalize_url
+
+QUESTIONS = {
+    "next_meeting": ["När är nästa möte?", "nästa möte för chefsgrupp folkhälsa",
+                     "when is the next meeting of ssr folkhälsa"],
+    "meetings": ["Vilka möten har chefsgruppen {year}?", "möten hösten {year}",
+                 "meetings of chefsgrupp folkhälsa in {year}"],
+    "decisions": ["Vad beslutades om {topic}?", "vilka beslut fattades {day}",
+                  "what was decided about {topic} in {year}"],
+    "representatives": ["Vem representerar {town}?", "vem representerade {town} {year}",
+                        "who represents {town} in chefsgruppen"],
+    "meeting_roles": ["Vem var ordförande på mötet {day}?", "who took the minutes on {day}"],
+    "attendance": ["Vilka var frånvarande på mötet {day}?", "who attended the meeting on {day}"],
+    "search": ["Vad sades om {topic}?", "what was said about {topic}"],
+}
+
+
+def build(size: int, url: str) -> tuple[Store, list[datetime]]:
+    store = Store.open(url)
+    writer = RowWriter()
+    days = []
+    batch = 500
+    docs = documents(size)
+    for first in range(0, size, batch):
+        with store.transaction() as session:
+            for i, parsed in zip(range(first, min(size, first + batch)), docs):
+                assert parsed.meeting.start is not None
+                days.append(parsed.meeting.start)
+                document = Document(name=f"gen_{i:06d}.txt", path=f"/gen/{i}", content_hash=f"{i:064d}",
+                                    format="text", ingested_at=datetime.now(STOCKHOLM),
+                                    document_date=parsed.meeting.start.date(), title=parsed.title,
+                                    kind=parsed.kind, text="", warnings=[])
+                session.add(document)
+                writer.write(session, document, parsed)
+    return store, days
+
+
+def measure(store: Store, days: list[datetime], rounds: int) -> dict[str, list[float]]:
+    rng = random.Random(1)
+    assistant = Assistant(store)
+    now = days[len(days) * 3 // 4]
+    context = AskContext(now=now)
+    timings: dict[str, list[float]] = {}
+    for intent, templates in QUESTIONS.items():
+        samples = []
+        for k in range(rounds):
+            day = rng.choice(days)
+            question = rng.choice(templates).format(
+                year=day.year, day=day.date().isoformat(), topic=rng.choice(TOPICS).lower(),
+                town=rng.choice(MUNICIPALITIES))
+            began = time.perf_counter()
+            answer = assistant.answer(question, context)
+            elapsed = (time.perf_counter() - began) * 1000
+            if k >= 3:  # the first answers warm caches
+                samples.append(elapsed)
+            if answer.intent == "error":
+                raise RuntimeError(f"{question!r} failed")
+        timings[intent] = samples
+    return timings
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def reset_postgres(url: str) -> None:
+    engine = create_engine(normalize_url(url))
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--db", help="PostgreSQL URL (its schema is reset!); default SQLite")
+    parser.add_argument("--rounds", type=int, default=200)
+    args = parser.parse_args()
+    print(f"{'meetings':>9} {'intent':>16} {'p50 ms':>8} {'p99 ms':>8} {'build s':>8}")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            url = args.db or f"sqlite:///{Path(tmp) / 'bench.db'}"
+            if args.db:
+                reset_postgres(args.db)
+            began = time.perf_counter()
+            store, days = build(size, url)
+            built = time.perf_counter() - began
+            for intent, samples in measure(store, days, args.rounds).items():
+                print(f"{size:>9} {intent:>16} {statistics.median(samples):>8.2f} "
+                      f"{percentile(samples, 99):>8.2f} {built:>8.1f}")
+            store.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,300 @@
+"""Which of the bot's intents a question has, from the folded, typo-corrected text
+and what else was found in it (names, a time, lead times).
+
+Rules are tried in order; the first whose pattern matches (and whose condition
+holds) decides. Commands come first because they change state; the meeting
+family comes last because its words ("möte", "when") appear everywhere.
+
+Example:
+    >>> classify(Signals("vad beslutades om suicidsamordningen"))
+    <Intent.DECISIONS: 'decisions'>
+    >>> classify(Signals("nar ar nasta mote"))
+    <Intent.NEXT_MEETING: 'next_meeting'>
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.understanding.facets import ABSENT, MEETING, status_asked, which_meeting
+from bot.understanding.query import Intent
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the rules may look at besides the words."""
+
+    norm: str
+    group: bool = False
+    person: bool = False
+    place: bool = False  # a municipality or an organisation
+    time: bool = False
+    lead_times: bool = False
+    subject: bool = False  # words are left that could be a subject
+
+
+Condition = Callable[[Signals], bool]
+
+_REMINDER = r"(?:paminn\w*|remind\w*|notis\w*|notif\w*|avisering\w*|prenumer\w*|subscri\w*)"
+_CHANNEL = (
+    r"(?:^|\s)(?:kanal\w*|channel\w*|chatt\w*|chat|konversation\w*|conversation|rummet|room)\b"
+)
+_CHANNEL_WORD = re.compile(_CHANNEL)
+_QUESTION_START = re.compile(r"^(?:vilken|vilket|vilka|vad|which|what|hur|how)\b")
+
+
+def _always(_: Signals) -> bool:
+    return True
+
+
+def _with_group(s: Signals) -> bool:
+    return s.group
+
+
+def _about_a_channel(s: Signals) -> bool:
+    return s.group or _CHANNEL_WORD.search(s.norm) is not None
+
+
+def _command_to_bind(s: Signals) -> bool:
+    return s.group or not _QUESTION_START.search(s.norm)
+
+
+def _with_leads(s: Signals) -> bool:
+    return s.lead_times
+
+
+def _with_person(s: Signals) -> bool:
+    return s.person or (s.subject and not s.place and not s.group)
+
+
+def _with_subject(s: Signals) -> bool:
+    return s.subject or s.person or s.place or s.group
+
+
+def _whole(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{pattern})$")
+
+
+def _any(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b")
+
+
+_RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
+    (Intent.UNSUBSCRIBE, _any(r"unsubscribe|avprenumerera|avregistrera|avanmal\w*"), _always),
+    (
+        Intent.UNSUBSCRIBE,
+        _any(
+            r"(?:sluta|stoppa|stop|avsluta|ta bort|stang av|turn off|switch off|disable|cancel"
+            r"|inga fler|inga mer|no more|no longer|avbryt|radera|delete|remove|avaktivera"
+            rf"|deactivate|pausa|pause|inte langre|vill inte ha)\b.*\b{_REMINDER}"
+            rf"|{_REMINDER}\b.*\b(?:inte langre|no longer|not anymore|inte mer)"
+            rf"|{_REMINDER}\b.*\b(?:av|off)$"
+        ),
+        _always,
+    ),
+    (Intent.SUBSCRIBE, _any(r"paminn|paminna|paminner|remind|subscribe|prenumerera"), _always),
+    (
+        Intent.SUBSCRIBE,
+        _any(
+            r"(?:vill ha|want|would like|skicka|send|lagg till|add|sla pa|turn on|switch on"
+            r"|enable|aktivera|set up|setup|set|satt upp|satt|skapa|create|starta|start|ge oss"
+            rf"|give us|ny|nya|new)\b.*\b{_REMINDER}"
+        ),
+        _always,
+    ),
+    (Intent.SUBSCRIBE, _any(_REMINDER), _with_leads),
+    (Intent.LIST_SUBSCRIPTIONS, _any(_REMINDER), _always),
+    (
+        Intent.UNBIND_GROUP,
+        _any(r"unbind|unlink|disconnect|detach|koppla (?:bort|loss|ifran)|ta bort kopplingen"),
+        _always,
+    ),
+    (
+        Intent.UNBIND_GROUP,
+        re.compile(
+            rf"{_CHANNEL}.*\b(?:inte langre|no longer|inte|not|ingen|no|ta bort|remove|clear"
+            r"|forget|glom|nollstall|reset)\b"
+        ),
+        _command_to_bind,
+    ),
+    (Intent.BIND_GROUP, _any(r"koppla|bind|link|connect|knyt|anslut"), _about_a_channel),
+    (
+        Intent.BIND_GROUP,
+        re.compile(
+            rf"{_CHANNEL}.*\b(?:galler|handlar om|ar for|hor till|tillhor|is about|is for"
+            r"|belongs to|is|ar|anvand|use|set|satt|byt|andra|change|default|standard)\b"
+        ),
+        _command_to_bind,
+    ),
+    (
+        Intent.BIND_GROUP,
+        _any(
+            r"standardgrupp\w*|default group"
+            r"|(?:set|satt|byt|andra|change) (?:the )?(?:grupp\w*|group)"
+        ),
+        _command_to_bind,
+    ),
+    (
+        Intent.HELP,
+        _whole(
+            r"hjalp|help|hjalp mig|help me|hjalpa|hej|hi|hello|hallo|tjena|hejsan|start|meny"
+            r"|menu|kommandon|commands|usage|instruktioner|instructions|vad kan du(?: gora)?"
+            r"|what can you do|what do you do|how does this work|hur funkar det|hur fungerar det"
+            r"|vad kan jag fraga(?: om)?|what can i ask(?: about)?"
+        ),
+        _always,
+    ),
+    (
+        Intent.SEARCH,
+        _any(
+            r"vad (?:har )?(?:sades|sas|sagts|sagt|namndes|namnts|diskuterades|diskuterats"
+            r"|pratades|talades|rapporterades|informerades|framkom|hande)"
+            r"|vad (?:sa|sade|tyckte) (?:man|ni|vi|de|dom|\w+)"
+            r"|what (?:was|were|has been|have been|is being) (?:said|discussed|mentioned|reported"
+            r"|talked about)"
+            r"|what did (?:\w+ ){0,3}(?:say|discuss|talk|mention|report)"
+            r"|(?:har|hade) (?:\w+ ){0,3}(?:pratat|diskuterat|talat|namnt|tagit upp|rapporterat)"
+            r"|(?:diskuterades|diskuterats|namndes|namnts|togs \w+ upp|har \w+ tagits upp)"
+            r"|(?:was|were|has|have) (?:\w+ ){1,4}(?:discussed|mentioned|raised|talked about)"
+        ),
+        _always,
+    ),
+    (
+        Intent.MEETING_ROLES,
+        _any(
+            r"vice (?:ordf\w*|chair\w*)|ordf\w*|chair\w*|presid\w*|ledde"
+            r"|sekr\w*|secretar\w*|protokollfor\w*|antecknade|minute.?taker"
+            r"|note.?taker|justera\w*|justeringsperson\w*|adjuster\w*"
+            r"|(?:tog|forde|skrev|wrote|took|kept) (?:\w+ )?(?:protokoll\w*"
+            r"|\w*anteckningar\w*|minutes|notes)"
+            r"|(?:checked|signed|verified|attested) (?:the )?minutes"
+        ),
+        _always,
+    ),
+    (
+        Intent.ATTENDANCE,
+        _any(
+            r"narvar\w*|deltog|deltagit|deltar|deltagare\w*|var med|var dar|var pa"
+            rf"(?: \w+)? {MEETING}|vilka kom|vem kom|who came|attend\w*|participa\w*"
+            r"|present|who (?:was|were) (?:at|there|in)|narvarolista\w*|inte med"
+        ),
+        _always,
+    ),
+    (Intent.ATTENDANCE, ABSENT, _always),
+    (
+        Intent.DECISIONS,
+        _any(
+            r"beslut\w*|beslot\w*|fattade\w*|fattades|klubba\w*|antogs|godkandes|decid\w*"
+            r"|decision\w*|resolved|resolution\w*|agreed|vad kom (?:\w+ ){1,2}fram till"
+        ),
+        _always,
+    ),
+    (
+        Intent.AGENDA,
+        _any(
+            r"dagordning\w*|agenda\w*|foredragningslista\w*|arendelista\w*|punkter\w*"
+            r"|arenden\w*|items|vad (?:stod|fanns|star|finns) pa|what (?:was|is|s) on"
+            r"|vad handlade (?:\w+ ){0,2}om|what was (?:the meeting|it) about|vad togs upp"
+            r"|vad tog (?:\w+ ){1,2}upp|what was discussed|vad diskuterades|what were the topics"
+        ),
+        _always,
+    ),
+    (
+        Intent.REPRESENTATIVES,
+        _any(
+            r"represent\w*|foretrad\w*|sitter|sits|ledamot\w*|ersattar\w*|substitut\w*|deput\w*"
+            r"|alternates?|members?|medlem\w*|kontaktperson\w*|contact persons?"
+        ),
+        _always,
+    ),
+    (
+        Intent.PERSON,
+        _any(
+            r"tillhor|jobbar|arbetar|works?|belongs?|anstalld|employed|organisation\w*|organization\w*"
+            r"|vilka grupper|which groups|what groups|roll|rollen|role|titel|title|vem ar"
+            r"|who is|who s|vad gor|what does"
+        ),
+        _with_person,
+    ),
+    (Intent.SEARCH, _any(r"sok\w*|search\w*|find|hitta|leta\w*|look up|look for"), _with_subject),
+)
+_PLURAL_MEETINGS = _any(
+    r"moten|motena|motestider|motesdatum|motesplan\w*|meetings|sammantraden|schedule\w*"
+    r"|kalender\w*|calendar|motesschema\w*|planerade"
+)
+_MEETING_WORD = re.compile(rf"\b{MEETING}\b")
+_MEET_VERB = _any(r"ses|traffas|motes|moter|meet|meets|gathers?|samlas")
+_WHEN_WHERE = _any(
+    r"nar|var|vart|when|where|what time|vilken tid|hur dags|vilken lokal|lokal"
+    r"|plats|place|location|room|tid|time|datum|date|held|holls|halls|ager rum"
+)
+_WEAK_SEARCH = _any(
+    r"vad vet du om|what do you know about|information om|info om|beratta om|tell me about"
+    r"|vad hande med|what happened (?:with|to)"
+)
+_HELP_ANYWHERE = _any(
+    r"hjalp|help|vad kan du|what can you|hur (?:anvander|funkar|fungerar)"
+    r"|how (?:do|can|should) i|kommandon|commands"
+)
+
+
+def classify(signals: Signals) -> Intent:
+    """The intent of a question."""
+    norm = signals.norm
+    for intent, pattern, condition in _RULES:
+        if pattern.search(norm) and condition(signals):
+            return intent
+    return _meeting_family(signals) or _fallback(signals)
+
+
+def _meeting_family(s: Signals) -> Intent | None:
+    """next_meeting, meetings or meeting_info, or None when no meeting is asked about."""
+    norm = s.norm
+    meeting = _MEETING_WORD.search(norm) is not None
+    meet = _MEET_VERB.search(norm) is not None
+    if not (meeting or meet):
+        return None
+    if status_asked(norm):
+        return Intent.MEETINGS
+    if _PLURAL_MEETINGS.search(norm):
+        return Intent.MEETINGS  # "kommande möten" lists them all
+    which = which_meeting(norm)
+    if which == "next":
+        return Intent.NEXT_MEETING
+    if meet and not meeting:
+        return Intent.MEETINGS if s.time else Intent.NEXT_MEETING
+    if which == "last" or s.time or _WHEN_WHERE.search(norm):
+        return Intent.MEETING_INFO
+    return Intent.NEXT_MEETING if not s.subject else None
+
+
+def _fallback(s: Signals) -> Intent:
+    """A question no rule claims: names alone, a subject alone, or nothing."""
+    if _WEAK_SEARCH.search(s.norm) and s.subject:
+        return Intent.SEARCH
+    if _HELP_ANYWHERE.search(s.norm) and not s.subject:
+        return Intent.HELP
+    if s.lead_times and not s.subject:
+        return Intent.SUBSCRIBE  # "två dagar innan", answering "when should I remind you?"
+    if s.person and not s.place:
+        return Intent.PERSON
+    if s.place:
+        return Intent.REPRESENTATIVES
+    if s.subject:
+        return Intent.SEARCH
+    if s.group:
+        return Intent.MEETINGS
+    return Intent.UNKNOWN
+
+
+# Every pattern above, so the lexicon knows their words and typo repair leads to them.
+PATTERNS: tuple[re.Pattern[str], ...] = (
+    *(pattern for _, pattern, _ in _RULES),
+    _PLURAL_MEETINGS,
+    _MEET_VERB,
+    _WHEN_WHERE,
+    _WEAK_SEARCH,
+    _HELP_ANYWHERE,
+)

@@ -1,0 +1,239 @@
+"""The names questions may mention: groups (with their aliases), the region's
+municipalities, other organisations and people, matched loosely.
+
+Matching folds case and diacritics ("orebro"), reads a genitive as the name
+("Örebros", "lindesbergs"), accepts "Kumla kommun", and forgives a typo in a
+longer name ("karlskgoa", "eva persons"). Longer names win over shorter ones, so
+"Region Örebro län" is the region, not the municipality Örebro.
+
+Example:
+    >>> vocabulary = Vocabulary.build(people=["Jari Mehtäläinen"])
+    >>> found = vocabulary.find(read_words("vem representerar karlskgoa").tokens)
+    >>> found.municipality
+    'Karlskoga'
+    >>> vocabulary.find(read_words("mehtalainen").tokens).person
+    'Jari Mehtäläinen'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.understanding.lexicon import FUNCTION_WORDS, LEXICON
+from bot.understanding.names import BUILTIN_GROUPS, BUILTIN_ORGANIZATIONS, municipality_keys
+from bot.understanding.text import Token, read_words
+from storage.registry import fold
+
+# Kinds in the order they win when one name is several things.
+GROUP, ORGANIZATION, MUNICIPALITY, PERSON, SURNAME = range(5)
+_FIELDS = {
+    GROUP: "group",
+    ORGANIZATION: "organization",
+    MUNICIPALITY: "municipality",
+    PERSON: "person",
+}
+_LEXICON = frozenset(LEXICON)
+_MIN_SURNAME = 4
+# Typos are forgiven in names of up to this many words; longer names are written out.
+_FUZZY_WORDS = 3
+_Adder = Callable[[str, int, str], None]
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """The names a question mentions and the tokens that said them."""
+
+    group: str | None = None
+    municipality: str | None = None
+    organization: str | None = None
+    person: str | None = None
+    used: frozenset[int] = frozenset()
+    spans: tuple[tuple[str, frozenset[int]], ...] = ()  # field -> the tokens that said it
+
+    def tokens_of(self, name: str) -> frozenset[int]:
+        """The tokens that said the mention `name` ("group", "person", ...)."""
+        return next((span for field_name, span in self.spans if field_name == name), frozenset())
+
+    def without(self, tokens: frozenset[int]) -> Mentions:
+        """These mentions less the names said by `tokens` (read as a subject instead)."""
+        gone = {name for name, span in self.spans if span & tokens}
+        return Mentions(
+            group=None if "group" in gone else self.group,
+            municipality=None if "municipality" in gone else self.municipality,
+            organization=None if "organization" in gone else self.organization,
+            person=None if "person" in gone else self.person,
+            used=self.used - tokens,
+            spans=tuple((name, span) for name, span in self.spans if name not in gone),
+        )
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: int
+    name: str
+
+
+@dataclass(frozen=True)
+class _Index:
+    exact: dict[str, tuple[_Entry, ...]]
+    by_length: dict[int, tuple[str, ...]]  # keys by word count, for fuzzy matching
+    longest: int
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Names known in the store, beyond the built-in groups, municipalities and
+    organisations (which are always known).
+
+    `groups` pairs an alias (or the name itself) with the canonical group name.
+    """
+
+    groups: tuple[tuple[str, str], ...] = ()
+    people: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    _index: _Index = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", _build_index(self))
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        groups: Mapping[str, str] | Iterable[str] = (),
+        people: Iterable[str] = (),
+        organizations: Iterable[str] = (),
+    ) -> Vocabulary:
+        """A vocabulary from plain collections; `groups` maps alias -> name or lists names."""
+        pairs = groups.items() if isinstance(groups, Mapping) else ((g, g) for g in groups)
+        return cls(tuple(pairs), tuple(people), tuple(organizations))
+
+    def find(self, tokens: tuple[Token, ...]) -> Mentions:
+        """The names among `tokens`: exact (folded) matches first, then near ones."""
+        parts = [key_of(t.key) for t in tokens]
+        found: dict[int, str] = {}
+        spans: dict[int, frozenset[int]] = {}
+        used: set[int] = set()
+        for fuzzy in (False, True):
+            longest = min(_FUZZY_WORDS if fuzzy else self._index.longest, len(tokens))
+            for size in range(longest, 0, -1):
+                for start in range(len(tokens) - size + 1):
+                    span = range(start, start + size)
+                    if used.intersection(span) or not _may_be_name(parts[start : start + size]):
+                        continue
+                    phrase = " ".join(parts[start : start + size])
+                    entry = self._fuzzy(phrase, size) if fuzzy else self._exact(phrase)
+                    if entry is not None:
+                        kind = min(entry.kind, PERSON)
+                        found.setdefault(kind, entry.name)
+                        spans.setdefault(kind, frozenset(span))
+                        used.update(span)
+        return Mentions(
+            group=found.get(GROUP),
+            municipality=found.get(MUNICIPALITY),
+            organization=found.get(ORGANIZATION),
+            person=found.get(PERSON),
+            used=frozenset(used),
+            spans=tuple((_FIELDS[kind], span) for kind, span in spans.items()),
+        )
+
+    def _exact(self, phrase: str) -> _Entry | None:
+        exact = self._index.exact
+        return _best(exact.get(phrase) or exact.get(_genitive(phrase), ()), phrase)
+
+    def _fuzzy(self, phrase: str, size: int) -> _Entry | None:
+        if len(phrase) < 5 or all(word in _LEXICON for word in phrase.split()):
+            return None
+        cutoff = 88.0 if len(phrase) < 8 else 85.0
+        hit = process.extractOne(
+            phrase, self._index.by_length.get(size, ()), scorer=fuzz.ratio, score_cutoff=cutoff
+        )
+        if hit is None:
+            return None
+        entries = self._index.exact[hit[0]]
+        if all(e.kind == SURNAME for e in entries) and hit[1] < 90:
+            return None  # a lone surname must be close
+        return _best(entries, phrase)
+
+
+def _best(entries: tuple[_Entry, ...], phrase: str) -> _Entry | None:
+    """The entry of the strongest kind; a surname several people share stays as asked."""
+    if not entries:
+        return None
+    kind = min(e.kind for e in entries)
+    names = {e.name for e in entries if e.kind == kind}
+    if len(names) == 1:
+        return _Entry(kind, names.pop())
+    if kind == SURNAME:
+        return _Entry(kind, phrase.title())
+    return _Entry(kind, sorted(names)[0])
+
+
+def _may_be_name(parts: list[str]) -> bool:
+    """A name neither starts nor ends with a small word ("i kumla" is not a name)."""
+    return bool(parts[0]) and parts[0] not in FUNCTION_WORDS and parts[-1] not in FUNCTION_WORDS
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+
+
+@lru_cache(maxsize=8192)
+def key_of(name: str) -> str:
+    """How a name is compared: folded, punctuation and hyphens read as spaces."""
+    return " ".join(_PUNCTUATION.sub(" ", fold(name)).split())
+
+
+def _genitive(phrase: str) -> str:
+    return phrase[:-1] if phrase.endswith("s") and len(phrase) > 4 else ""
+
+
+def _build_index(vocabulary: Vocabulary) -> _Index:
+    entries: dict[str, set[_Entry]] = {}
+
+    def add(key: str, kind: int, name: str) -> None:
+        if key:
+            entries.setdefault(key, set()).add(_Entry(kind, name))
+
+    for alias, name in (*BUILTIN_GROUPS, *vocabulary.groups):
+        add(key_of(alias), GROUP, name)
+        add(key_of(name), GROUP, name)
+    for alias, name in BUILTIN_ORGANIZATIONS:
+        add(key_of(alias), ORGANIZATION, name)
+    for name in vocabulary.organizations:
+        add(key_of(name), ORGANIZATION, name)
+    for key, name in municipality_keys():
+        add(key, MUNICIPALITY, name)
+    for name in vocabulary.people:
+        _add_person(add, name)
+    exact = {
+        key: tuple(sorted(found, key=lambda e: (e.kind, e.name))) for key, found in entries.items()
+    }
+    by_length: dict[int, list[str]] = {}
+    for key in exact:
+        by_length.setdefault(len(key.split()), []).append(key)
+    return _Index(
+        exact=exact,
+        by_length={size: tuple(keys) for size, keys in by_length.items()},
+        longest=max(by_length, default=1),
+    )
+
+
+def _add_person(add: _Adder, name: str) -> None:
+    """A person by full name in either order, and by a surname that is not a word."""
+    words = key_of(name).split()
+    if not words:
+        return
+    add(" ".join(words), PERSON, name)
+    if len(words) > 1:
+        add(" ".join((*words[1:], words[0])), PERSON, name)
+        for surname in (words[-1], " ".join(words[1:])):
+            if len(surname) >= _MIN_SURNAME and surname not in _LEXICON:
+                add(surname, SURNAME, name)
+
+
+__all__ = ["Mentions", "Vocabulary", "read_words"]

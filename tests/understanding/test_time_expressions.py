@@ -1,0 +1,125 @@
+"""Days and spans in questions, relative to the asking time (a Sunday, 22 Nov 2026),
+with a missing year placed by the question's tense."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from bot.understanding import Period, understand
+from storage.parsing.records import STOCKHOLM
+from tests.understanding.asking import ask
+
+
+def span(first: tuple[int, int, int], last: tuple[int, int, int]) -> Period:
+    return Period(date(*first), date(*last))
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        ("möten 2023", span((2023, 1, 1), (2023, 12, 31))),
+        ("möten under år 2021", span((2021, 1, 1), (2021, 12, 31))),
+        ("möten i mars", span((2026, 3, 1), (2026, 3, 31))),
+        ("möten mars 2024", span((2024, 3, 1), (2024, 3, 31))),
+        ("meetings in March 2024", span((2024, 3, 1), (2024, 3, 31))),
+        ("möten i sept 2023", span((2023, 9, 1), (2023, 9, 30))),
+        ("möten 2023-09", span((2023, 9, 1), (2023, 9, 30))),
+        ("möten hösten 2020", span((2020, 8, 1), (2020, 12, 31))),
+        ("möten våren 2021", span((2021, 1, 1), (2021, 6, 30))),
+        ("möten varen 2021", span((2021, 1, 1), (2021, 6, 30))),
+        ("meetings in autumn 2022", span((2022, 8, 1), (2022, 12, 31))),
+        ("möten sommaren 2024", span((2024, 6, 1), (2024, 8, 31))),
+        ("möten i höst", span((2026, 8, 1), (2026, 12, 31))),
+        ("möten i vår", span((2026, 1, 1), (2026, 6, 30))),
+        ("möten nästa höst", span((2027, 8, 1), (2027, 12, 31))),
+        ("möten förra hösten", span((2025, 8, 1), (2025, 12, 31))),
+        ("möten nästa månad", span((2026, 12, 1), (2026, 12, 31))),
+        ("möten förra månaden", span((2026, 10, 1), (2026, 10, 31))),
+        ("möten den här månaden", span((2026, 11, 1), (2026, 11, 30))),
+        ("möten förra året", span((2025, 1, 1), (2025, 12, 31))),
+        ("möten i fjol", span((2025, 1, 1), (2025, 12, 31))),
+        ("möten i år", span((2026, 1, 1), (2026, 12, 31))),
+        ("möten nästa år", span((2027, 1, 1), (2027, 12, 31))),
+        ("meetings next week", span((2026, 11, 23), (2026, 11, 29))),
+        ("meetings last week", span((2026, 11, 9), (2026, 11, 15))),
+        ("möten i veckan", span((2026, 11, 16), (2026, 11, 22))),
+        ("möten vecka 12 2024", span((2024, 3, 18), (2024, 3, 24))),
+        ("möten v.12 2024", span((2024, 3, 18), (2024, 3, 24))),
+        ("möten Q1 2024", span((2024, 1, 1), (2024, 3, 31))),
+        ("möten första kvartalet 2025", span((2025, 1, 1), (2025, 3, 31))),
+        ("möten andra halvåret 2025", span((2025, 7, 1), (2025, 12, 31))),
+        ("möten mellan januari och mars", span((2026, 1, 1), (2026, 3, 31))),
+        ("möten mellan januari och mars 2024", span((2024, 1, 1), (2024, 3, 31))),
+        ("meetings between March and May 2024", span((2024, 3, 1), (2024, 5, 31))),
+        ("möten från oktober till februari", span((2026, 10, 1), (2027, 2, 28))),
+        ("möten januari - mars 2023", span((2023, 1, 1), (2023, 3, 31))),
+        ("möten 2020-2022", span((2020, 1, 1), (2022, 12, 31))),
+        ("möten mellan 2020 och 2022", span((2020, 1, 1), (2022, 12, 31))),
+        ("möten sedan 2025", span((2025, 1, 1), (2026, 11, 22))),
+        ("möten de senaste två veckorna", span((2026, 11, 8), (2026, 11, 22))),
+        ("möten i maj förra året", span((2025, 5, 1), (2025, 5, 31))),
+        ("möten 13-14 oktober 2022", span((2022, 10, 13), (2022, 10, 14))),
+        ("chefsgruppen 2023 i september", span((2023, 9, 1), (2023, 9, 30))),
+    ],
+)
+def test_spans(question: str, period: Period) -> None:
+    query = ask(question)
+    assert (query.period, query.date) == (period, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("vilka var med på mötet den 29 maj 2026", date(2026, 5, 29)),
+        ("vilka var med 29/5", date(2026, 5, 29)),
+        ("vilka var med 29/5 2023", date(2023, 5, 29)),
+        ("vilka var med 2023-09-08", date(2023, 9, 8)),
+        ("who attended on 20 September 2024", date(2024, 9, 20)),
+        ("who attended on September 20, 2024", date(2024, 9, 20)),
+        ("who attended on 20 may 2024", date(2024, 5, 20)),
+        ("vilka var med 13 okt 2022", date(2022, 10, 13)),
+        ("vilka var med den 5:e juni 2024", date(2024, 6, 5)),
+        ("vilka var med 13.10.2022", date(2022, 10, 13)),
+        ("vilka var med igår", date(2026, 11, 21)),
+        ("vilka var med i förrgår", date(2026, 11, 20)),
+        ("vilka var med idag", date(2026, 11, 22)),
+        ("vilka var med i fredags", date(2026, 11, 20)),
+        # A past question about a day later in the year means last year's.
+        ("vilka var med på mötet 29/12", date(2025, 12, 29)),
+        ("vilka var med den 3 december", date(2025, 12, 3)),
+        # A present or future question means this year's, or the coming one.
+        ("när är mötet 29/12", date(2026, 12, 29)),
+        ("när är nästa möte efter 3 december", date(2026, 12, 3)),
+        ("när är mötet på fredag", date(2026, 11, 27)),
+        ("när är mötet i morgon", date(2026, 11, 23)),
+    ],
+)
+def test_days(question: str, day: date) -> None:
+    query = ask(question)
+    assert (query.date, query.period) == (day, None)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "vad sades om Agenda 2030",  # a name, not a year
+        "may I ask what was decided",  # the verb, not the month
+        "vad sa Jan om budgeten",  # a name, not January
+        "vilka var frånvarande",
+        "beslut om 2000 kronor",
+        "vem var ordförande på mötet kl 13",
+    ],
+)
+def test_no_time(question: str) -> None:
+    query = ask(question)
+    assert (query.date, query.period) == (None, None)
+
+
+def test_now_in_another_time_zone_is_read_as_stockholm() -> None:
+    # 23:30 UTC on 21 November is already the 22nd in Stockholm.
+    now = datetime(2026, 11, 21, 23, 30, tzinfo=STOCKHOLM).replace(tzinfo=None)
+    late_utc = datetime.fromisoformat("2026-11-21T23:30:00+00:00")
+    assert understand("vilka var med idag", now=late_utc).date == date(2026, 11, 22)
+    assert understand("vilka var med idag", now=now).date == date(2026, 11, 21)
