@@ -216,6 +216,8 @@ class RowWriter:
         default_groups: Sequence[int],
     ) -> None:
         groups = [self.group(session, g) for g in entry.groups] or list(default_groups)
+        # A joint meeting is a meeting of every known group taking part.
+        groups += [self.group(session, g) for g in entry.joint_with if find_group(g)]
         meeting = Meeting(
             document=document,
             source="schedule",

@@ -54,7 +54,9 @@ def _with_group(s: Signals) -> bool:
 
 
 def _about_a_channel(s: Signals) -> bool:
-    return s.group or _CHANNEL_WORD.search(s.norm) is not None
+    if s.group:
+        return True
+    return _CHANNEL_WORD.search(s.norm) is not None and not _QUESTION_START.search(s.norm)
 
 
 def _command_to_bind(s: Signals) -> bool:
@@ -67,6 +69,11 @@ def _with_leads(s: Signals) -> bool:
 
 def _with_person(s: Signals) -> bool:
     return s.person or (s.subject and not s.place and not s.group)
+
+
+def _about_a_meeting(s: Signals) -> bool:
+    """ "visa protokollet från 8 september": a meeting, and nothing to search for."""
+    return (s.time or which_meeting(s.norm) is not None) and not s.subject
 
 
 def _with_subject(s: Signals) -> bool:
@@ -190,6 +197,11 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
             r"|decision\w*|resolved|resolution\w*|agreed|vad kom (?:\w+ ){1,2}fram till"
         ),
         _always,
+    ),
+    (
+        Intent.AGENDA,
+        _any(r"protokoll\w*|\w*anteckningar\w*|minutes|notes"),
+        _about_a_meeting,
     ),
     (
         Intent.AGENDA,

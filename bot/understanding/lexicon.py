@@ -32,7 +32,8 @@ SWEDISH_FUNCTION_WORDS = word_set(
     jag du han hon vi ni oss er mig dig man dom deras dess hans hennes min mitt mina
     var vart vara era er inte ej ingen inget inga nagon nagot nagra alla allt
     mycket mer mest lite nu da dar har sa ocksa aven bara redan just ju val nog
-    hej tack snalla garna kanske typ liksom alltsa ungefar
+    hej tack snalla garna kanske typ liksom alltsa ungefar ok okej bra toppen perfekt fint
+    visa lista ge se titta kolla hjalpen
     igen gang gangen senast forst sist
     """
 )
@@ -47,7 +48,9 @@ ENGLISH_FUNCTION_WORDS = word_set(
     i me my he him his she her one ones any some all no not none
     very more most much many just also too only again so please thanks thank hi hello
     anything something everything someone anyone everyone
-    time times ever yet still
+    time times ever yet still ok okay great fine cool
+    s t d ll ve m
+    show list give see let get
     """
 )
 FUNCTION_WORDS = SWEDISH_FUNCTION_WORDS | ENGLISH_FUNCTION_WORDS
@@ -96,7 +99,8 @@ _GRAMMAR_WORDS = word_set(
     paminn paminna paminnelse paminnelser paminnelsen paminnelserna remind reminder
     reminders reminding prenumerera prenumeration subscribe unsubscribe subscription
     subscriptions avprenumerera sluta stoppa avsluta stang avbryt radera
-    koppla kopplingen bort loss ifran bind unbind link unlink galler handlar tillhor
+    koppla kopplad kopplat kopplade kopplas kopplingen bort loss ifran bind unbind link unlink
+    galler handlar tillhor
     hjalp help kommandon commands instruktioner
     installt installd installda installa installdes flyttat flyttad flyttade flyttades
     cancelled canceled moved rescheduled postponed

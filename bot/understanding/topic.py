@@ -34,7 +34,7 @@ __all__ = ["has_subject", "read_words", "subject"]
 
 def is_subject_word(key: str) -> bool:
     """A word that can belong to a subject: not a known question or small word."""
-    return key not in _LEXICON and key != "-" and any(c.isalpha() for c in key)
+    return len(key) > 1 and key not in _LEXICON and any(c.isalpha() for c in key)
 
 
 def has_subject(keys: Sequence[str], used: frozenset[int]) -> bool:

@@ -28,7 +28,7 @@ from storage.identity import same_person
 from storage.parsing.decisions import find_decisions, self_names_for
 from storage.parsing.header import Preface, read_preface
 from storage.parsing.items import RawItem, build_items, split_items
-from storage.parsing.people import parse_attendance, secretary_from_header
+from storage.parsing.people import attendance_heading, parse_attendance, secretary_from_header
 from storage.parsing.presenters import KnownPeople
 from storage.parsing.records import (
     AgendaItem,
@@ -53,6 +53,8 @@ from storage.registry import find_group, fold
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 _SHOWN = 80  # characters of an unplaced passage quoted in a warning
+_UNPLACED_SHOWN = 3  # unplaced passages quoted one by one, the rest counted
+_LIST_LINE_WORDS = 12  # an attendance line is short: name, organisation, role
 
 
 def parse_text(text: str, *, source_name: str = "") -> ParsedDocument:
@@ -72,9 +74,8 @@ def _parse(text: str, source_name: str, warnings: list[str]) -> ParsedDocument:
     split = split_items(cleaned.text.split("\n"))
     preface = read_preface(split.preface, cleaned.page_header)
     groups = tuple(_canonical(g) for g in preface.groups)
-    attendees: list[Attendee] = _guard(
-        warnings, "attendance", [], parse_attendance, preface.attendance, groups
-    )
+    lists = preface.attendance + _trailing_lists(split.items, warnings)
+    attendees: list[Attendee] = _guard(warnings, "attendance", [], parse_attendance, lists, groups)
     people = KnownPeople.from_names(
         [a.name for a in attendees] + ([preface.case_officer] if preface.case_officer else [])
     )
@@ -117,6 +118,23 @@ def _guard(
 def _canonical(group: str) -> str:
     known = find_group(group)
     return known.name if known else group
+
+
+def _trailing_lists(items: Sequence[RawItem], warnings: list[str]) -> list[str]:
+    """Lists after the last item ("Närvarolista", the signatures' "Justerare"),
+    taken out of its text: a heading of its own followed only by short lines."""
+    lines = items[-1].lines if items else []
+    for index, line in enumerate(lines):
+        if index and lines[index - 1].strip():
+            continue
+        heading = _guard(warnings, "attendance", None, attendance_heading, line)
+        if heading is not None and all(
+            len(rest.split()) <= _LIST_LINE_WORDS for rest in lines[index:]
+        ):
+            taken = lines[index:]
+            del lines[index:]
+            return taken
+    return []
 
 
 def _take_signature(
@@ -235,8 +253,11 @@ def _schedule_section(
 def _warnings(preface: Preface, meeting: MeetingRecord, items: Sequence[AgendaItem]) -> list[str]:
     found = [
         f"text before the first agenda item was not understood: {_shorten(line)!r}"
-        for line in preface.unplaced
+        for line in preface.unplaced[:_UNPLACED_SHOWN]
     ]
+    if len(preface.unplaced) > _UNPLACED_SHOWN:
+        more = len(preface.unplaced) - _UNPLACED_SHOWN
+        found.append(f"and {more} more lines before the first agenda item were not understood")
     if not items:
         found.append("no numbered agenda items were found")
     if meeting.start is None:

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storage.parsing.presenters import KnownPeople, parse_names, presenters_in
+from storage.registry import fold
 
 ITALIC = re.compile(r"\*(?=\S)([^*\n]+?)\*")
 _TOKEN = re.compile(r"\S+")
@@ -104,6 +105,17 @@ _VERBS = frozenset(
 )  # fmt: skip
 _PAST = re.compile(r"\w\w(?:ade|ades|ats|dde|ddes|ände|ändes|kte|ktes)$")
 _MAX_WORDS = 10
+# The fixed parts of a §-protocol's item structure it, they are not topics.
+_SECTION_LABELS = frozenset(
+    fold(label)
+    for label in (
+        "Beslut", "Förslag till beslut", "Beslutsunderlag", "Ärendebeskrivning", "Ärendet",
+        "Bakgrund", "Sammanfattning", "Yrkanden", "Yrkande", "Propositionsordning",
+        "Reservation", "Reservationer", "Protokollsanteckning", "Expediering",
+        "Skickas till", "Beslutet skickas till", "Jäv", "Omröstning", "Överläggning",
+        "Diskussion", "Information", "Decision", "Background", "Discussion",
+    )
+)  # fmt: skip
 
 
 def heading_text(paragraph: str) -> str:
@@ -144,7 +156,7 @@ def _candidate(paragraph: str, people: KnownPeople) -> bool:
         return False
     if any(mark in line for mark in (":", "*", "~~", "\t", ",", ";")):
         return False
-    if line[-1] in ".!":
+    if line[-1] in ".!" or fold(line) in _SECTION_LABELS:
         return False
     return parse_names(line, people) is None
 

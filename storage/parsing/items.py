@@ -40,7 +40,7 @@ from storage.parsing.text import split_paragraphs
 
 _MARKDOWN = re.compile(r"^(#{1,6})\s+")
 _ROW = re.compile(r"^(?P<num>\d{1,3})\.?\t+(?P<rest>.*)$")
-_NUMBERED = re.compile(r"^(?P<num>\d{1,3})[.)]\s+(?P<rest>\S.*)$")
+_NUMBERED = re.compile(r"^(?P<num>\d{1,3})(?:[.)]\s+(?P<rest>\S.*)|\.\s*$)")
 _SUB = re.compile(r"^(?P<num>\d{1,3})\.(?P<minor>\d{1,2})\.?\s+(?P<rest>\S.*)$")
 _SECTION = re.compile(r"^§\s*(?P<num>\d{1,4})\s*[.:]?(?:\s+(?P<rest>.*))?$")
 _MAX_GAP = 2  # numbers may skip one point ("3.", "5."), never more
@@ -109,7 +109,7 @@ def _start_of(line: str) -> _Start | None:
         minor = int(match["minor"])
         return _Start("sub", int(match["num"]), minor, match["rest"], False, level)
     if match := _NUMBERED.match(line):
-        return _Start("number", int(match["num"]), 0, match["rest"], False, level)
+        return _Start("number", int(match["num"]), 0, match["rest"] or "", False, level)
     if match := _SECTION.match(line.strip()):
         return _Start("section", int(match["num"]), 0, match["rest"] or "", False, level)
     if level:
@@ -248,7 +248,7 @@ def _heading_cells(raw: RawItem) -> tuple[str, list[str]]:
 
 
 def _take_first_line(lines: list[str]) -> str:
-    """The title of "§ 12" written alone on its line is the next line."""
+    """The title of "§ 12" or "3." written alone on its line is the next line."""
     for i, line in enumerate(lines):
         if line.strip():
             del lines[i]

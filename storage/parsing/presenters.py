@@ -127,7 +127,7 @@ def split_title(title: str, people: KnownPeople) -> tuple[str, tuple[str, ...]]:
     >>> split_title("Psykiatrin, Johan Molin, utvecklingsledare och Åsa Kindahl, chef", people)
     ('Psykiatrin', ('Johan Molin', 'Åsa Kindahl'))
     """
-    title = " ".join(title.split()).strip(" ,;")
+    title = " ".join(title.split()).strip(" ,;:")
     head, after_comma = _comma_presenters(title, people)
     head, juxtaposed = _trailing_presenters(head, people, already=len(after_comma))
     return head, _unique((*juxtaposed, *after_comma))

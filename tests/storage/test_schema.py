@@ -5,8 +5,14 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+from alembic.script import ScriptDirectory
+
 from storage.models import Base
-from storage.store import Store
+from storage.store import MIGRATIONS, SCHEMA_HEAD, Store
+
+
+def test_schema_head_is_alembics_head() -> None:
+    assert ScriptDirectory(str(MIGRATIONS)).get_current_head() == SCHEMA_HEAD
 
 
 def test_migration_matches_models(store: Store) -> None:
@@ -20,5 +26,5 @@ def test_migration_matches_models(store: Store) -> None:
 def test_opening_twice_is_harmless(db_url: str) -> None:
     Store.open(db_url).close()
     store = Store.open(db_url)
-    assert store.ping()
+    assert store.ping() and store.revision() == SCHEMA_HEAD
     store.close()

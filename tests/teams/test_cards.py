@@ -155,3 +155,25 @@ def test_a_heading_goes_above_the_text() -> None:
     card = answer_card(Answer(intent="help", text="Fråga om möten."), heading="Hej!")
     assert card["body"][0]["text"] == "Hej!"
     assert card["body"][1]["items"][0]["text"] == "Fråga om möten."
+
+
+def test_each_line_of_the_answer_is_its_own_text_block() -> None:
+    text = "Möten under 2026:\n• fredag 29 maj\n• fredag 28 augusti\n\n  Källa: protokoll 2026"
+    container = answer_card(Answer(intent="meetings", text=text))["body"][0]
+    assert [(b["text"], b.get("spacing")) for b in container["items"]] == [
+        ("Möten under 2026:", None),
+        ("• fredag 29 maj", "None"),
+        ("• fredag 28 augusti", "None"),
+        ("Källa: protokoll 2026", "Medium"),
+    ]
+
+
+def test_paragraph_numbers_and_places_read_naturally() -> None:
+    protocol = DecisionFact(
+        "Regionstyrelsen", "2025-02-04", "§ 12", "Budget", "Antogs.", "Protokoll"
+    )
+    online = MeetingFact("SSR", "2026-02-06T09:00:00+01:00", None, "Digitalt", "planned", "digital")
+    card = answer_card(Answer(intent="x", text="Svar.", meetings=[online], decisions=[protocol]))
+    texts = card_texts(card)
+    assert "§ 12: Budget" in texts
+    assert "SSR · Digitalt" in texts  # the mode is not repeated after the place

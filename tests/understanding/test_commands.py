@@ -43,6 +43,8 @@ def test_help(question: str, language: str) -> None:
         ("använd ssr folkhälsa som standardgrupp", SSR_FH),
         ("set the group to chefsgruppen", CHEFSGRUPP),
         ("koppla till folkhälsorådet", SSR_FH),
+        ("link this channel to the public health council", SSR_FH),
+        ("this channel belongs to chefsgrupp folkhälsa", CHEFSGRUPP_FH),
     ],
 )
 def test_bind_group(question: str, group: str) -> None:
@@ -62,6 +64,7 @@ def test_bind_group_without_a_group_named_has_none() -> None:
         "kanalen ska inte längre kopplas till någon grupp",
         "this channel is no longer about any group",
         "ta bort kopplingen",
+        "disconnect this channel",
     ],
 )
 def test_unbind_group(question: str) -> None:
@@ -134,6 +137,20 @@ def test_list_subscriptions(question: str) -> None:
     check(ask(question), {"intent": "list_subscriptions"})
 
 
-@pytest.mark.parametrize("question", ["", "   ", "?", "...", "!!!", "\n\t"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "",
+        "   ",
+        "?",
+        "...",
+        "!!!",
+        "\n\t",
+        "tack för hjälpen",
+        "ok",
+        "vem",
+        "vilken grupp är kanalen kopplad till",
+    ],
+)
 def test_nothing_to_understand(question: str) -> None:
     check(ask(question, default_group=SSR_FH), {"intent": "unknown", "group": None})

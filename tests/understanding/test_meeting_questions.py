@@ -85,6 +85,13 @@ def year(y: int) -> Period:
             {"period": Period(date(2024, 1, 1), date(2024, 3, 31))},
         ),
         ("chefsgruppen 2023", {"group": CHEFSGRUPP, "period": year(2023)}),
+        ("list meetings in 2024", {"period": year(2024), "language": "en"}),
+        ("show cancelled meetings", {"status": "cancelled"}),
+        (
+            "when did the group meet in spring 2024",
+            {"period": Period(date(2024, 1, 1), date(2024, 6, 30))},
+        ),
+        ("hur många möten hade chefsgruppen 2023", {"group": CHEFSGRUPP, "period": year(2023)}),
     ],
 )
 def test_meetings(question: str, expected: dict[str, Any]) -> None:

@@ -47,6 +47,15 @@ def year(y: int) -> Period:
             {"topic": "mobila team", "period": Period(date(2023, 8, 1), date(2023, 12, 31))},
         ),
         ("hitta beslut om egenvård", {"topic": "egenvård"}),
+        ("when was suicidsamordningen decided", {"topic": "suicidsamordningen"}),
+        (
+            "were there any decisions about suicide prevention last year",
+            {"topic": "suicide prevention", "period": year(2025)},
+        ),
+        (
+            "vilka beslut har ssr folkhälsa tagit om tobaksprevention under 2024",
+            {"group": SSR_FH, "topic": "tobaksprevention", "period": year(2024)},
+        ),
         ("vad kom man fram till om suicidprevention", {"topic": "suicidprevention"}),
         (
             "vad beslutades om suicidprevention i chefsgruppen",
@@ -79,6 +88,10 @@ def test_decisions(question: str, expected: dict[str, Any]) -> None:
             {"period": Period(date(2023, 9, 1), date(2023, 9, 30)), "topic": None},
         ),
         ("agenda nästa möte", {"which": "next"}),
+        ("what's on the agenda next time?", {"which": "next", "topic": None}),
+        ("visa protokollet från 2023-09-08", {"date": date(2023, 9, 8), "topic": None}),
+        ("show me the minutes from the last meeting", {"which": "last"}),
+        ("vilka ärenden togs upp 2023-09-08", {"date": date(2023, 9, 8)}),
         ("may I see the agenda for 2023-09-08", {"date": date(2023, 9, 8), "language": "en"}),
     ],
 )
@@ -104,6 +117,10 @@ def test_agenda(question: str, expected: dict[str, Any]) -> None:
         ("vad vet du om CROSS", {"topic": "CROSS"}),
         ("berätta om projektet CROSS", {"topic": "projektet CROSS"}),
         ("sök suicidprevention", {"topic": "suicidprevention"}),
+        ("sök i protokollen efter CROSS", {"topic": "CROSS"}),
+        ("finns det något om kärnkraft i protokollen?", {"topic": "kärnkraft"}),
+        ("anything about mobile teams?", {"topic": "mobile teams", "language": "en"}),
+        ("vad hände med suicidsamordningen", {"topic": "suicidsamordningen"}),
         ("search egenvård 2023", {"topic": "egenvård", "language": "en"}),
         ("mobila team", {"topic": "mobila team"}),
         ("vad sades om Agenda 2030", {"topic": "Agenda 2030", "period": None}),

@@ -39,6 +39,9 @@ MAY_2026 = Period(date(2026, 5, 1), date(2026, 5, 31))
         ("vem var justerare 2024-09-20 i ssr folkhälsa", {"role": "justerare", "group": SSR_FH}),
         ("who was the adjuster in september 2024", {"role": "justerare", "language": "en"}),
         ("who signed the minutes on 20 September 2024", {"role": "justerare"}),
+        ("who is the chair of the public health council", {"role": "ordförande", "group": SSR_FH}),
+        ("vem e ordförande", {"role": "ordförande"}),
+        ("vem tog protokoll förra mötet", {"role": "sekreterare", "which": "last"}),
     ],
 )
 def test_meeting_roles(question: str, expected: dict[str, Any]) -> None:
@@ -65,6 +68,11 @@ def test_meeting_roles(question: str, expected: dict[str, Any]) -> None:
         ),
         ("vilka ledamöter var frånvarande 2024-09-20", {"absent": True, "role": "ledamot"}),
         ("vilka från kumla var med", {"municipality": "Kumla"}),
+        (
+            "vilka från regionen var med på mötet i maj",
+            {"organization": "Region Örebro län", "period": MAY_2026},
+        ),
+        ("who was there on 29 May 2026", {"date": date(2026, 5, 29), "language": "en"}),
         ("vilka var med på förra mötet i chefsgrupp folkhälsa", {"group": CHEFSGRUPP_FH}),
     ],
 )
