@@ -14,7 +14,7 @@ import random
 import statistics
 import tempfile
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -29,14 +29,26 @@ from storage.rows import RowWriter
 from storage.store import Store, normalize_url
 
 QUESTIONS = {
-    "next_meeting": ["När är nästa möte?", "nästa möte för chefsgrupp folkhälsa",
-                     "when is the next meeting of ssr folkhälsa"],
-    "meetings": ["Vilka möten har chefsgruppen {year}?", "möten hösten {year}",
-                 "meetings of chefsgrupp folkhälsa in {year}"],
-    "decisions": ["Vad beslutades om {topic}?", "vilka beslut fattades {day}",
-                  "what was decided about {topic} in {year}"],
-    "representatives": ["Vem representerar {town}?", "vem representerade {town} {year}",
-                        "who represents {town} in chefsgruppen"],
+    "next_meeting": [
+        "När är nästa möte?",
+        "nästa möte för chefsgrupp folkhälsa",
+        "when is the next meeting of ssr folkhälsa",
+    ],
+    "meetings": [
+        "Vilka möten har chefsgruppen {year}?",
+        "möten hösten {year}",
+        "meetings of chefsgrupp folkhälsa in {year}",
+    ],
+    "decisions": [
+        "Vad beslutades om {topic}?",
+        "vilka beslut fattades {day}",
+        "what was decided about {topic} in {year}",
+    ],
+    "representatives": [
+        "Vem representerar {town}?",
+        "vem representerade {town} {year}",
+        "who represents {town} in chefsgruppen",
+    ],
     "meeting_roles": ["Vem var ordförande på mötet {day}?", "who took the minutes on {day}"],
     "attendance": ["Vilka var frånvarande på mötet {day}?", "who attended the meeting on {day}"],
     "search": ["Vad sades om {topic}?", "what was said about {topic}"],
@@ -51,15 +63,24 @@ def build(size: int, url: str) -> tuple[Store, list[datetime]]:
     docs = documents(size)
     for first in range(0, size, batch):
         with store.transaction() as session:
-            for i, parsed in zip(range(first, min(size, first + batch)), docs):
+            for i, parsed in zip(range(first, min(size, first + batch)), docs, strict=False):
                 assert parsed.meeting.start is not None
                 days.append(parsed.meeting.start)
-                document = Document(name=f"gen_{i:06d}.txt", path=f"/gen/{i}", content_hash=f"{i:064d}",
-                                    format="text", ingested_at=datetime.now(STOCKHOLM),
-                                    document_date=parsed.meeting.start.date(), title=parsed.title,
-                                    kind=parsed.kind, text="", warnings=[])
+                document = Document(
+                    name=f"gen_{i:06d}.txt",
+                    path=f"/gen/{i}",
+                    content_hash=f"{i:064d}",
+                    format="text",
+                    ingested_at=datetime.now(STOCKHOLM),
+                    document_date=parsed.meeting.start.date(),
+                    title=parsed.title,
+                    kind=parsed.kind,
+                    text="",
+                    warnings=[],
+                )
                 session.add(document)
-                writer.write(session, document, parsed)
+                session.flush()
+                writer.write(session, document.id, parsed)
     return store, days
 
 
@@ -74,8 +95,11 @@ def measure(store: Store, days: list[datetime], rounds: int) -> dict[str, list[f
         for k in range(rounds):
             day = rng.choice(days)
             question = rng.choice(templates).format(
-                year=day.year, day=day.date().isoformat(), topic=rng.choice(TOPICS).lower(),
-                town=rng.choice(MUNICIPALITIES))
+                year=day.year,
+                day=day.date().isoformat(),
+                topic=rng.choice(TOPICS).lower(),
+                town=rng.choice(MUNICIPALITIES),
+            )
             began = time.perf_counter()
             answer = assistant.answer(question, context)
             elapsed = (time.perf_counter() - began) * 1000
@@ -89,7 +113,7 @@ def measure(store: Store, days: list[datetime], rounds: int) -> dict[str, list[f
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def reset_postgres(url: str) -> None:
@@ -116,8 +140,10 @@ def main() -> None:
             store, days = build(size, url)
             built = time.perf_counter() - began
             for intent, samples in measure(store, days, args.rounds).items():
-                print(f"{size:>9} {intent:>16} {statistics.median(samples):>8.2f} "
-                      f"{percentile(samples, 99):>8.2f} {built:>8.1f}")
+                print(
+                    f"{size:>9} {intent:>16} {statistics.median(samples):>8.2f} "
+                    f"{percentile(samples, 99):>8.2f} {built:>8.1f}"
+                )
             store.close()
 
 

@@ -26,17 +26,98 @@ from storage.parsing.records import (
 )
 from storage.registry import KNOWN_GROUPS, MUNICIPALITIES, REGION, kommun_name
 
-FIRST = ("Anna Eva Maria Karin Sara Lena Kristina Emma Johanna Linnea Elin Ida Malin Sofia "
-         "Erik Lars Karl Anders Johan Per Nils Mikael Jonas Henrik Fredrik Oskar Viktor Gustav "
-         "Ahmed Leila Omar Nadia Jari Päivi Aino Björn Åsa Örjan").split()
-LAST = ("Andersson Johansson Karlsson Nilsson Eriksson Larsson Olsson Persson Svensson Gustafsson "
-        "Pettersson Jonsson Jansson Hansson Bengtsson Lindberg Lindqvist Lundgren Berglund Sjöberg "
-        "Åberg Öhman Ekström Nyström Holm Strand Wallin Hedlund Mehtälä Karimi Haddad").split()
+FIRST = [
+    "Anna",
+    "Eva",
+    "Maria",
+    "Karin",
+    "Sara",
+    "Lena",
+    "Kristina",
+    "Emma",
+    "Johanna",
+    "Linnea",
+    "Elin",
+    "Ida",
+    "Malin",
+    "Sofia",
+    "Erik",
+    "Lars",
+    "Karl",
+    "Anders",
+    "Johan",
+    "Per",
+    "Nils",
+    "Mikael",
+    "Jonas",
+    "Henrik",
+    "Fredrik",
+    "Oskar",
+    "Viktor",
+    "Gustav",
+    "Ahmed",
+    "Leila",
+    "Omar",
+    "Nadia",
+    "Jari",
+    "Päivi",
+    "Aino",
+    "Björn",
+    "Åsa",
+    "Örjan",
+]
+LAST = [
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Pettersson",
+    "Jonsson",
+    "Jansson",
+    "Hansson",
+    "Bengtsson",
+    "Lindberg",
+    "Lindqvist",
+    "Lundgren",
+    "Berglund",
+    "Sjöberg",
+    "Åberg",
+    "Öhman",
+    "Ekström",
+    "Nyström",
+    "Holm",
+    "Strand",
+    "Wallin",
+    "Hedlund",
+    "Mehtälä",
+    "Karimi",
+    "Haddad",
+]
 TOPICS = (
-    "Suicidprevention", "Samsjuklighet", "Mobila team", "Hälso- och sjukvård i hemmet",
-    "Nära vård", "Psykisk hälsa", "Egenvård", "Läkemedelshantering", "Skolnärvaro",
-    "Ungdomsmottagningar", "Kognitiv svikt", "Fallprevention", "Digital arkitektur",
-    "Barn och unga", "Äldres hälsa", "Våld i nära relationer", "Anhörigstöd", "Rehabilitering",
+    "Suicidprevention",
+    "Samsjuklighet",
+    "Mobila team",
+    "Hälso- och sjukvård i hemmet",
+    "Nära vård",
+    "Psykisk hälsa",
+    "Egenvård",
+    "Läkemedelshantering",
+    "Skolnärvaro",
+    "Ungdomsmottagningar",
+    "Kognitiv svikt",
+    "Fallprevention",
+    "Digital arkitektur",
+    "Barn och unga",
+    "Äldres hälsa",
+    "Våld i nära relationer",
+    "Anhörigstöd",
+    "Rehabilitering",
 )
 PHRASES = (
     ("Beslut: Att genomföra {t} enligt förslaget.", DecisionKind.DECIDED),
@@ -66,9 +147,13 @@ def documents(n: int, *, seed: int = 7, start: date = date(2000, 1, 7)) -> Itera
         begin = datetime.combine(day, time(9 if i % 2 else 13), STOCKHOLM)
         members = rng.sample(pool, 22)
         attendees = [
-            Attendee(name=name, organization=org, present=rng.random() > 0.1,
-                     role=Role.CHAIR if k == 0 else Role.SECRETARY if k == 1 else Role.MEMBER,
-                     municipality=None if org == REGION else org.split()[0].rstrip("s"))
+            Attendee(
+                name=name,
+                organization=org,
+                present=rng.random() > 0.1,
+                role=Role.CHAIR if k == 0 else Role.SECRETARY if k == 1 else Role.MEMBER,
+                municipality=None if org == REGION else org.split()[0].rstrip("s"),
+            )
             for k, (name, org) in enumerate(members)
         ]
         items = []
@@ -76,19 +161,32 @@ def documents(n: int, *, seed: int = 7, start: date = date(2000, 1, 7)) -> Itera
             topic = rng.choice(TOPICS)
             phrase, kind = rng.choice(PHRASES)
             decided = rng.random() < 0.5
-            items.append(AgendaItem(
-                number=str(number), title=f"{topic} – lägesrapport",
-                presenters=(members[2][0],),
-                text=f"{members[2][0]} föredrog ärendet om {topic.lower()} och arbetet i länsdelarna.",
-                decisions=(Decision(phrase.format(t=topic.lower()), kind),) if decided else (),
-            ))
-        planned = [ScheduledMeeting(start=begin + timedelta(days=28 * k), time_known=False)
-                   for k in (1, 2)]
+            items.append(
+                AgendaItem(
+                    number=str(number),
+                    title=f"{topic} – lägesrapport",
+                    presenters=(members[2][0],),
+                    text=f"{members[2][0]} föredrog ärendet om {topic.lower()} och arbetet i länsdelarna.",
+                    decisions=(Decision(phrase.format(t=topic.lower()), kind),) if decided else (),
+                )
+            )
+        planned = [
+            ScheduledMeeting(start=begin + timedelta(days=28 * k), time_known=False) for k in (1, 2)
+        ]
         yield ParsedDocument(
-            title=f"Protokoll {group}", kind="protokoll",
-            meeting=MeetingRecord(groups=(group,), start=begin, end=begin + timedelta(hours=3),
-                                  time_known=True, place="Teams", mode=MeetingMode.DIGITAL),
-            attendees=attendees, items=items, schedule=planned,
+            title=f"Protokoll {group}",
+            kind="protokoll",
+            meeting=MeetingRecord(
+                groups=(group,),
+                start=begin,
+                end=begin + timedelta(hours=3),
+                time_known=True,
+                place="Teams",
+                mode=MeetingMode.DIGITAL,
+            ),
+            attendees=attendees,
+            items=items,
+            schedule=planned,
         )
 
 
@@ -97,9 +195,14 @@ def render(doc: ParsedDocument) -> str:
     assert doc.meeting.start is not None and doc.meeting.end is not None
     start, end = doc.meeting.start, doc.meeting.end
     lines = [
-        doc.meeting.groups[0], "", f"Protokoll {doc.meeting.groups[0]}", "",
-        f"Tid: {start.date().isoformat()} kl.{start:%H.%M}-{end:%H.%M} Plats: Teams", "",
-        "Närvarande:", "",
+        doc.meeting.groups[0],
+        "",
+        f"Protokoll {doc.meeting.groups[0]}",
+        "",
+        f"Tid: {start.date().isoformat()} kl.{start:%H.%M}-{end:%H.%M} Plats: Teams",
+        "",
+        "Närvarande:",
+        "",
     ]
     for a in doc.attendees:
         name = a.name if a.present else f"~~{a.name}~~"

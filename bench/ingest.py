@@ -1,7 +1,9 @@
 """Ingest throughput: generated minutes files -> `load_paths`, documents per second.
 
     python -m bench.ingest                      # 1,000 and 10,000 documents on SQLite
-    python -m bench.ingest --sizes 1000 --db postgresql://postgres@127.0.0.1/test  (resets its schema)
+    python -m bench.ingest --sizes 1000 --db postgresql://postgres@127.0.0.1/test
+
+(--db on PostgreSQL resets that database's public schema.)
 
 One process, one core. Reports parse-only and parse+store rates.
 """
@@ -39,8 +41,12 @@ def run(size: int, db: str | None) -> dict[str, float]:
         elapsed = time.perf_counter() - began
         store.close()
     assert report.ok, [r.message for r in report.results if r.failed][:3]
-    return {"documents": size, "parse_per_s": parse_rate, "ingest_per_s": size / elapsed,
-            "seconds": elapsed}
+    return {
+        "documents": size,
+        "parse_per_s": parse_rate,
+        "ingest_per_s": size / elapsed,
+        "seconds": elapsed,
+    }
 
 
 def main() -> None:
@@ -53,8 +59,10 @@ def main() -> None:
         if args.db and args.db.startswith("postgres"):
             reset_postgres(args.db)
         r = run(size, args.db)
-        print(f"{r['documents']:>10.0f} {r['parse_per_s']:>10.1f} {r['ingest_per_s']:>10.1f} "
-              f"{r['seconds']:>9.1f}")
+        print(
+            f"{r['documents']:>10.0f} {r['parse_per_s']:>10.1f} {r['ingest_per_s']:>10.1f} "
+            f"{r['seconds']:>9.1f}"
+        )
 
 
 if __name__ == "__main__":

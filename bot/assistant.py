@@ -23,11 +23,12 @@ from sqlalchemy.orm import Session
 
 from bot.answering import conversation, decisions, meetings, people
 from bot.answering.format import pick
-from bot.answers import Answer, AskContext
+from bot.answering.facts import meeting_fact
+from bot.answers import Answer, AskContext, MeetingFact
 from bot.understanding import Vocabulary, understand
 from bot.understanding.query import Intent, Query
 from storage.models import Document, PersonName
-from storage.queries import known_names
+from storage.queries import known_names, meeting_by_id
 from storage.store import Store
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,12 @@ class Assistant:
                 return handler(session, query, context)
         with self.store.transaction() as session:
             return handler(session, query, context)
+
+    def meeting(self, meeting_id: int) -> MeetingFact | None:
+        """One meeting's facts (for calendar files), or None if it is gone."""
+        with self.store.session() as session:
+            view = meeting_by_id(session, meeting_id)
+        return meeting_fact(view) if view is not None else None
 
     def vocabulary(self, session: Session) -> Vocabulary:
         """Names questions may mention, rebuilt when the store's documents change."""

@@ -115,7 +115,8 @@ def list_people(
             continue
         seen.add(person)
         absent = "" if present else " (frånvarande)"
-        lines.append(f"{person:35} {org or '-':30} {role:22} {start.date().isoformat()}{absent}")
+        when_text = start.date().isoformat() if start else "-"
+        lines.append(f"{person:35} {org or '-':30} {role:22} {when_text}{absent}")
     lines.append(f"{len(seen)} people")
     return "\n".join(lines)
 

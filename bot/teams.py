@@ -44,6 +44,8 @@ MESSAGES_PATH = "/api/messages"
 CHANNEL = "msteams"
 # Bot Framework tokens live an hour; five minutes of clock skew, as the SDK allows.
 CLOCK_SKEW_SECONDS = 300
+# The turn-state key for this service's origin as the request reached it.
+PUBLIC_BASE = "minutesbot.public_base"
 
 
 class AnswersQuestions(Protocol):
@@ -210,7 +212,8 @@ class TeamsBot:
         self.links = links
         self.adapter = adapter or create_adapter(settings)
         self.adapter.on_turn_error = self._on_turn_error
-        # Where people reach this service; learnt from requests, for calendar links.
+        # Where people reach this service, from the last authenticated request:
+        # calendar links in messages sent outside a request (reminders).
         self.public_base: str | None = None
 
     async def handle(self, request: web.Request) -> web.Response:
@@ -223,10 +226,16 @@ class TeamsBot:
         if self.settings.allowed_tenants and tenant not in self.settings.allowed_tenants:
             log.warning("teams: refused an activity from a tenant not on the allow-list")
             return web.json_response({"error": "this tenant is not allowed"}, status=403)
-        self.public_base = _public_base(request)
+        base = _public_base(request)
+
+        async def turn_with_base(turn: TurnContext) -> None:
+            # Runs only once the request is authenticated, so its headers are trusted.
+            turn.turn_state[PUBLIC_BASE] = self.public_base = base
+            await self.on_turn(turn)
+
         auth_header = request.headers.get("Authorization", "")
         try:
-            invoke = await self.adapter.process_activity(auth_header, activity, self.on_turn)
+            invoke = await self.adapter.process_activity(auth_header, activity, turn_with_base)
         except PermissionError:
             return web.json_response(
                 {"error": "a valid Bot Framework token is required"}, status=401
@@ -252,7 +261,7 @@ class TeamsBot:
             log.debug("teams: question %r", question)
         answer = await self.assistant.ask(question or self._help_word(turn), self._context(turn))
         log.info("teams: answered intent=%s found=%s", answer.intent, answer.found)
-        await turn.send_activity(self._reply(answer))
+        await turn.send_activity(self._reply(turn, answer))
 
     async def _introduce(self, turn: TurnContext) -> None:
         answer = await self.assistant.ask(self._help_word(turn), self._context(turn))
@@ -261,7 +270,7 @@ class TeamsBot:
             if answer.language == "en"
             else "Hej! Jag svarar på frågor om protokollen."
         )
-        await turn.send_activity(self._reply(answer, heading=heading))
+        await turn.send_activity(self._reply(turn, answer, heading=heading))
 
     def _context(self, turn: TurnContext) -> AskContext:
         return AskContext(
@@ -274,24 +283,29 @@ class TeamsBot:
     def _help_word(turn: TurnContext) -> str:
         return "help" if (turn.activity.locale or "").lower().startswith("en") else "hjälp"
 
-    def _reply(self, answer: Answer, heading: str | None = None) -> Activity:
+    def _reply(self, turn: TurnContext, answer: Answer, heading: str | None = None) -> Activity:
         """The answer as an Adaptive Card, its plain text for clients without cards."""
-        card = answer_card(answer, calendar_url=self._calendar_url, heading=heading)
+        base = turn.turn_state.get(PUBLIC_BASE) or self.public_base
+
+        def calendar_url(meeting_id: int) -> str | None:
+            return f"{base}{self.links.path(meeting_id)}" if base else None
+
+        card = answer_card(answer, calendar_url=calendar_url, heading=heading)
         reply = MessageFactory.attachment(CardFactory.adaptive_card(card))
         # The plain text goes in `summary` ("text to display if the channel cannot
         # render cards"): in `text` Teams would show it twice, above the card too.
         reply.summary = plain_text(answer)
         return reply
 
-    def _calendar_url(self, meeting_id: int) -> str | None:
-        return f"{self.public_base}{self.links.path(meeting_id)}" if self.public_base else None
-
     async def notify(self, reference: dict[str, Any], answer: Answer) -> None:
         """Post `answer` into a conversation later (reminders), from its stored reference."""
         target = ConversationReference().deserialize(reference)
 
         async def send(turn: TurnContext) -> None:
-            await turn.send_activity(self._reply(answer))
+            # The SDK's continuation activity has a made-up id that the message
+            # would "reply" to; without it the message is a new post.
+            turn.activity.id = None
+            await turn.send_activity(self._reply(turn, answer))
 
         await self.adapter.continue_conversation(target, send, self.settings.microsoft_app_id)
 

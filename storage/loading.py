@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, delete, select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from storage.extract import FORMATS, UnreadableDocument, extract_text
 from storage.models import Document
@@ -27,6 +27,8 @@ from storage.parsing import parse_text
 from storage.parsing.records import STOCKHOLM, ParsedDocument
 from storage.rows import RowWriter
 from storage.store import Store
+
+DOCUMENTS = cast(Table, Document.__table__)
 
 
 @dataclass
@@ -112,22 +114,26 @@ def load_file(
     writer = writer or RowWriter()
     try:
         with store.transaction() as session:
-            replaced = _remove_earlier(session, path)
-            document = Document(
-                name=path.name,
-                path=str(path.resolve()),
-                content_hash=digest,
-                format=extracted.format,
-                ingested_at=now or datetime.now(STOCKHOLM),
-                title=parsed.title[:2000],
-                kind=parsed.kind,
-                # undated documents are as new as the meeting they record
-                document_date=parsed.document_date or _meeting_day(parsed),
-                text=parsed.text,
-                warnings=parsed.warnings,
-            )
-            session.add(document)
-            counts = writer.write(session, document, parsed)
+            conn = session.connection()
+            resolved = str(path.resolve())
+            replaced = conn.execute(delete(DOCUMENTS).where(DOCUMENTS.c.path == resolved)).rowcount
+            document_id = conn.execute(
+                DOCUMENTS.insert().returning(DOCUMENTS.c.id),
+                {
+                    "name": path.name,
+                    "path": resolved,
+                    "content_hash": digest,
+                    "format": extracted.format,
+                    "ingested_at": now or datetime.now(STOCKHOLM),
+                    "title": parsed.title[:2000],
+                    "kind": parsed.kind,
+                    # undated documents are as new as the meeting they record
+                    "document_date": parsed.document_date or _meeting_day(parsed),
+                    "text": parsed.text,
+                    "warnings": parsed.warnings,
+                },
+            ).scalar_one()
+            counts = writer.write(session, document_id, parsed)
     except SQLAlchemyError as exc:
         writer.forget()
         first = str(exc).splitlines()[0][:300]
@@ -142,14 +148,6 @@ def _not_minutes(parsed: ParsedDocument) -> str:
     if parsed.meeting.start is None:
         return "the meeting's date could not be read (expected e.g. 'Tid: 2023-09-08 kl. 13.00')"
     return ""
-
-
-def _remove_earlier(session: Session, path: Path) -> bool:
-    earlier = session.scalars(select(Document).where(Document.path == str(path.resolve()))).all()
-    for document in earlier:
-        session.delete(document)
-    session.flush()
-    return bool(earlier)
 
 
 def _meeting_day(parsed: ParsedDocument) -> date | None:

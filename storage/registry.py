@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 REGION = "Region Örebro län"
 
@@ -40,15 +41,19 @@ MUNICIPALITIES: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Casefold, drop diacritics and squeeze spaces: the key for loose matching.
 
     >>> fold("  Mehtäläinen  Jari ")
     'mehtalainen jari'
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
+    plain = text.casefold()
+    if not plain.isascii():
+        # the parser folds every line it reads: skip the costly path for plain ASCII
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.split())
 
 
 _MUNICIPALITY_BY_FOLD = {fold(m): m for m in MUNICIPALITIES}

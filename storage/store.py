@@ -97,7 +97,8 @@ class Store:
         with self.engine.connect() as conn:
             if not inspect(conn).has_table("alembic_version"):
                 return None
-            return conn.scalar(text("SELECT version_num FROM alembic_version"))
+            revision = conn.scalar(text("SELECT version_num FROM alembic_version"))
+            return str(revision) if revision is not None else None
 
     def migrate(self) -> None:
         if self.revision() != SCHEMA_HEAD:
@@ -132,5 +133,5 @@ def _safe(url: str) -> str:
     """The URL without its password, fit for messages and logs."""
     try:
         return make_url(normalize_url(url)).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - a malformed URL is shown as a placeholder
+    except Exception:
         return "<malformed database URL>"

@@ -20,9 +20,12 @@ from storage.store import Store
 ROOT = Path(__file__).resolve().parents[1]
 MINUTES = ROOT.parent / "shared" / "minutes"
 SAMPLES = ROOT / "bot" / "samples"
-POSTGRES_URL = os.environ.get(
+POSTGRES_SERVER = os.environ.get(
     "MINUTESBOT_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+# Each test run works in a schema of its own, so parallel runs never collide.
+POSTGRES_SCHEMA = f"minutesbot_test_{os.getpid()}"
+POSTGRES_URL = f"{POSTGRES_SERVER}?options=-csearch_path%3D{POSTGRES_SCHEMA}"
 # The acceptance questions' clock.
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=STOCKHOLM)
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -38,13 +41,13 @@ def real_minutes() -> list[Path]:
 def _reset_postgres() -> str:
     if os.environ.get("MINUTESBOT_SKIP_POSTGRES") == "1":
         pytest.skip("MINUTESBOT_SKIP_POSTGRES=1")
-    engine = create_engine(POSTGRES_URL)
+    engine = create_engine(POSTGRES_SERVER)
     try:
         with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {POSTGRES_SCHEMA} CASCADE"))
+            conn.execute(text(f"CREATE SCHEMA {POSTGRES_SCHEMA}"))
     except OperationalError as exc:
-        pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_URL}: {exc}")
+        pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_SERVER}: {exc}")
     finally:
         engine.dispose()
     return POSTGRES_URL
@@ -94,3 +97,18 @@ def sqlite_minutes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 @pytest.fixture
 def assistant(loaded_store: Store) -> Assistant:
     return Assistant(loaded_store)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_postgres_schema() -> Iterator[None]:
+    yield
+    if os.environ.get("MINUTESBOT_SKIP_POSTGRES") == "1":
+        return
+    engine = create_engine(POSTGRES_SERVER)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {POSTGRES_SCHEMA} CASCADE"))
+    except OperationalError:
+        pass
+    finally:
+        engine.dispose()

@@ -18,8 +18,13 @@ from bot.answering.facts import (
 from bot.answering.format import day, pick, when
 from bot.answers import Answer, AskContext
 from bot.understanding.query import Query
-from storage.queries import MeetingView, meetings_between, meetings_on, next_meetings
-from storage.queries import previous_meetings
+from storage.queries import (
+    MeetingView,
+    meetings_between,
+    meetings_on,
+    next_meetings,
+    previous_meetings,
+)
 
 MAX_LISTED = 25
 
@@ -163,7 +168,8 @@ def find_meeting(
     with_minutes = [m for m in candidates if m.has_minutes]
     if minutes_only:
         return with_minutes[0] if with_minutes else None
-    return (with_minutes or candidates or [None])[0]
+    chosen = with_minutes or candidates
+    return chosen[0] if chosen else None
 
 
 def no_meeting(session: Session, query: Query, context: AskContext, intent: str) -> Answer:

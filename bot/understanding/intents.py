@@ -49,10 +49,6 @@ def _always(_: Signals) -> bool:
     return True
 
 
-def _with_group(s: Signals) -> bool:
-    return s.group
-
-
 def _about_a_channel(s: Signals) -> bool:
     if s.group:
         return True

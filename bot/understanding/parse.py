@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 
@@ -92,67 +93,57 @@ def understand(
     fixed = words.with_keys(keys)
     today = _today(now)
     time = read_time(fixed, today=today)
-    used = mentions.used | time.used
+    reading = _Reading(fixed, mentions, time, mentions.used | time.used, today)
     leads = read_lead_times(fixed.norm)
-    signals = Signals(
-        fixed.norm,
-        group=mentions.group is not None,
-        person=mentions.person is not None,
-        place=mentions.municipality is not None or mentions.organization is not None,
-        time=time.atom is not None,
-        lead_times=bool(leads),
-        subject=has_subject(keys, used),
+    intent = classify(
+        Signals(
+            fixed.norm,
+            group=mentions.group is not None,
+            person=mentions.person is not None,
+            place=_place(mentions),
+            time=time.atom is not None,
+            lead_times=bool(leads),
+            subject=has_subject(keys, reading.used),
+        )
     )
-    intent = classify(signals)
-    return _query(intent, raw, fixed, mentions, time, today, default_group, used, leads)
+    return _query(intent, raw, reading, default_group, leads)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What was read from a question before its intent was known."""
+
+    words: Words  # keys typo-corrected
+    mentions: Mentions
+    time: TimeReading
+    used: frozenset[int]  # tokens read as names or time
+    today: date
+
+    @property
+    def keys(self) -> list[str]:
+        return [t.key for t in self.words.tokens]
 
 
 def _query(
     intent: Intent,
     raw: str,
-    words: Words,
-    mentions: Mentions,
-    time: TimeReading,
-    today: date,
+    reading: _Reading,
     default_group: str | None,
-    used: frozenset[int],
     leads: tuple[LeadTime, ...],
 ) -> Query:
-    norm = words.norm
-    keys = [t.key for t in words.tokens]
-    which = which_meeting(norm)
-    topic = None
-    if intent in _SUBJECT_INTENTS:
-        names = mentions.used - mentions.tokens_of("group") | time.names
-        found = subject(words, keys, time.used | mentions.used, names)
-        if found is not None:
-            topic = found.text
-            mentions = mentions.without(found.tokens)
+    norm = reading.words.norm
+    topic, mentions = _subject(intent, reading)
     tense = tense_of(norm)
-    if intent == Intent.SEARCH and topic is None and (time.atom or which):
-        intent = Intent.AGENDA  # "vad diskuterades på mötet i maj?"
-    if intent == Intent.REPRESENTATIVES and mentions.person and not _place(mentions):
-        intent = Intent.PERSON  # "i vilka grupper sitter Eva Persson?"
-    if intent == Intent.MEETING_INFO and time.atom is None and which is None:
-        if tense == "past":
-            which = "last"  # "var hölls mötet?"
-        else:
-            intent = Intent.NEXT_MEETING  # "när är mötet?"
-    if intent == Intent.NEXT_MEETING:
-        which = "next"
-    lean = tense if tense in ("past", "future") else None
-    if tense is None:
-        lean = _LEAN.get(intent)
-    day, period = time.resolve(today, lean)
+    intent, which = _settle(intent, reading, topic, tense)
+    day, period = reading.time.resolve(reading.today, _lean(tense, intent))
     return Query(
         intent=intent,
-        language=_language(words, mentions),
+        language=_language(reading.words, mentions),
         raw=raw,
         group=mentions.group or (None if intent in _NO_DEFAULT_GROUP else default_group),
         municipality=mentions.municipality,
-        organization=mentions.organization
-        or (None if _place(mentions) else _organization_asked(intent, words, keys, used)),
-        person=mentions.person or _person_asked(intent, words, keys, used),
+        organization=mentions.organization or _organization_asked(intent, reading, mentions),
+        person=mentions.person or _person_asked(intent, reading),
         role=_role(intent, norm),
         date=day,
         period=period,
@@ -162,6 +153,49 @@ def _query(
         absent=intent == Intent.ATTENDANCE and ABSENT.search(norm) is not None,
         lead_times=leads if intent == Intent.SUBSCRIBE else (),
     )
+
+
+def _subject(intent: Intent, reading: _Reading) -> tuple[str | None, Mentions]:
+    """The subject of a decision, agenda or search question; names it takes in
+    ("om Regionens Offentliga aktörer") are no longer mentions."""
+    mentions = reading.mentions
+    if intent not in _SUBJECT_INTENTS:
+        return None, mentions
+    names = mentions.used - mentions.tokens_of("group") | reading.time.names
+    used = reading.time.used | mentions.used
+    found = subject(reading.words, reading.keys, used, names)
+    if found is None:
+        return None, mentions
+    return found.text, mentions.without(found.tokens)
+
+
+def _settle(
+    intent: Intent, reading: _Reading, topic: str | None, tense: str | None
+) -> tuple[Intent, str | None]:
+    """The intent and "next"/"last" once the subject, names and tense are known."""
+    which = which_meeting(reading.words.norm)
+    has_time = reading.time.atom is not None
+    if intent == Intent.SEARCH and topic is None and (has_time or which):
+        intent = Intent.AGENDA  # "vad diskuterades på mötet i maj?"
+    mentions = reading.mentions
+    if intent == Intent.REPRESENTATIVES and mentions.person and not _place(mentions):
+        intent = Intent.PERSON  # "i vilka grupper sitter Eva Persson?"
+    if intent == Intent.MEETING_INFO and not has_time and which is None:
+        if tense == "past":
+            which = "last"  # "var hölls mötet?"
+        else:
+            intent = Intent.NEXT_MEETING  # "när är mötet?"
+    if intent == Intent.NEXT_MEETING:
+        which = "next"
+    return intent, which
+
+
+def _lean(tense: str | None, intent: Intent) -> str | None:
+    """Where a date without a year lies: as the tense says, else as the intent implies
+    (a present-tense question means this year's)."""
+    if tense is None:
+        return _LEAN.get(intent)
+    return tense if tense in ("past", "future") else None
 
 
 def _today(now: datetime) -> date:
@@ -181,20 +215,18 @@ def _role(intent: Intent, norm: str) -> str | None:
     return None
 
 
-def _person_asked(
-    intent: Intent, words: Words, keys: list[str], used: frozenset[int]
-) -> str | None:
+def _person_asked(intent: Intent, reading: _Reading) -> str | None:
     """The name asked about when no known person matched: "vem är Anna Ek?"."""
-    return name_asked(words, keys, used) if intent == Intent.PERSON else None
-
-
-def _organization_asked(
-    intent: Intent, words: Words, keys: list[str], used: frozenset[int]
-) -> str | None:
-    """An organisation outside the vocabulary: "vem representerar Vingåker?"."""
-    if intent != Intent.REPRESENTATIVES or not has_subject(keys, used):
+    if intent != Intent.PERSON:
         return None
-    return name_asked(words, keys, used)
+    return name_asked(reading.words, reading.keys, reading.used)
+
+
+def _organization_asked(intent: Intent, reading: _Reading, mentions: Mentions) -> str | None:
+    """An organisation outside the vocabulary: "vem representerar Vingåker?"."""
+    if intent != Intent.REPRESENTATIVES or _place(mentions):
+        return None
+    return name_asked(reading.words, reading.keys, reading.used)
 
 
 def _language(words: Words, mentions: Mentions) -> str:

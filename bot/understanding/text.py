@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,18 +50,21 @@ class Words:
     tokens: tuple[Token, ...]
     norm: str
     offsets: tuple[int, ...]  # where each token's key starts in `norm`
+    starts: tuple[int, ...]  # where each token starts in `text`
 
     def tokens_in(self, start: int, end: int) -> tuple[int, ...]:
         """Indices of the tokens a `norm` span [start, end) touches."""
+        first = max(0, bisect_right(self.offsets, start) - 1)
+        last = bisect_left(self.offsets, end)
         return tuple(
-            i
-            for i, offset in enumerate(self.offsets)
-            if offset < end and offset + len(self.tokens[i].key) > start
+            i for i in range(first, last) if self.offsets[i] + len(self.tokens[i].key) > start
         )
 
     def tokens_at(self, start: int, end: int) -> tuple[int, ...]:
         """Indices of the tokens a `text` span [start, end) touches."""
-        return tuple(i for i, t in enumerate(self.tokens) if t.start < end and t.end > start)
+        first = max(0, bisect_right(self.starts, start) - 1)
+        last = bisect_left(self.starts, end)
+        return tuple(i for i in range(first, last) if self.tokens[i].end > start)
 
     def with_keys(self, keys: list[str]) -> Words:
         """The same words with other keys (typo-corrected), `norm` rebuilt."""
@@ -103,7 +107,8 @@ def _assemble(text: str, tokens: tuple[Token, ...]) -> Words:
     for token in tokens:
         offsets.append(position)
         position += len(token.key) + 1
-    return Words(text, tokens, " ".join(t.key for t in tokens), tuple(offsets))
+    norm = " ".join(t.key for t in tokens)
+    return Words(text, tokens, norm, tuple(offsets), tuple(t.start for t in tokens))
 
 
 def word_set(text: str) -> frozenset[str]:

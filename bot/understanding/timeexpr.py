@@ -24,7 +24,7 @@ from datetime import date
 from bot.understanding.query import Period
 from bot.understanding.text import Words, read_words
 from bot.understanding.timegrammar import GRAMMARS, Atom, shift_years
-from bot.understanding.timewords import NAMED_BEFORE_YEAR
+from bot.understanding.timewords import NAMED_BEFORE_YEAR, alternation
 from storage.parsing.dates import find_whens
 
 _YEAR_WRITTEN = re.compile(r"(?:19|20)\d\d")
@@ -33,7 +33,7 @@ _CLOCK = re.compile(
     r"\b(?:kl|klockan)\.?\s?\d{1,2}(?:[.:]\d{2})?(?:\s?-\s?\d{1,2}(?:[.:]\d{2})?)?\b"
     r"|\b\d{1,2}[:]\d{2}\b"
 )
-_NAMED_YEAR = re.compile(rf"\b(?:{'|'.join(NAMED_BEFORE_YEAR)})\s(?:19|20)\d\d\b")
+_NAMED_YEAR = re.compile(rf"\b(?:{alternation(NAMED_BEFORE_YEAR)})\s(?:19|20)\d\d\b")
 _RANGE_JOIN = re.compile(r"-|till|to|until|tom|t\.o\.m|till och med|through|thru")
 _PAIR_JOIN = re.compile(r"och|and")
 _RANGE_OPEN = re.compile(r"\b(?:mellan|between|fran|from)\s$")

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from bot.understanding.lexicon import FUNCTION_WORDS, LEXICON
 from bot.understanding.names import BUILTIN_GROUPS, BUILTIN_ORGANIZATIONS, municipality_keys
 from bot.understanding.text import Token, read_words
-from storage.registry import fold
+from storage.registry import fold, municipality_of
 
 # Kinds in the order they win when one name is several things.
 GROUP, ORGANIZATION, MUNICIPALITY, PERSON, SURNAME = range(5)
@@ -42,6 +42,7 @@ _MIN_SURNAME = 4
 # Typos are forgiven in names of up to this many words; longer names are written out.
 _FUZZY_WORDS = 3
 _Adder = Callable[[str, int, str], None]
+_MUNICIPALITY_KEYS = frozenset(key for key, _ in municipality_keys())
 
 
 @dataclass(frozen=True)
@@ -105,13 +106,22 @@ class Vocabulary:
     def build(
         cls,
         *,
-        groups: Mapping[str, str] | Iterable[str] = (),
+        groups: Mapping[str, str] | Iterable[str | tuple[str, str]] = (),
         people: Iterable[str] = (),
         organizations: Iterable[str] = (),
     ) -> Vocabulary:
-        """A vocabulary from plain collections; `groups` maps alias -> name or lists names."""
-        pairs = groups.items() if isinstance(groups, Mapping) else ((g, g) for g in groups)
-        return cls(tuple(pairs), tuple(people), tuple(organizations))
+        """A vocabulary from plain collections.
+
+        `groups` maps alias -> group name, or lists group names or (alias, name) pairs.
+        Empty names are skipped.
+        """
+        items = groups.items() if isinstance(groups, Mapping) else groups
+        pairs = ((g, g) if isinstance(g, str) else (g[0], g[1]) for g in items)
+        return cls(
+            tuple((alias, name) for alias, name in pairs if alias.strip() and name.strip()),
+            tuple(p for p in people if p.strip()),
+            tuple(o for o in organizations if o.strip()),
+        )
 
     def find(self, tokens: tuple[Token, ...]) -> Mentions:
         """The names among `tokens`: exact (folded) matches first, then near ones."""
@@ -205,7 +215,9 @@ def _build_index(vocabulary: Vocabulary) -> _Index:
     for alias, name in BUILTIN_ORGANIZATIONS:
         add(key_of(alias), ORGANIZATION, name)
     for name in vocabulary.organizations:
-        add(key_of(name), ORGANIZATION, name)
+        # "Kumla kommun" in an attendance list is the municipality Kumla.
+        if municipality_of(name) is None and key_of(name) not in _MUNICIPALITY_KEYS:
+            add(key_of(name), ORGANIZATION, name)
     for key, name in municipality_keys():
         add(key, MUNICIPALITY, name)
     for name in vocabulary.people:

@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 _T = TypeVar("_T")
 _SHOWN = 80  # characters of an unplaced passage quoted in a warning
 _UNPLACED_SHOWN = 3  # unplaced passages quoted one by one, the rest counted
+_HEADING_CHARS = 80  # a schedule heading ("Kommande möten 2022:") is short
 _LIST_LINE_WORDS = 12  # an attendance line is short: name, organisation, role
 
 
@@ -160,12 +161,14 @@ def _secretaries(
 def _in_list_spelling(items: list[AgendaItem], attendees: Sequence[Attendee]) -> list[AgendaItem]:
     """Presenters spelled as the attendance list spells them ("Norgren" -> "Nordgren")."""
     by_initials: dict[tuple[str, str], list[str]] = {}
+    exact: dict[str, str] = {}
     for attendee in attendees:
         by_initials.setdefault(_initials(attendee.name), []).append(attendee.name)
+        exact[fold(attendee.name)] = attendee.name
 
     def spelled(name: str) -> str:
-        if " " not in name.strip():
-            return name
+        if " " not in name.strip() or fold(name) in exact:
+            return exact.get(fold(name), name)
         candidates = by_initials.get(_initials(name), [])
         return next((known for known in candidates if same_person(known, name)), name)
 
@@ -243,8 +246,11 @@ def _schedule_section(
     if _guard(warnings, "schedule heading", False, is_schedule_heading, item.title):
         return item.title, paragraphs, []
     for index, paragraph in enumerate(paragraphs):
-        if "\n" not in paragraph and _guard(
-            warnings, "schedule heading", False, is_schedule_heading, paragraph
+        # a heading is a short line of its own: no need to ask about paragraphs
+        if (
+            len(paragraph) <= _HEADING_CHARS
+            and "\n" not in paragraph
+            and _guard(warnings, "schedule heading", False, is_schedule_heading, paragraph)
         ):
             return paragraph, paragraphs[index + 1 :], paragraphs[:index]
     return None, [], paragraphs

@@ -95,6 +95,7 @@ def _normalize_characters(raw: str) -> str:
 
 _LINE_BREAK_HYPHEN = re.compile(r"-[ \t]*\n[ \t]*(?=\w)")
 _WORD_END = re.compile(r"\w+$")
+_COMPOUND = re.compile(r"\w+-\w+")
 _WORD = re.compile(r"\w+")
 # "hälso-\noch sjukvård" is "hälso- och sjukvård": the hyphen stands for a shared word end
 _CONJUNCTIONS = frozenset(
@@ -103,21 +104,27 @@ _CONJUNCTIONS = frozenset(
 
 
 class _Vocabulary:
-    """The document's own spelling: evidence whether a compound keeps its hyphen."""
+    """The document's own spelling: evidence whether a compound keeps its hyphen.
+
+    Built on first use (most hyphen breaks are decided without it), once per
+    document, so a long document costs one pass, not one per break.
+    """
 
     def __init__(self, text: str) -> None:
         self._text = text
 
     @cached_property
-    def _folded(self) -> str:
-        return self._text.casefold()
+    def _words(self) -> frozenset[str]:
+        return frozenset(_WORD.findall(self._text.casefold()))
+
+    @cached_property
+    def _compounds(self) -> frozenset[str]:
+        return frozenset(_COMPOUND.findall(self._text.casefold()))
 
     def hyphenated(self, prefix: str, suffix: str) -> bool:
         """Is "prefix-suffix" written elsewhere, and "prefixsuffix" nowhere?"""
-        folded = self._folded
-        return f"{prefix}-{suffix}".casefold() in folded and (
-            (prefix + suffix).casefold() not in folded
-        )
+        compound = f"{prefix}-{suffix}".casefold()
+        return compound in self._compounds and (prefix + suffix).casefold() not in self._words
 
 
 def join_hyphenated_lines(text: str) -> str:
@@ -313,6 +320,7 @@ class _Blocks:
 
 _LIST_START = re.compile(r"^(?:[a-zåäö]\)|[ivx]{1,4}[.)]\s|-\s|[a-zåäö]\.\s)")
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]*$")
+_HEADING_LINE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})?[.)]?[ \t]|§|#)")
 
 
 def _join_cut_paragraphs(paragraphs: list[str], vocabulary: _Vocabulary) -> list[str]:
@@ -330,6 +338,8 @@ def _join_cut_paragraphs(paragraphs: list[str], vocabulary: _Vocabulary) -> list
 def _continues(previous: str, body: str) -> bool:
     if not body or not body[0].islower() or _LIST_START.match(body):
         return False
+    if "\n" not in previous and _HEADING_LINE.match(previous) and len(previous.split()) <= 12:
+        return False  # "1. Inledning" is a heading, not a sentence waiting for its end
     return not _SENTENCE_END.search(previous.rstrip())
 
 

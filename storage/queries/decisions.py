@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from storage.models import AgendaItem, Decision, Group, Meeting, MeetingGroup
@@ -103,7 +103,7 @@ def search_items_text(
     return [_item_view(row, scores[row.id]) for row in rows[:limit]]
 
 
-def _items():  # type: ignore[no-untyped-def]
+def _items() -> Select[AgendaItem]:
     return (
         select(AgendaItem)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
@@ -114,7 +114,9 @@ def _items():  # type: ignore[no-untyped-def]
     )
 
 
-def _filter(query, group: str | None, start: datetime | None, end: datetime | None):  # type: ignore[no-untyped-def]
+def _filter(
+    query: Select[AgendaItem], group: str | None, start: datetime | None, end: datetime | None
+) -> Select[AgendaItem]:
     if group is not None:
         query = query.where(
             Meeting.id.in_(select(MeetingGroup.meeting_id).join(Group).where(Group.name == group))

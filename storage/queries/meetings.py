@@ -57,7 +57,7 @@ class MeetingView:
         return self.start + timedelta(hours=3)
 
 
-def _base(group: str | None) -> Select[tuple[Meeting]]:
+def _base(group: str | None) -> Select[Meeting]:
     query = select(Meeting).options(joinedload(Meeting.document)).where(Meeting.start.is_not(None))
     if group is not None:
         query = query.where(

@@ -174,7 +174,8 @@ def _last_stated(session: Session, person_ids: Iterable[int]) -> dict[int, tuple
     ).all()
     latest: dict[int, tuple[int, date, str]] = {}
     for person_id, org_id, start, document_id in rows:
-        latest[person_id] = (org_id, start.date(), str(document_id))
+        if org_id is not None and start is not None:
+            latest[person_id] = (org_id, start.date(), str(document_id))
     return latest
 
 

@@ -341,3 +341,24 @@ def test_name_lists(text: str, names: tuple[str, ...] | None) -> None:
 @pytest.mark.parametrize("text", ["", "\n\n", "1.", "§", "1.\t", "\t\t", "# ", "1. \n2. \n"])
 def test_odd_input_does_not_raise(text: str) -> None:
     assert isinstance(items_of(text), list)
+
+
+def test_a_number_alone_takes_the_next_line_as_title() -> None:
+    text = "1.\nInledning:\n\nVälkomna.\n\n2.\n\nBudget\n\nBudgeten antogs."
+    assert [(i.number, i.title, i.text) for i in items_of(text)] == [
+        ("1", "Inledning", "Välkomna."),
+        ("2", "Budget", "Budgeten antogs."),
+    ]
+
+
+def test_the_fixed_parts_of_a_paragraph_protocol_are_not_sub_headings() -> None:
+    text = (
+        "§ 5 Budget 2026\n\nÄrendebeskrivning\n\nFörvaltningen har tagit fram ett förslag till "
+        "budget för nästa år.\n\nBeslut\n\nNämnden beslutar att anta förslaget till budget för "
+        "år 2026 enligt bilaga."
+    )
+    items = items_of(text)
+    assert heads(items) == [("§ 5", None, "Budget 2026", ())]
+    assert items[0].text.endswith(
+        "Beslut\n\nNämnden beslutar att anta förslaget till budget för år 2026 enligt bilaga."
+    )

@@ -598,3 +598,23 @@ def test_parse_text_never_raises(lines: list[str]) -> None:
     doc = parse_text("\n".join(lines))
     assert isinstance(doc.items, list)
     assert not any(w.startswith("the document could not be read") for w in doc.warnings)
+
+
+def test_lists_and_signatures_after_the_last_item_are_attendance() -> None:
+    text = (
+        "Protokoll Chefsgrupp folkhälsa 2025-06-05\n\n1. Inledning\n\nVälkomna.\n\n"
+        "2. Avslut\n\nMötet avslutades.\n\nNärvarande:\nAnna Ek, Kumla kommun\nBo Lind, Nora kommun"
+        "\n\nJusterare:\nBo Lind"
+    )
+    doc = parse_text(text)
+    assert doc.meeting.start == at(2025, 6, 5)
+    assert doc.items[-1].text == "Mötet avslutades."
+    assert {a.name for a in doc.attendees} == {"Anna Ek", "Bo Lind"}
+    assert people_in(doc, Role.ADJUSTER) == ["Bo Lind"]
+
+
+def test_a_document_without_items_warns_briefly() -> None:
+    doc = parse_text("\n\n".join(f"Rad nummer {n} med lite text" for n in range(40)))
+    assert doc.items == []
+    assert len(doc.warnings) <= 7
+    assert any("37 more lines" in w for w in doc.warnings)

@@ -301,3 +301,8 @@ def test_a_running_header_from_page_two_on_goes_when_it_recurs() -> None:
         "KOMMUNEN\n\nSammanträdesprotokoll\n\n§ 1 Ekonomi\n\nRapport om ekonomin.\n\n"
         "§ 2 Personal\n\nRapport om personalen.\n\n§ 3 Lokaler"
     )
+
+
+def test_a_heading_is_not_joined_with_a_lowercase_paragraph() -> None:
+    text = "1. Inledning\n\nordföranden hälsade välkomna.\n\n§ 2 Budget\n\nbudgeten antogs."
+    assert clean_text(text).text == text

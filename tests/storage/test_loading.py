@@ -29,7 +29,10 @@ TABLES = (
 
 def row_counts(store: Store) -> dict[str, int]:
     with store.session() as session:
-        return {t.__tablename__: session.scalar(select(func.count()).select_from(t)) or 0 for t in TABLES}
+        return {
+            t.__tablename__: session.scalar(select(func.count()).select_from(t)) or 0
+            for t in TABLES
+        }
 
 
 def test_real_minutes_load_and_reload_adds_nothing(store: Store) -> None:
@@ -56,7 +59,12 @@ def test_changed_file_replaces_its_earlier_version(store: Store, tmp_path: Path)
     assert load_paths(store, [copy]).count("loaded") == 1
     before = row_counts(store)
 
-    copy.write_text(source.read_text(encoding="utf-8").replace("Beslut: Att genomföra förstudien.", "Beslut: Att avvakta förstudien."), encoding="utf-8")
+    copy.write_text(
+        source.read_text(encoding="utf-8").replace(
+            "Beslut: Att genomföra förstudien.", "Beslut: Att avvakta förstudien."
+        ),
+        encoding="utf-8",
+    )
     report = load_paths(store, [copy])
     assert report.count("replaced") == 1
     after = row_counts(store)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-
 from alembic.script import ScriptDirectory
 
 from storage.models import Base
@@ -19,7 +18,9 @@ def test_migration_matches_models(store: Store) -> None:
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     # The full-text search objects are created by hand in the migration.
-    unexpected = [d for d in diff if "item_search" not in repr(d) and "ix_agenda_items_search" not in repr(d)]
+    unexpected = [
+        d for d in diff if "item_search" not in repr(d) and "ix_agenda_items_search" not in repr(d)
+    ]
     assert unexpected == []
 
 

@@ -32,8 +32,10 @@ from teams_fakes import (
     start_service,
 )
 
+from bot.answers import Answer
 from bot.service import ServiceError, check_credentials, check_listen_address
 from bot.settings import Settings
+from bot.teams import TEAMS_BOT, conversation_reference, parse_activity
 
 APP_ID = "5e1b7e7a-0000-4000-8000-00000000b07a"
 KEY_ID = "test-signing-key"
@@ -125,6 +127,19 @@ async def test_a_valid_token_is_answered_and_the_reply_carries_the_bots_token(
     assert len(connector.posted) == 1
     assert connector.posted[0].authorization == f"Bearer {BOT_TOKEN}"
     assert "Chefsgrupp folkhälsa" in " ".join(answer_lines(connector.posted[0].card))
+
+
+async def test_later_messages_carry_the_bots_token_too(
+    secured: TeamsClient, connector: FakeConnector
+) -> None:
+    await secured.post(bind_message(connector), token=token(connector.url))
+    bot = secured.server.app[TEAMS_BOT]
+    reference = conversation_reference(parse_activity(json.dumps(bind_message(connector)).encode()))
+
+    await bot.notify(reference, Answer(intent="reminder", text="Möte i morgon."))
+
+    assert connector.posted[-1].authorization == f"Bearer {BOT_TOKEN}"
+    assert connector.posted[-1].conversation == CHANNEL_ID
 
 
 @pytest.mark.parametrize(

@@ -25,8 +25,19 @@ from teams_fakes import (
 )
 
 from bot.answers import Answer, AskContext
+from bot.teams import TEAMS_BOT
 
 QUESTION = "När är nästa möte?"
+
+
+def stored_conversations(assistant: Any) -> list[tuple[str, dict[str, Any]]]:
+    """(key, reference) of every conversation the store knows."""
+    with assistant.store.engine.connect() as connection:
+        rows = connection.execute(text("SELECT key, reference FROM conversations")).all()
+    return [
+        (row.key, json.loads(row.reference) if isinstance(row.reference, str) else row.reference)
+        for row in rows
+    ]
 
 
 async def expected(assistant: Any, question: str, conversation: str) -> Answer:
@@ -180,11 +191,8 @@ async def test_a_channel_tied_to_a_group_answers_for_that_group(
     assert "Chefsgrupp folkhälsa" in " ".join(answer_lines(connector.posted[0].card))
 
     # The channel is stored once, without the thread, with where to post later.
-    with assistant.store.engine.connect() as connection:
-        rows = connection.execute(text("SELECT key, reference FROM conversations")).all()
-    assert [row.key for row in rows] == [f"msteams:{CHANNEL_ID}"]
-    reference = rows[0].reference
-    reference = json.loads(reference) if isinstance(reference, str) else reference
+    key, reference = stored_conversations(assistant)[0]
+    assert key == f"msteams:{CHANNEL_ID}"
     assert reference["conversation"]["id"] == CHANNEL_ID
     assert reference["serviceUrl"] == connector.url
     assert reference["bot"]["id"] == BOT_ID
@@ -195,6 +203,28 @@ async def test_a_channel_tied_to_a_group_answers_for_that_group(
     answer = await expected(assistant, "När är nästa möte?", CHANNEL_ID)
     assert "Chefsgrupp folkhälsa" in answer.text
     assert_card_shows(connector.posted[1].card, answer)
+
+
+async def test_a_stored_conversation_gets_later_messages_as_new_posts(
+    teams: TeamsClient, connector: FakeConnector, assistant: Any
+) -> None:
+    bind = message(
+        "den här kanalen gäller Chefsgrupp folkhälsa",
+        service_url=connector.url,
+        conversation_type="channel",
+        conversation_id=CHANNEL_ID,
+        mention=True,
+    )
+    await teams.post(bind)
+    _, reference = stored_conversations(assistant)[0]
+    reminder = Answer(intent="reminder", text="Påminnelse: möte i morgon kl. 09.00.")
+
+    await teams.server.app[TEAMS_BOT].notify(reference, reminder)
+
+    later = connector.posted[-1]
+    assert later.conversation == CHANNEL_ID
+    assert later.reply_to is None
+    assert answer_lines(later.card) == [reminder.text]
 
 
 async def test_bot_added_to_a_team_introduces_itself(

@@ -117,10 +117,25 @@ def test_groups_the_store_adds() -> None:
     vocabulary = Vocabulary.build(groups={"länsstyrgruppen": "Länsstyrgruppen för vård"})
     query = understand("när träffas länsstyrgruppen nästa gång", now=NOW, vocabulary=vocabulary)
     assert query.group == "Länsstyrgruppen för vård"
-    listed = Vocabulary.build(groups=["Regionalt samverkansråd"])
+    rsr = "Regionalt samverkansråd"
+    listed = Vocabulary.build(groups=[rsr, ("RSR", rsr)])
     assert understand("nästa möte regionalt samverkansråd", now=NOW, vocabulary=listed).group == (
         "Regionalt samverkansråd"
     )
+    assert understand("nästa möte i rsr", now=NOW, vocabulary=listed).group == (
+        "Regionalt samverkansråd"
+    )
+
+
+def test_municipalities_stay_municipalities_when_the_store_lists_them_as_organizations() -> None:
+    vocabulary = Vocabulary.build(
+        organizations=["Karlskoga kommun", "Hallsbergs kommun", "Nora", "Region Örebro län"]
+    )
+    for text, municipality in [("Karlskoga", "Karlskoga"), ("hallsbergs kommun", "Hallsberg")]:
+        query = understand(f"vem representerar {text}", now=NOW, vocabulary=vocabulary)
+        assert (query.municipality, query.organization) == (municipality, None)
+    query = understand("Vem representerar Nora?", now=NOW, vocabulary=vocabulary)
+    assert (query.municipality, query.organization) == ("Nora", None)
 
 
 def test_builtin_names_are_known_without_a_vocabulary() -> None:
