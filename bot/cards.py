@@ -13,6 +13,7 @@ caller gives a `calendar_url`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from datetime import datetime, time
 from itertools import groupby
@@ -28,9 +29,13 @@ CalendarUrl = Callable[[int], str | None]
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 MAX_FACTS = 10
 MAX_SOURCES = 5
-# Behind "Visa fler": enough to be useful, small enough for Teams' 28 KB message limit.
+# Behind "Visa fler": at most this many facts, fewer when the card would outgrow
+# Teams' 28 KB message limit (MAX_CARD_BYTES leaves room for the envelope).
 MAX_MORE = 40
+MAX_CARD_BYTES = 24_000
 MAX_DECISION_CHARS = 600
+MAX_TEXT_LINES = 40
+MAX_TEXT_CHARS = 6_000
 
 _STATUS = {
     "sv": {"cancelled": "inställt", "moved": "flyttat", "held": "genomfört"},
@@ -65,31 +70,44 @@ def answer_card(
     body: list[Element] = []
     if heading:
         body.append(_text(heading, size="Medium", weight="Bolder"))
-    body.append(answer_text(answer.text))
+    body.append(answer_text(answer.text, render.say("… (svaret är förkortat)", "… (shortened)")))
     body += render.facts(facts[:max_facts])
     body += render.sources(sources[:MAX_SOURCES])
-    more = render.more(facts[max_facts:], sources[MAX_SOURCES:])
     card: Element = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": "1.5", "body": body}
-    if more:
-        card["actions"] = [more]
+    limit = MAX_MORE
+    while True:
+        more = render.more(facts[max_facts:], sources[MAX_SOURCES:], limit)
+        card["actions"] = [more] if more else []
+        if limit == 0 or len(json.dumps(card).encode()) <= MAX_CARD_BYTES:
+            break
+        limit //= 2
+    if not card["actions"]:
+        del card["actions"]
     return card
 
 
-def answer_text(text: str) -> Element:
+def answer_text(text: str, cut_note: str = "…") -> Element:
     """The answer text, one TextBlock per line: a card's Markdown would join
     single line breaks, and the answer's lines are lists and "Källa:" lines.
+    A very long text is cut, ending with `cut_note`.
 
     >>> [b["text"] for b in answer_text("Möten:\\n• 29 maj\\n\\nKälla: protokoll")["items"]]
     ['Möten:', '• 29 maj', 'Källa: protokoll']
     """
     items: list[Element] = []
     paragraph_break = False
+    used = 0
     for line in text.splitlines():
         if not line.strip():
             paragraph_break = True
             continue
+        if len(items) == MAX_TEXT_LINES or used > MAX_TEXT_CHARS:
+            items.append(_text(cut_note, subtle=True, spacing="None"))
+            break
+        shown = _shorten(line.strip(), MAX_TEXT_CHARS)
+        used += len(shown)
         spacing = "Medium" if paragraph_break else "None"
-        items.append(_text(line.strip(), spacing=spacing) if items else _text(line.strip()))
+        items.append(_text(shown, spacing=spacing) if items else _text(shown))
         paragraph_break = False
     return {"type": "Container", "items": items or [_text("…")]}
 
@@ -240,12 +258,12 @@ class _Renderer:
             )
         return [_heading(self.say("Källor", "Sources"), size="Small"), *lines]
 
-    def more(self, facts: Sequence[Fact], sources: Sequence[Source]) -> Element | None:
-        """The "Visa fler" button with the facts and sources that did not fit."""
+    def more(self, facts: Sequence[Fact], sources: Sequence[Source], limit: int) -> Element | None:
+        """The "Visa fler" button with up to `limit` of the facts that did not fit."""
         if not facts and not sources:
             return None
-        body = self.facts(facts[:MAX_MORE]) + self.sources(sources[:MAX_MORE])
-        left = len(facts) - MAX_MORE
+        body = self.facts(facts[:limit]) + self.sources(sources[:MAX_MORE])
+        left = len(facts) - limit
         if left > 0:
             note = self.say(
                 f"… och {left} till. Ställ en smalare fråga för att se dem.",

@@ -85,7 +85,7 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     lines = [pick(lang, f"Beslut{about}:", f"Decisions{about}:")]
     for view in shown:
         lines.append("• " + _decision_line(view, lang))
-        follow = _followed(session, view, lang) if view.kind == "postponed" else ""
+        follow = _followed(session, view, words, lang) if view.kind == "postponed" else ""
         if follow:
             lines.append("  " + follow)
     if len(found) > len(shown):
@@ -153,7 +153,7 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
     lines = [pick(lang, f"I protokollen om {query.topic}:", f"In the minutes about {query.topic}:")]
     sources = []
     for hit in hits:
-        snippet = snippet_for(hit.title + ". " + hit.text, words)
+        snippet = snippet_for(hit.text, words) if _mentions(hit.text, words) else hit.title
         label = (
             f"{groups_text(hit.groups, lang)} {day(hit.meeting_date, lang)}, "
             + pick(lang, "punkt", "item")
@@ -178,6 +178,11 @@ def snippet_for(text: str, words: list[str], width: int = 220) -> str:
     return best if len(best) <= width else best[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _mentions(text: str, words: list[str]) -> bool:
+    stems = set(stem_words(text))
+    return any(any(s.startswith(w) for s in stems) for w in words)
+
+
 def _decision_line(view: DecisionView, lang: str) -> str:
     item = pick(lang, "punkt", "item") + f" {view.item_number} " if view.item_number else ""
     kind = KIND_WORDS[lang].get(view.kind)
@@ -193,9 +198,10 @@ def _decision_line(view: DecisionView, lang: str) -> str:
     )
 
 
-def _followed(session: Session, view: DecisionView, lang: str) -> str:
-    """Where a postponed question went: later decisions on the same item title."""
-    words = topic_words(view.item_title)[:4]
+def _followed(session: Session, view: DecisionView, asked: list[str], lang: str) -> str:
+    """Where a postponed question went: later decisions on the same subject (the
+    words asked about, else the agenda item's title)."""
+    words = asked or topic_words(view.item_title)[:4]
     later = (
         [
             d

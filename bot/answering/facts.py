@@ -71,8 +71,9 @@ def meeting_line(view: MeetingView, language: str, *, with_group: bool = True) -
         parts.append(view.place)
     elif view.mode:
         parts.append(MODE_WORDS[language].get(view.mode, view.mode))
-    if view.joint_with:
-        parts.append(pick(language, "gemensamt med ", "joint with ") + ", ".join(view.joint_with))
+    others = [j for j in view.joint_with if group_short(j) not in view.groups]
+    if others:
+        parts.append(pick(language, "gemensamt med ", "joint with ") + ", ".join(others))
     if view.note and view.note not in parts:
         parts.append(view.note)
     text = ", ".join(parts)

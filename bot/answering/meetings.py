@@ -85,6 +85,9 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
         start, end = day_bounds(query.date, query.date)
     elif period is not None:
         start, end = day_bounds(period.start, period.end)
+    elif query.status:
+        # "which meetings were cancelled?" asks about everything the minutes say
+        start, end = day_bounds(date(1900, 1, 1), date(2999, 12, 30))
     else:
         # no period: what is coming, a year ahead
         start, end = day_bounds(context.now.date(), date(context.now.year + 1, 12, 31))
@@ -106,7 +109,13 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
         )
         return _with_latest(session, query, context, text, intent="meetings")
     shown = found[:MAX_LISTED]
-    header = pick(lang, f"Möten{whose} {span}:", f"Meetings{whose} {span}:")
+    label = {
+        "cancelled": pick(lang, "Inställda möten", "Cancelled meetings"),
+        "moved": pick(lang, "Flyttade möten", "Moved meetings"),
+    }.get(query.status or "", pick(lang, "Möten", "Meetings"))
+    if query.status and period is None and query.date is None:
+        span = ""
+    header = f"{label}{whose} {span}".rstrip() + ":"
     lines = [header, *(f"• {meeting_line(m, lang, with_group=not query.group)}" for m in shown)]
     if len(found) > len(shown):
         lines.append(
@@ -194,8 +203,7 @@ def _with_latest(
     session: Session, query: Query, context: AskContext, text: str, *, intent: str = "next_meeting"
 ) -> Answer:
     lang = query.language
-    latest = previous_meetings(session, context.now, group=query.group, limit=3)
-    latest = [m for m in latest if m.has_minutes] or latest
+    latest = previous_meetings(session, context.now, group=query.group, limit=3, minutes_only=True)
     if latest:
         text += "\n" + pick(lang, "Senaste möten med protokoll: ", "Latest meetings with minutes: ")
         text += "; ".join(meeting_line(m, lang) for m in latest)

@@ -103,12 +103,19 @@ def next_meetings(
 
 
 def previous_meetings(
-    session: Session, now: datetime, *, group: str | None = None, limit: int = 1
+    session: Session,
+    now: datetime,
+    *,
+    group: str | None = None,
+    limit: int = 1,
+    minutes_only: bool = False,
 ) -> list[MeetingView]:
-    """The latest meetings that have begun, newest first."""
-    rows = session.scalars(
-        _base(group).where(Meeting.start <= now).order_by(Meeting.start.desc()).limit(limit * 8)
-    ).unique()
+    """The latest meetings that have begun, newest first (only those with minutes
+    when `minutes_only`)."""
+    query = _base(group).where(Meeting.start <= now)
+    if minutes_only:
+        query = query.where(Meeting.source == "minutes")
+    rows = session.scalars(query.order_by(Meeting.start.desc()).limit(limit * 8)).unique()
     merged = [m for m in merge(rows, set()) if m.status != "cancelled"]
     merged.sort(key=lambda m: m.start, reverse=True)
     return merged[:limit]

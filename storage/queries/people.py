@@ -186,8 +186,8 @@ def _with_known_orgs(session: Session, views: list[AttendanceView]) -> list[Atte
         return views
     rows = session.execute(
         select(PersonName.name, PersonName.person_id).where(PersonName.name.in_(missing))
-    ).tuples()
-    person_by_name = dict(rows.all())
+    )
+    person_by_name = {name: person_id for name, person_id in rows}
     stated = _last_stated(session, person_by_name.values())
     orgs = {
         o.id: o

@@ -177,3 +177,26 @@ def test_paragraph_numbers_and_places_read_naturally() -> None:
     texts = card_texts(card)
     assert "§ 12: Budget" in texts
     assert "SSR · Digitalt" in texts  # the mode is not repeated after the place
+
+
+def test_many_long_decisions_still_fit_in_one_teams_message() -> None:
+    long_text = "Beslutade att " + "fördela medel till länsdelarna enligt förslaget " * 12
+    decisions = [decision(n, long_text) for n in range(120)]
+    card = answer_card(Answer(intent="decisions", text="Många beslut.", decisions=decisions))
+    assert len(json.dumps(card).encode()) <= 24_000
+    more = card["actions"][0]
+    assert more["title"] == "Visa fler (110)"
+    hidden = card_texts(more["card"])
+    assert any(
+        t.startswith("… och ") and t.endswith("Ställ en smalare fråga för att se dem.")
+        for t in hidden
+    )
+
+
+def test_a_very_long_answer_text_is_cut_with_a_note() -> None:
+    text = "\n".join(f"• Rad {n} " + "ord " * 30 for n in range(300))
+    card = answer_card(Answer(intent="search", text=text))
+    lines = card["body"][0]["items"]
+    assert len(lines) <= 41
+    assert lines[-1]["text"] == "… (svaret är förkortat)"
+    assert len(json.dumps(card).encode()) <= 24_000

@@ -1,0 +1,38 @@
+"""One store with the real minutes per backend and module, asked read-only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+
+import pytest
+
+from bot.answers import Answer, AskContext
+from bot.assistant import Assistant
+from storage.loading import load_paths
+from storage.parsing.records import STOCKHOLM
+from storage.store import Store
+from tests.conftest import BACKENDS, NOW, database_url, real_minutes
+
+Ask = Callable[..., Answer]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def minutes_assistant(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Assistant]:
+    store = Store.open(database_url(request.param, tmp_path_factory.mktemp(request.param)))
+    assert load_paths(store, real_minutes()).ok
+    yield Assistant(store)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def ask(minutes_assistant: Assistant) -> Ask:
+    def ask(question: str, now: str | datetime = NOW, **context: object) -> Answer:
+        moment = (
+            datetime.fromisoformat(now).replace(tzinfo=STOCKHOLM) if isinstance(now, str) else now
+        )
+        return minutes_assistant.answer(question, AskContext(now=moment, **context))  # type: ignore[arg-type]
+
+    return ask

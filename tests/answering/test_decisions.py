@@ -1,0 +1,86 @@
+"""Decisions by topic, date and group; agenda; search; help."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answering.conftest import Ask
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad beslutades om suicidsamordningen?",
+        "vad beslöts om suicidsamordning",
+        "vad beslutades om suicidsamordningen",
+        "What was decided about suicidsamordning?",
+        "beslut om suicidsamordningen 2022",
+    ],
+)
+def test_decision_by_topic(ask: Ask, question: str) -> None:
+    answer = ask(question)
+    assert answer.intent == "decisions"
+    first = answer.decisions[0]
+    assert (first.meeting_date, first.item) == ("2022-10-13", "10")
+    assert "ställa sig bakom" in first.text and first.kind == "endorsed"
+    assert "ställa sig bakom" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka beslut fattades 2023-09-08?",
+        "vilka beslut togs 8 september 2023",
+        "what was decided on 8 September 2023?",
+    ],
+)
+def test_decisions_of_a_day(ask: Ask, question: str) -> None:
+    answer = ask(question)
+    dates = {d.meeting_date for d in answer.decisions}
+    assert dates == {"2023-09-08"} and len(answer.decisions) >= 5
+
+
+def test_postponed_decision_is_shown_and_followed(ask: Ask) -> None:
+    answer = ask("Vad beslutades om psykisk hälsa 2026?")
+    postponed = answer.decisions[0]
+    assert postponed.kind == "postponed" and "AU" in (postponed.referred_to or "")
+    assert "hänskjut" in answer.text and "Inget senare beslut" in answer.text
+
+
+def test_adopted_guideline(ask: Ask) -> None:
+    answer = ask("vad beslutade chefsgruppen om riktlinjen")
+    assert answer.decisions[0].kind == "adopted" and answer.decisions[0].item == "7"
+
+
+@pytest.mark.parametrize(
+    "question", ["Vad beslutades om kärnkraft?", "what was decided about nuclear power"]
+)
+def test_unknown_topic_gets_an_honest_no(ask: Ask, question: str) -> None:
+    answer = ask(question)
+    assert answer.decisions == [] and not answer.found
+
+
+def test_agenda(ask: Ask) -> None:
+    answer = ask("Vad stod på dagordningen 8 september 2023?")
+    assert answer.intent == "agenda" and "Gängkriminalitet" in answer.text
+    assert len(answer.sources) == 14
+
+
+def test_search(ask: Ask) -> None:
+    answer = ask("Vad sades om projekt CROSS?")
+    assert answer.intent == "search"
+    assert answer.sources[0].meeting_date == "2020-03-20" and answer.sources[0].item == "3"
+    assert "CROSS" in (answer.sources[0].snippet or "")
+
+
+@pytest.mark.parametrize("question", ["hjälp", "help", "vad kan du?"])
+def test_help(ask: Ask, question: str) -> None:
+    answer = ask(question)
+    assert answer.intent == "help"
+    assert "nästa möte" in answer.text.lower() or "next meeting" in answer.text.lower()
+
+
+def test_no_minutes_for_a_day_is_said_with_what_exists(ask: Ask) -> None:
+    answer = ask("vem var ordförande 1 januari 2025?")
+    assert not answer.found and answer.people == []
+    assert "29 maj 2026" in answer.text  # the latest minutes it has

@@ -1,0 +1,108 @@
+"""Chairs, secretaries, justerare, attendance and representatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answering.conftest import Ask
+
+
+def names(answer) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.name for p in answer.people]
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("Who chaired the meeting on 20 September 2024?", "Bechet Barsom"),
+        ("vem var ordförande 20 september 2024", "Bechet Barsom"),
+        ("vem var ordf på mötet 2024-09-20", "Bechet Barsom"),
+        ("vem var ordförande 29 maj 2026", "Ingmar Ångman"),
+        ("Vem var sekreterare på mötet 13 oktober 2022?", "Linnea Hedkvist"),
+        ("who took the minutes on 8 September 2023", "Kristin Gustafsson"),
+        ("vem skrev protokollet 20 mars 2020", "Linnea Hedkvist"),
+        ("vem justerade protokollet 2024-09-20", "Siw Lunader"),
+    ],
+)
+def test_roles(ask: Ask, question: str, who: str) -> None:
+    answer = ask(question)
+    assert answer.intent == "meeting_roles"
+    assert names(answer) == [who] or who in names(answer)
+    assert who in answer.text
+    assert answer.sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka var frånvarande på mötet den 29 maj 2026?",
+        "vilka var franvarande 29/5 2026",
+        "who was absent on 29 May 2026?",
+        "vilka saknades på mötet 2026-05-29",
+    ],
+)
+def test_absent(ask: Ask, question: str) -> None:
+    answer = ask(question)
+    absent = names(answer)
+    for name in ("Karin Haster", "Patrik Jonsson", "Stefan Nilsson", "Mary Lind Dalevi"):
+        assert name in absent
+    for name in ("Annika Roman", "Jaana Jansson", "Ingmar Ångman"):
+        assert name not in absent
+    assert all(p.present is False for p in answer.people)
+
+
+def test_present(ask: Ask) -> None:
+    answer = ask("who attended the meeting on 20 March 2020")
+    present = names(answer)
+    assert "Ingmar Ångman" in present and "Margareta Johansson" in present
+    assert "Peter Björklund" not in present  # struck in the list
+
+
+@pytest.mark.parametrize(
+    ("question", "include"),
+    [
+        ("Vem representerar Karlskoga?", ["Eva Persson", "Lena Jonsson-Arndt", "Amanda Lindgren"]),
+        ("vem representerar karlskgoa", ["Eva Persson"]),
+        ("Vem representerar Nora?", ["Fredrik Bergström", "Anna Karlsson"]),
+        ("who represents Kumla?", ["Malin Bäcklund", "Annica Sjöqvist"]),
+        ("vem företräder Hällefors", ["Christina Kuurne"]),
+        ("vem representerar Örebro i ssr folkhälsa", ["Jimmy Nordengren"]),
+        ("vem representerar RF-SISU", ["Unnur Tryggvadóttir"]),
+    ],
+)
+def test_representatives(ask: Ask, question: str, include: list[str]) -> None:
+    answer = ask(question)
+    assert answer.intent == "representatives"
+    for name in include:
+        assert name in names(answer)
+    assert include[0] in answer.text
+
+
+def test_representative_at_a_past_date(ask: Ask) -> None:
+    answer = ask("vem representerade Karlskoga 2022")
+    assert names(answer) == ["Helen Willyams"]
+
+
+def test_municipality_kept_from_earlier_minutes_with_evidence(ask: Ask) -> None:
+    answer = ask("Vem representerar Karlskoga i chefsgruppen?")
+    eva = next(p for p in answer.people if p.name == "Eva Persson")
+    assert eva.organization == "Karlskoga kommun" and eva.meeting_date == "2026-05-29"
+    assert "2023-09-08" in answer.text  # where Karlskoga was stated
+
+
+def test_substitutes_have_their_role(ask: Ask) -> None:
+    answer = ask("vem representerar Karlskoga i specifika samverkansrådet för folkhälsa")
+    roles = {p.name: p.role for p in answer.people}
+    assert roles == {"Amanda Lindgren": "ledamot", "Lena Hagström": "ersättare"}
+
+
+def test_person(ask: Ask) -> None:
+    answer = ask("Vilken organisation tillhör Eva Persson?")
+    assert answer.intent == "person" and "Karlskoga kommun" in answer.text
+    variant = ask("vem är Jari Mehtälainen")
+    assert "Lindesbergs kommun" in variant.text
+
+
+def test_unknown_person_is_not_invented(ask: Ask) -> None:
+    answer = ask("vilken organisation tillhör Greta Garbo?")
+    assert answer.people == [] and not answer.found
