@@ -203,8 +203,10 @@ class _Renderer:
             parts.append(mode)
         if meeting.status in ("cancelled", "moved"):
             parts.append(_STATUS[self.language][meeting.status].upper())
-        if meeting.joint_with:
-            parts.append(self.say("gemensamt med ", "joint with ") + ", ".join(meeting.joint_with))
+        # Groups already named (a joint meeting's "A + B") are not repeated.
+        others = [g for g in meeting.joint_with if g not in meeting.group.split(" + ")]
+        if others:
+            parts.append(self.say("gemensamt med ", "joint with ") + ", ".join(others))
         if meeting.moved_from:
             old = datetime.fromisoformat(meeting.moved_from)
             parts.append(self.say("flyttat från ", "moved from ") + old.date().isoformat())

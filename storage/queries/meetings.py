@@ -213,8 +213,8 @@ def _superseded(
 
 
 def _schedule_spans(session: Session, start: datetime, end: datetime) -> list[ScheduleSpan]:
-    """Per (group, document): the first and last day its schedule lists, for
-    schedules that reach into [start, end)."""
+    """Per (group, document): the days its schedule speaks for, for schedules
+    that reach into [start, end)."""
     first, last = func.min(Meeting.start), func.max(Meeting.start)
     rows = session.execute(
         select(Group.name, Document.name, Document.document_date, first, last)
@@ -225,8 +225,12 @@ def _schedule_spans(session: Session, start: datetime, end: datetime) -> list[Sc
         .group_by(Group.name, Document.name, Document.document_date)
         .having(first < end, last >= start)
     ).all()
+    # A schedule lists what is coming as of its document's date, so it covers the
+    # days from that date to the last meeting it lists.
     return [
-        ScheduleSpan(g, d, dd, lo.astimezone(STOCKHOLM).date(), hi.astimezone(STOCKHOLM).date())
+        ScheduleSpan(
+            g, d, dd, min(dd, lo.astimezone(STOCKHOLM).date()), hi.astimezone(STOCKHOLM).date()
+        )
         for g, d, dd, lo, hi in rows
         if dd is not None and lo is not None and hi is not None
     ]

@@ -179,6 +179,19 @@ def test_paragraph_numbers_and_places_read_naturally() -> None:
     assert "SSR · Digitalt" in texts  # the mode is not repeated after the place
 
 
+def test_a_joint_meeting_names_each_group_once() -> None:
+    joint = MeetingFact(
+        "Chefsgrupp A + Chefsgrupp B",
+        "2026-12-11T13:00:00+01:00",
+        None,
+        None,
+        "planned",
+        joint_with=("skolchefer", "Chefsgrupp B"),
+    )
+    texts = card_texts(answer_card(Answer(intent="x", text="Svar.", meetings=[joint])))
+    assert "Chefsgrupp A + Chefsgrupp B · gemensamt med skolchefer" in texts
+
+
 def test_many_long_decisions_still_fit_in_one_teams_message() -> None:
     long_text = "Beslutade att " + "fördela medel till länsdelarna enligt förslaget " * 12
     decisions = [decision(n, long_text) for n in range(120)]

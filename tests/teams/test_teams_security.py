@@ -104,7 +104,7 @@ def row_counts(assistant: Any) -> dict[str, int]:
     engine = assistant.store.engine
     with engine.connect() as connection:
         return {
-            name: connection.scalar(select(func.count()).select_from(table(name))) or 0
+            name: int(connection.scalar(select(func.count()).select_from(table(name))) or 0)
             for name in inspect(engine).get_table_names()
         }
 
