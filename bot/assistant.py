@@ -22,8 +22,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.answering import conversation, decisions, meetings, people
-from bot.answering.format import pick
 from bot.answering.facts import meeting_fact
+from bot.answering.format import pick
 from bot.answers import Answer, AskContext, MeetingFact
 from bot.understanding import Vocabulary, understand
 from bot.understanding.query import Intent, Query
