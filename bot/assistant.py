@@ -103,8 +103,9 @@ class Assistant:
 
     def vocabulary(self, session: Session) -> Vocabulary:
         """Names questions may mention, rebuilt when the store's documents change."""
+        # New or replaced documents get new ids: the newest ids tell when to rebuild.
         stamp = (
-            session.scalar(select(func.count(Document.id))) or 0,
+            session.scalar(select(func.max(Document.id))) or 0,
             session.scalar(select(func.max(PersonName.id))) or 0,
         )
         with self._lock:

@@ -145,7 +145,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """
     from dataclasses import replace
 
-    from bot.service import run_service
+    from bot.service import ServiceError, run_service
 
     settings = Settings.from_env()
     settings = replace(
@@ -157,7 +157,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
     for path in args.load:
         _ingest_quietly(settings.database_url, path)
-    run_service(settings)
+    try:
+        run_service(settings)
+    except ServiceError as exc:
+        raise CommandError(str(exc)) from exc
     return EXIT_OK
 
 

@@ -79,23 +79,46 @@ class Document(Base):
     title: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(50), default="")
     document_date: Mapped[date | None] = mapped_column(Date)
-    text: Mapped[str] = mapped_column(Text, default="")
-    warnings: Mapped[list[str]] = mapped_column(default=list)
+    # Loaded only when asked for: queries join documents for their names, not text.
+    text: Mapped[str] = mapped_column(Text, default="", deferred=True)
+    warnings: Mapped[list[str]] = mapped_column(default=list, deferred=True)
     meetings: Mapped[list[Meeting]] = relationship(
         back_populates="document", cascade="all, delete-orphan", passive_deletes=True
     )
 
 
 class MeetingGroup(Base):
-    """Which groups a meeting is of; a joint meeting has several."""
+    """Which groups a meeting is of; a joint meeting has several.
+
+    `start` repeats the meeting's start so that "this group's meetings in this
+    period" is one index range scan on (group_id, start).
+    """
 
     __tablename__ = "meeting_groups"
+    __table_args__ = (Index("ix_meeting_groups_group_start", "group_id", "start"),)
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
     )
     group_id: Mapped[int] = mapped_column(
-        ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True
     )
+    start: Mapped[datetime | None] = mapped_column(StockholmTime())
+
+
+class ScheduleSpan(Base):
+    """The days a document's schedule speaks for, per group: from the document's
+    own date to the last meeting it lists. A newer span supersedes older plans."""
+
+    __tablename__ = "schedule_spans"
+    __table_args__ = (Index("ix_schedule_spans_first_day", "first_day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
+    document_date: Mapped[date] = mapped_column(Date)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
 
 
 class Meeting(Base):
@@ -103,7 +126,10 @@ class Meeting(Base):
     or one it plans, moves or cancels (source "schedule")."""
 
     __tablename__ = "meetings"
-    __table_args__ = (Index("ix_meetings_start", "start"),)
+    __table_args__ = (
+        Index("ix_meetings_start", "start"),
+        Index("ix_meetings_moved_from", "moved_from"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
@@ -160,14 +186,22 @@ class PersonName(Base):
 
 
 class Attendance(Base):
+    """One listing of a person at a meeting. `meeting_start` repeats the meeting's
+    start so "latest listing for this organisation / person" is an index walk."""
+
     __tablename__ = "attendances"
+    __table_args__ = (
+        Index("ix_attendances_org_start", "organization_id", "meeting_start"),
+        Index("ix_attendances_person_start", "person_id", "meeting_start"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meetings.id", ondelete="CASCADE"), index=True
     )
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
-    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
     group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id"))
+    meeting_start: Mapped[datetime | None] = mapped_column(StockholmTime())
     role: Mapped[str] = mapped_column(String(40))
     present: Mapped[bool] = mapped_column(Boolean)
     title: Mapped[str | None] = mapped_column(Text)
@@ -238,8 +272,11 @@ class Subscription(Base):
         ForeignKey("conversations.id", ondelete="CASCADE"), index=True
     )
     group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="CASCADE"))
-    # Lead times as minutes before the meeting or "days before at HH:MM": see bot.reminders.
+    # Lead times as codes, "P7DT09:00" (7 days before at 09:00) or "PT1H" (an hour
+    # before): see bot.answering.leads.
     lead_times: Mapped[list[str]] = mapped_column(default=list)
+    # The language reminders are written in: the one the subscription was asked in.
+    language: Mapped[str] = mapped_column(String(5), default="sv", server_default="sv")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     disabled_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(StockholmTime())
@@ -256,10 +293,15 @@ class ReminderDelivery(Base):
     subscription_id: Mapped[int] = mapped_column(
         ForeignKey("subscriptions.id", ondelete="CASCADE"), index=True
     )
-    meeting_key: Mapped[str] = mapped_column(String(300))  # group + start, stable
+    # The meeting as first planned, "2026-12-11|<group>": stable when documents are
+    # replaced (new meeting ids) and when the meeting moves (see bot.reminder_plan).
+    meeting_key: Mapped[str] = mapped_column(String(300))
+    # A lead time code and the meeting day it counts from ("P1DT09:00@2026-12-11"),
+    # or a notice: "cancelled", "changed@2026-12-18T13:00", "gone".
     lead: Mapped[str] = mapped_column(String(40))
     meeting_start: Mapped[datetime] = mapped_column(StockholmTime())
-    status: Mapped[str] = mapped_column(String(20))  # claimed / sent / failed / skipped
+    # claimed -> sending -> sent; or retry / failed / unknown / skipped (bot.reminders)
+    status: Mapped[str] = mapped_column(String(20))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     claimed_by: Mapped[str | None] = mapped_column(String(100))
     claimed_at: Mapped[datetime | None] = mapped_column(StockholmTime())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 from typing import cast
 
 from sqlalchemy import Table, select
@@ -26,6 +27,7 @@ from storage.models import (
     Organization,
     Person,
     PersonName,
+    ScheduleSpan,
 )
 from storage.parsing.records import Attendee, MeetingStatus, ParsedDocument, ScheduledMeeting
 from storage.registry import REGION, find_group, fold, kommun_name, lansdel_of, municipality_of
@@ -39,6 +41,7 @@ ITEMS = cast(Table, AgendaItem.__table__)
 DECISIONS = cast(Table, Decision.__table__)
 PEOPLE = cast(Table, Person.__table__)
 PERSON_NAMES = cast(Table, PersonName.__table__)
+SCHEDULE_SPANS = cast(Table, ScheduleSpan.__table__)
 
 
 class RowWriter:
@@ -58,7 +61,9 @@ class RowWriter:
         Rows that belong to the document go in with bulk Core inserts: the ORM's
         unit of work costs more than the parsing at ingest rates of 100+ files/s.
         """
-        groups = [self.group(session, name) for name in parsed.meeting.groups]
+        # Every meeting belongs to a group; minutes that name none go by their title.
+        names = parsed.meeting.groups or ((parsed.title or "Okänd grupp")[:300],)
+        groups = [self.group(session, name) for name in names]
         meeting_id = self._insert_meeting(
             session,
             document_id=document_id,
@@ -74,10 +79,13 @@ class RowWriter:
             joint_with=[],
             groups=groups,
         )
-        attendees = self._attendances(session, meeting_id, parsed.attendees)
+        attendees = self._attendances(session, meeting_id, parsed)
         decisions = self._items(session, meeting_id, parsed)
+        spans: dict[int, list[date]] = defaultdict(list)
         for entry in parsed.schedule:
-            self._scheduled(session, document_id, entry, default_groups=groups)
+            for group_id in self._scheduled(session, document_id, entry, default_groups=groups):
+                spans[group_id].append(entry.start.date())
+        self._spans(session, document_id, parsed, spans)
         return {
             "meetings": 1,
             "attendees": attendees,
@@ -180,14 +188,18 @@ class RowWriter:
         conn = session.connection()
         meeting_id = conn.execute(MEETINGS.insert().returning(MEETINGS.c.id), values).scalar_one()
         if groups:
-            links = [{"meeting_id": meeting_id, "group_id": g} for g in dict.fromkeys(groups)]
+            links = [
+                {"meeting_id": meeting_id, "group_id": g, "start": values["start"]}
+                for g in dict.fromkeys(groups)
+            ]
             conn.execute(MEETING_GROUPS.insert(), links)
         return int(meeting_id)
 
-    def _attendances(self, session: Session, meeting_id: int, attendees: Sequence[Attendee]) -> int:
+    def _attendances(self, session: Session, meeting_id: int, parsed: ParsedDocument) -> int:
         rows = [
             {
                 "meeting_id": meeting_id,
+                "meeting_start": parsed.meeting.start,
                 "person_id": self.person(session, attendee.name),
                 "organization_id": self.organization(session, attendee),
                 "group_id": self.group(session, attendee.group) if attendee.group else None,
@@ -197,7 +209,7 @@ class RowWriter:
                 "party": attendee.party,
                 "note": attendee.note,
             }
-            for attendee in attendees
+            for attendee in parsed.attendees
         ]
         if rows:
             session.connection().execute(ATTENDANCES.insert(), rows)
@@ -239,13 +251,39 @@ class RowWriter:
             conn.execute(DECISIONS.insert(), decisions)
         return len(decisions)
 
+    def _spans(
+        self,
+        session: Session,
+        document_id: int,
+        parsed: ParsedDocument,
+        spans: dict[int, list[date]],
+    ) -> None:
+        """What the document's schedule speaks for, per group: from the document's
+        own date (what is coming as of then) to the last meeting it lists."""
+        own = parsed.document_date or (
+            parsed.meeting.start.date() if parsed.meeting.start else None
+        )
+        rows = [
+            {
+                "document_id": document_id,
+                "group_id": group_id,
+                "document_date": own,
+                "first_day": min(own, *days),
+                "last_day": max(days),
+            }
+            for group_id, days in spans.items()
+            if own is not None
+        ]
+        if rows:
+            session.connection().execute(SCHEDULE_SPANS.insert(), rows)
+
     def _scheduled(
         self,
         session: Session,
         document_id: int,
         entry: ScheduledMeeting,
         default_groups: Sequence[int],
-    ) -> None:
+    ) -> list[int]:
         groups = [self.group(session, g) for g in entry.groups] or list(default_groups)
         # A joint meeting is a meeting of every known group taking part.
         groups += [self.group(session, g) for g in entry.joint_with if find_group(g)]
@@ -264,6 +302,7 @@ class RowWriter:
             joint_with=list(entry.joint_with),
             groups=groups,
         )
+        return list(dict.fromkeys(groups))
 
 
 def _first(name: str) -> str:

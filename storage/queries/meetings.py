@@ -11,14 +11,16 @@ is one (day, overlapping groups); the minutes win, then the newest document.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy.orm import Session
 
 from storage.models import Document, Group, Meeting, MeetingGroup
+from storage.models import ScheduleSpan as SpanRow
 from storage.parsing.records import STOCKHOLM
 
 # A schedule entry without a time counts as lasting the whole day.
@@ -57,25 +59,65 @@ class MeetingView:
         return self.start + timedelta(hours=3)
 
 
-def _base(group: str | None) -> Select[Meeting]:
-    query = select(Meeting).options(joinedload(Meeting.document)).where(Meeting.start.is_not(None))
-    if group is not None:
-        query = query.where(
-            Meeting.id.in_(select(MeetingGroup.meeting_id).join(Group).where(Group.name == group))
-        )
-    return query
+COLUMNS = (
+    Meeting.id,
+    Meeting.start,
+    Meeting.end,
+    Meeting.time_known,
+    Meeting.place,
+    Meeting.mode,
+    Meeting.status,
+    Meeting.moved_from,
+    Meeting.note,
+    Meeting.joint_with,
+    Meeting.source,
+    Document.name,
+    Document.document_date,
+)
+
+
+def _views(session: Session, *conditions: ColumnElement[bool]) -> list[MeetingView]:
+    """Plain rows, not ORM objects: these queries run on every question."""
+    rows = session.execute(
+        select(*COLUMNS).join(Document, Document.id == Meeting.document_id).where(*conditions)
+    ).all()
+    groups = _groups_of(session, [row[0] for row in rows])
+    return [_view(row, groups.get(row[0], ())) for row in rows if row[1] is not None]
+
+
+def _groups_of(session: Session, meeting_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    if not meeting_ids:
+        return {}
+    found: dict[int, list[str]] = defaultdict(list)
+    rows = session.execute(
+        select(MeetingGroup.meeting_id, Group.name)
+        .join(Group, Group.id == MeetingGroup.group_id)
+        .where(MeetingGroup.meeting_id.in_(meeting_ids))
+        .order_by(MeetingGroup.meeting_id, Group.id)
+    )
+    for meeting_id, name in rows:
+        found[meeting_id].append(name)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _window(group: str | None, start: datetime, end: datetime) -> ColumnElement[bool]:
+    """Meetings starting in [start, end), of `group` if given: one index range scan."""
+    if group is None:
+        return and_(Meeting.start >= start, Meeting.start < end)
+    ids = (
+        select(MeetingGroup.meeting_id)
+        .join(Group, Group.id == MeetingGroup.group_id)
+        .where(Group.name == group, MeetingGroup.start >= start, MeetingGroup.start < end)
+    )
+    return Meeting.id.in_(ids)
 
 
 def meetings_between(
     session: Session, start: datetime, end: datetime, *, group: str | None = None
 ) -> list[MeetingView]:
     """Meetings starting in [start, end), merged, in time order (all statuses)."""
-    rows = session.scalars(
-        _base(group).where(Meeting.start >= start, Meeting.start < end).order_by(Meeting.start)
-    ).unique()
-    return merge(
-        rows, _moved_away(session, start, end, group), _schedule_spans(session, start, end)
-    )
+    views = _views(session, _window(group, start, end))
+    return merge(views, _moved_away(session, start, end), _schedule_spans(session, start, end))
 
 
 def meetings_on(session: Session, day: date, *, group: str | None = None) -> list[MeetingView]:
@@ -112,18 +154,23 @@ def previous_meetings(
 ) -> list[MeetingView]:
     """The latest meetings that have begun, newest first (only those with minutes
     when `minutes_only`)."""
-    query = _base(group).where(Meeting.start <= now)
+    latest = select(MeetingGroup.meeting_id).join(Meeting, Meeting.id == MeetingGroup.meeting_id)
+    if group is not None:
+        latest = latest.join(Group, Group.id == MeetingGroup.group_id).where(Group.name == group)
     if minutes_only:
-        query = query.where(Meeting.source == "minutes")
-    rows = session.scalars(query.order_by(Meeting.start.desc()).limit(limit * 8)).unique()
-    merged = [m for m in merge(rows, set()) if m.status != "cancelled"]
+        latest = latest.where(Meeting.source == "minutes")
+    latest = latest.where(MeetingGroup.start <= now).order_by(MeetingGroup.start.desc())
+    ids = list(session.scalars(latest.limit(limit * 8)))
+    merged = [
+        m for m in merge(_views(session, Meeting.id.in_(ids)), set()) if m.status != "cancelled"
+    ]
     merged.sort(key=lambda m: m.start, reverse=True)
     return merged[:limit]
 
 
 def meeting_by_id(session: Session, meeting_id: int) -> MeetingView | None:
-    row = session.get(Meeting, meeting_id, options=[joinedload(Meeting.document)])
-    return _view(row) if row is not None and row.start is not None else None
+    views = _views(session, Meeting.id == meeting_id)
+    return views[0] if views else None
 
 
 # -- merging -----------------------------------------------------------------------
@@ -141,13 +188,12 @@ class ScheduleSpan:
 
 
 def merge(
-    rows: Iterable[Meeting],
+    views: Sequence[MeetingView],
     moved_away: set[tuple[str, date]],
     spans: Sequence[ScheduleSpan] = (),
 ) -> list[MeetingView]:
     """One view per meeting. A planned date is dropped when a later note moved
     it, or when a newer schedule of the group covers that day without it."""
-    views = [_view(row) for row in rows]
     listed = {(g, v.day, v.document) for v in views for g in v.groups}
     by_day: dict[date, list[MeetingView]] = defaultdict(list)
     for view in views:
@@ -212,67 +258,69 @@ def _superseded(
     return False
 
 
+# Older plans are superseded only by schedules that begin less than this long
+# before the period asked about: a bound that keeps the look-up an index range.
+MAX_SPAN = timedelta(days=800)
+
+
 def _schedule_spans(session: Session, start: datetime, end: datetime) -> list[ScheduleSpan]:
-    """Per (group, document): the days its schedule speaks for, for schedules
-    that reach into [start, end)."""
-    first, last = func.min(Meeting.start), func.max(Meeting.start)
+    """Schedules that speak for days in [start, end)."""
+    first, last = start.astimezone(STOCKHOLM).date(), end.astimezone(STOCKHOLM).date()
     rows = session.execute(
-        select(Group.name, Document.name, Document.document_date, first, last)
-        .join(MeetingGroup, MeetingGroup.group_id == Group.id)
-        .join(Meeting, Meeting.id == MeetingGroup.meeting_id)
-        .join(Document, Document.id == Meeting.document_id)
-        .where(Meeting.source == "schedule")
-        .group_by(Group.name, Document.name, Document.document_date)
-        .having(first < end, last >= start)
+        select(
+            Group.name, Document.name, SpanRow.document_date, SpanRow.first_day, SpanRow.last_day
+        )
+        .join(Group, Group.id == SpanRow.group_id)
+        .join(Document, Document.id == SpanRow.document_id)
+        .where(
+            SpanRow.first_day >= first - MAX_SPAN,
+            SpanRow.first_day < last,
+            SpanRow.last_day >= first,
+        )
     ).all()
-    # A schedule lists what is coming as of its document's date, so it covers the
-    # days from that date to the last meeting it lists.
-    return [
-        ScheduleSpan(
-            g, d, dd, min(dd, lo.astimezone(STOCKHOLM).date()), hi.astimezone(STOCKHOLM).date()
-        )
-        for g, d, dd, lo, hi in rows
-        if dd is not None and lo is not None and hi is not None
-    ]
+    return [ScheduleSpan(*row) for row in rows]
 
 
-def _moved_away(
-    session: Session, start: datetime, end: datetime, group: str | None
-) -> set[tuple[str, date]]:
+def _moved_away(session: Session, start: datetime, end: datetime) -> set[tuple[str, date]]:
     """(group, day) pairs that a document says a meeting was moved away from."""
-    rows = session.scalars(
-        _base(group).where(
-            Meeting.moved_from.is_not(None),
-            or_(
-                and_(Meeting.moved_from >= start, Meeting.moved_from < end),
-                and_(Meeting.start >= start, Meeting.start < end),
-            ),
-        )
-    ).unique()
+    moved = _views(session, Meeting.moved_from >= start, Meeting.moved_from < end)
     return {
-        (g.name, row.moved_from.astimezone(STOCKHOLM).date())
-        for row in rows
-        if row.moved_from is not None
-        for g in row.groups
+        (group, view.moved_from.astimezone(STOCKHOLM).date())
+        for view in moved
+        if view.moved_from is not None
+        for group in view.groups
     }
 
 
-def _view(row: Meeting) -> MeetingView:
-    document: Document = row.document
-    assert row.start is not None
+def _view(row: Any, groups: tuple[str, ...]) -> MeetingView:
+    (
+        id_,
+        start,
+        end,
+        time_known,
+        place,
+        mode,
+        status,
+        moved_from,
+        note,
+        joint_with,
+        source,
+        document,
+        document_date,
+    ) = row
     return MeetingView(
-        id=row.id,
-        groups=tuple(g.name for g in row.groups),
-        start=row.start,
-        end=row.end,
-        time_known=row.time_known,
-        place=row.place,
-        mode=row.mode,
-        status=row.status,
-        moved_from=row.moved_from,
-        note=row.note,
-        joint_with=tuple(row.joint_with or ()),
-        document=document.name,
-        has_minutes=row.source == "minutes",
-        document_date=document.document_date,
+        id=id_,
+        groups=groups,
+        start=start,
+        end=end,
+        time_known=time_known,
+        place=place,
+        mode=mode,
+        status=status,
+        moved_from=moved_from,
+        note=note,
+        joint_with=tuple(joint_with or ()),
+        document=document,
+        has_minutes=source == "minutes",
+        document_date=document_date,
     )

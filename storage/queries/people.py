@@ -2,6 +2,8 @@
 
 A person listed without an organisation keeps the one the minutes last stated
 for them; the view then carries `evidence`, the meeting that stated it.
+Every query here walks an index on (organisation or person, meeting start), so
+answers stay fast however many meetings the store holds.
 """
 
 from __future__ import annotations
@@ -10,12 +12,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
 
 from storage.models import (
     Attendance,
+    Document,
     Group,
     GroupAlias,
     Meeting,
@@ -26,6 +30,8 @@ from storage.models import (
 )
 from storage.parsing.records import STOCKHOLM
 from storage.registry import fold
+
+PAGE = 500  # listings read per step when walking back in time
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class AttendanceView:
     party: str | None = None
     # where the organisation was stated, when this meeting's list did not say
     evidence: str | None = None
+    person_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -62,13 +69,7 @@ def known_names(session: Session) -> Names:
 
 def attendance_of(session: Session, meeting_id: int) -> list[AttendanceView]:
     """Everyone the meeting's minutes list, in list order."""
-    rows = session.scalars(
-        select(Attendance)
-        .options(joinedload(Attendance.meeting).joinedload(Meeting.document))
-        .where(Attendance.meeting_id == meeting_id)
-        .order_by(Attendance.id)
-    ).all()
-    return _with_known_orgs(session, [_view(row) for row in rows])
+    return _with_known_orgs(session, _views(session, Attendance.meeting_id == meeting_id))
 
 
 def representatives(
@@ -84,39 +85,20 @@ def representatives(
     orgs = _organization_ids(session, municipality, organization)
     if not orgs:
         return []
-    until = datetime.combine(at or date.max - timedelta(days=1), time(0), STOCKHOLM) + timedelta(
-        days=1
-    )
-    people = _people_last_stated_at(session, orgs)
-    speaks_for = or_(
-        Attendance.organization_id.in_(orgs),
-        and_(Attendance.organization_id.is_(None), Attendance.person_id.in_(people or [-1])),
-    )
-    group_of = func.coalesce(Attendance.group_id, MeetingGroup.group_id)
-    in_group = or_(Attendance.group_id.is_(None), Attendance.group_id == MeetingGroup.group_id)
-    latest = (
-        select(group_of.label("group_id"), func.max(Meeting.start).label("start"))
-        .select_from(Attendance)
-        .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .join(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
-        .where(speaks_for, in_group, Meeting.start < until, Meeting.source == "minutes")
-        .group_by(group_of)
-    )
-    if group is not None:
-        latest = latest.join(Group, Group.id == group_of).where(Group.name == group)
+    last_day = at or date.max - timedelta(days=1)
+    until = datetime.combine(last_day, time(0), STOCKHOLM) + timedelta(days=1)
+    groups = _group_ids(session, group)
     found: list[AttendanceView] = []
-    for group_id, start in session.execute(latest).all():
-        rows = session.scalars(
-            select(Attendance)
-            .options(joinedload(Attendance.meeting).joinedload(Meeting.document))
-            .join(Meeting, Meeting.id == Attendance.meeting_id)
-            .join(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
-            .where(speaks_for, Meeting.start == start, MeetingGroup.group_id == group_id, in_group)
-            .order_by(Attendance.id)
-        ).unique()
-        name = session.get(Group, group_id)
-        found.extend(replace(_view(r), group=name.name if name else None) for r in rows)
-    return _dedupe(_with_known_orgs(session, found))
+    for group_id, (meeting_id, start) in _latest_listing(session, orgs, until, groups).items():
+        listed = _views(
+            session, Attendance.meeting_id == meeting_id, Attendance.organization_id.in_(orgs)
+        )
+        listed = [v for v in listed if v.group in (None, groups[group_id])]
+        later = _later_unlabelled(session, listed, orgs, group_id, start, until)
+        if later:
+            listed = later
+        found.extend(replace(v, group=groups[group_id]) for v in listed)
+    return _dedupe(found)
 
 
 def person_profile(session: Session, name: str) -> list[AttendanceView]:
@@ -124,19 +106,224 @@ def person_profile(session: Session, name: str) -> list[AttendanceView]:
     person_ids = _person_ids(session, name)
     if not person_ids:
         return []
-    rows = session.scalars(
-        select(Attendance)
-        .options(joinedload(Attendance.meeting).joinedload(Meeting.document))
-        .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .where(Attendance.person_id.in_(person_ids))
-        .order_by(Meeting.start.desc())
-        .limit(500)
-    ).unique()
-    views = [_with_group(session, r) for r in rows]
+    views = _views(session, Attendance.person_id.in_(person_ids), newest_first=True, limit=500)
+    names = _group_ids(session, None)
+    groups = _meeting_groups(session, {v.meeting_id for v in views if v.group is None})
+    views = [
+        v
+        if v.group
+        else replace(v, group=", ".join(names[g] for g in groups.get(v.meeting_id, ())))
+        for v in views
+    ]
     return _with_known_orgs(session, views)
 
 
-# -- helpers -------------------------------------------------------------------------
+# -- walking back in time -------------------------------------------------------------
+
+
+def _latest_listing(
+    session: Session, orgs: list[int], until: datetime, groups: dict[int, str]
+) -> dict[int, tuple[int, datetime]]:
+    """group id -> (meeting id, start) of the newest meeting listing someone for `orgs`."""
+    latest: dict[int, tuple[int, datetime]] = {}
+    offset = 0
+    while len(latest) < len(groups):
+        rows = session.execute(
+            select(Attendance.meeting_id, Attendance.meeting_start, Attendance.group_id)
+            .where(Attendance.organization_id.in_(orgs), Attendance.meeting_start < until)
+            .order_by(Attendance.meeting_start.desc(), Attendance.id)
+            .offset(offset)
+            .limit(PAGE)
+        ).all()
+        meeting_groups = _meeting_groups(session, {row[0] for row in rows if row[2] is None})
+        for meeting_id, start, list_group in rows:
+            for group_id in (list_group,) if list_group else meeting_groups.get(meeting_id, ()):
+                if group_id in groups and group_id not in latest and start is not None:
+                    latest[group_id] = (meeting_id, start)
+        if len(rows) < PAGE:
+            break
+        offset += PAGE
+    return latest
+
+
+def _later_unlabelled(
+    session: Session,
+    listed: list[AttendanceView],
+    orgs: list[int],
+    group_id: int,
+    start: datetime,
+    until: datetime,
+) -> list[AttendanceView]:
+    """The same people at a later meeting of the group whose list names no
+    organisation for them, as long as they stated no other one in between."""
+    people = {v.person_id: v for v in listed}
+    if not people:
+        return []
+    rows = session.execute(
+        select(Attendance.meeting_id, Attendance.meeting_start)
+        .where(
+            Attendance.person_id.in_(people),
+            Attendance.organization_id.is_(None),
+            Attendance.meeting_start > start,
+            Attendance.meeting_start < until,
+        )
+        .order_by(Attendance.meeting_start.desc())
+        .limit(PAGE)
+    ).all()
+    in_group = _meeting_groups(session, {row[0] for row in rows})
+    for meeting_id, later in rows:
+        if group_id not in in_group.get(meeting_id, ()):
+            continue
+        moved_on = set(
+            session.scalars(
+                select(Attendance.person_id).where(
+                    Attendance.person_id.in_(people),
+                    Attendance.organization_id.is_not(None),
+                    Attendance.organization_id.not_in(orgs),
+                    Attendance.meeting_start > start,
+                    Attendance.meeting_start <= later,
+                )
+            )
+        )
+        there = _views(
+            session, Attendance.meeting_id == meeting_id, Attendance.person_id.in_(people)
+        )
+        kept = [
+            replace(
+                v,
+                organization=people[v.person_id].organization,
+                municipality=people[v.person_id].municipality,
+                evidence=_evidence(people[v.person_id]),
+            )
+            for v in there
+            if v.organization is None and v.person_id not in moved_on
+        ]
+        if kept:
+            return kept
+    return []
+
+
+def _with_known_orgs(session: Session, views: list[AttendanceView]) -> list[AttendanceView]:
+    """Fill a missing organisation from the latest listing that states one."""
+    missing = {v.person_id for v in views if v.organization is None}
+    stated: dict[int, AttendanceView] = {}
+    for person_id in missing:
+        latest = _views(
+            session,
+            Attendance.person_id == person_id,
+            Attendance.organization_id.is_not(None),
+            newest_first=True,
+            limit=1,
+        )
+        if latest:
+            stated[person_id] = latest[0]
+    return [
+        replace(
+            view,
+            organization=stated[view.person_id].organization,
+            municipality=stated[view.person_id].municipality,
+            evidence=_evidence(stated[view.person_id]),
+        )
+        if view.organization is None and view.person_id in stated
+        else view
+        for view in views
+    ]
+
+
+def _evidence(view: AttendanceView) -> str:
+    return f"{view.organization} enligt mötet {view.meeting_date.isoformat()}"
+
+
+# -- plain rows --------------------------------------------------------------------------
+
+
+def _views(
+    session: Session,
+    *conditions: ColumnElement[bool],
+    newest_first: bool = False,
+    limit: int | None = None,
+) -> list[AttendanceView]:
+    query = (
+        select(
+            Person.name,
+            Organization.name,
+            Organization.municipality,
+            Attendance.role,
+            Attendance.present,
+            Group.name,
+            Attendance.meeting_id,
+            Attendance.meeting_start,
+            Document.name,
+            Attendance.title,
+            Attendance.party,
+            Attendance.person_id,
+        )
+        .join(Person, Person.id == Attendance.person_id)
+        .outerjoin(Organization, Organization.id == Attendance.organization_id)
+        .outerjoin(Group, Group.id == Attendance.group_id)
+        .join(Meeting, Meeting.id == Attendance.meeting_id)
+        .join(Document, Document.id == Meeting.document_id)
+        .where(*conditions)
+    )
+    if newest_first:
+        query = query.order_by(Attendance.meeting_start.desc(), Attendance.id)
+    else:
+        query = query.order_by(Attendance.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_view(row) for row in session.execute(query) if row[7] is not None]
+
+
+def _view(row: Any) -> AttendanceView:
+    (
+        name,
+        org,
+        municipality,
+        role,
+        present,
+        group,
+        meeting_id,
+        start,
+        document,
+        title,
+        party,
+        pid,
+    ) = row
+    return AttendanceView(
+        name=name,
+        organization=org,
+        municipality=municipality,
+        role=role,
+        present=present,
+        group=group,
+        meeting_id=meeting_id,
+        meeting_date=start.astimezone(STOCKHOLM).date(),
+        document=document,
+        title=title,
+        party=party,
+        person_id=pid,
+    )
+
+
+def _meeting_groups(session: Session, meeting_ids: Iterable[int]) -> dict[int, tuple[int, ...]]:
+    ids = list(meeting_ids)
+    if not ids:
+        return {}
+    found: dict[int, list[int]] = defaultdict(list)
+    for meeting_id, group_id in session.execute(
+        select(MeetingGroup.meeting_id, MeetingGroup.group_id).where(
+            MeetingGroup.meeting_id.in_(ids)
+        )
+    ):
+        found[meeting_id].append(group_id)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _group_ids(session: Session, group: str | None) -> dict[int, str]:
+    query = select(Group.id, Group.name)
+    if group is not None:
+        query = query.where(Group.name == group)
+    return {group_id: name for group_id, name in session.execute(query)}
 
 
 def _organization_ids(
@@ -150,64 +337,6 @@ def _organization_ids(
     else:
         return []
     return list(session.scalars(query))
-
-
-def _people_last_stated_at(session: Session, orgs: list[int]) -> list[int]:
-    """People whose most recently stated organisation is one of `orgs`."""
-    candidates = set(
-        session.scalars(select(Attendance.person_id).where(Attendance.organization_id.in_(orgs)))
-    )
-    stated = _last_stated(session, candidates)
-    return [p for p, (org_id, _, _) in stated.items() if org_id in orgs]
-
-
-def _last_stated(session: Session, person_ids: Iterable[int]) -> dict[int, tuple[int, date, str]]:
-    """person -> (organisation id, meeting day, document) of the latest stated org."""
-    ids = list(person_ids)
-    if not ids:
-        return {}
-    rows = session.execute(
-        select(Attendance.person_id, Attendance.organization_id, Meeting.start, Meeting.document_id)
-        .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .where(Attendance.person_id.in_(ids), Attendance.organization_id.is_not(None))
-        .order_by(Meeting.start)
-    ).all()
-    latest: dict[int, tuple[int, date, str]] = {}
-    for person_id, org_id, start, document_id in rows:
-        if org_id is not None and start is not None:
-            latest[person_id] = (org_id, start.date(), str(document_id))
-    return latest
-
-
-def _with_known_orgs(session: Session, views: list[AttendanceView]) -> list[AttendanceView]:
-    """Fill a missing organisation from what other minutes state, with evidence."""
-    missing = {v.name for v in views if v.organization is None}
-    if not missing:
-        return views
-    rows = session.execute(
-        select(PersonName.name, PersonName.person_id).where(PersonName.name.in_(missing))
-    )
-    person_by_name = {name: person_id for name, person_id in rows}
-    stated = _last_stated(session, person_by_name.values())
-    orgs = {
-        o.id: o
-        for o in session.scalars(
-            select(Organization).where(Organization.id.in_([s[0] for s in stated.values()] or [-1]))
-        )
-    }
-    filled = []
-    for view in views:
-        known = stated.get(person_by_name.get(view.name, -1))
-        if view.organization is None and known is not None:
-            org = orgs[known[0]]
-            view = replace(
-                view,
-                organization=org.name,
-                municipality=org.municipality,
-                evidence=f"{org.name} enligt mötet {known[1].isoformat()}",
-            )
-        filled.append(view)
-    return filled
 
 
 def _person_ids(session: Session, name: str) -> list[int]:
@@ -230,36 +359,3 @@ def _dedupe(views: list[AttendanceView]) -> list[AttendanceView]:
             seen.add(key)
             unique.append(view)
     return unique
-
-
-def _with_group(session: Session, row: Attendance) -> AttendanceView:
-    view = _view(row)
-    if view.group is None and row.meeting.groups:
-        view = replace(view, group=", ".join(g.name for g in row.meeting.groups))
-    return view
-
-
-def _view(row: Attendance) -> AttendanceView:
-    meeting = row.meeting
-    org = row.organization
-    assert meeting.start is not None
-    return AttendanceView(
-        name=row.person.name,
-        organization=org.name if org else None,
-        municipality=org.municipality if org else None,
-        role=row.role,
-        present=row.present,
-        group=row.group.name if row.group else None,
-        meeting_id=meeting.id,
-        meeting_date=meeting.start.date(),
-        document=meeting.document.name,
-        title=row.title,
-        party=row.party,
-    )
-
-
-def group_lists(views: Iterable[AttendanceView]) -> dict[str | None, list[AttendanceView]]:
-    grouped: dict[str | None, list[AttendanceView]] = defaultdict(list)
-    for view in views:
-        grouped[view.group].append(view)
-    return grouped

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 11:04:05.030150
+Create Date: 2026-11-22 11:35:26.155609
 """
 
 from __future__ import annotations
@@ -68,6 +68,12 @@ def upgrade() -> None:
         sa.UniqueConstraint("key"),
     )
     op.create_table(
+        "slack_events",
+        sa.Column("event_id", sa.String(length=100), nullable=False),
+        sa.Column("seen_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("event_id"),
+    )
+    op.create_table(
         "conversations",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("key", sa.String(length=500), nullable=False),
@@ -106,6 +112,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("meetings", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_meetings_document_id"), ["document_id"], unique=False)
+        batch_op.create_index("ix_meetings_moved_from", ["moved_from"], unique=False)
         batch_op.create_index("ix_meetings_start", ["start"], unique=False)
 
     op.create_table(
@@ -120,6 +127,24 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("person_names", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_person_names_person_id"), ["person_id"], unique=False)
+
+    op.create_table(
+        "schedule_spans",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("document_id", sa.Integer(), nullable=False),
+        sa.Column("group_id", sa.Integer(), nullable=False),
+        sa.Column("document_date", sa.Date(), nullable=False),
+        sa.Column("first_day", sa.Date(), nullable=False),
+        sa.Column("last_day", sa.Date(), nullable=False),
+        sa.ForeignKeyConstraint(["document_id"], ["documents.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["group_id"], ["groups.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("schedule_spans", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_schedule_spans_document_id"), ["document_id"], unique=False
+        )
+        batch_op.create_index("ix_schedule_spans_first_day", ["first_day"], unique=False)
 
     op.create_table(
         "agenda_items",
@@ -148,6 +173,7 @@ def upgrade() -> None:
         sa.Column("person_id", sa.Integer(), nullable=False),
         sa.Column("organization_id", sa.Integer(), nullable=True),
         sa.Column("group_id", sa.Integer(), nullable=True),
+        sa.Column("meeting_start", sa.DateTime(), nullable=True),
         sa.Column("role", sa.String(length=40), nullable=False),
         sa.Column("present", sa.Boolean(), nullable=False),
         sa.Column("title", sa.Text(), nullable=True),
@@ -171,20 +197,23 @@ def upgrade() -> None:
     with op.batch_alter_table("attendances", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_attendances_meeting_id"), ["meeting_id"], unique=False)
         batch_op.create_index(
-            batch_op.f("ix_attendances_organization_id"), ["organization_id"], unique=False
+            "ix_attendances_org_start", ["organization_id", "meeting_start"], unique=False
         )
-        batch_op.create_index(batch_op.f("ix_attendances_person_id"), ["person_id"], unique=False)
+        batch_op.create_index(
+            "ix_attendances_person_start", ["person_id", "meeting_start"], unique=False
+        )
 
     op.create_table(
         "meeting_groups",
         sa.Column("meeting_id", sa.Integer(), nullable=False),
         sa.Column("group_id", sa.Integer(), nullable=False),
+        sa.Column("start", sa.DateTime(), nullable=True),
         sa.ForeignKeyConstraint(["group_id"], ["groups.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["meeting_id"], ["meetings.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("meeting_id", "group_id"),
     )
     with op.batch_alter_table("meeting_groups", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_meeting_groups_group_id"), ["group_id"], unique=False)
+        batch_op.create_index("ix_meeting_groups_group_start", ["group_id", "start"], unique=False)
 
     op.create_table(
         "subscriptions",
@@ -239,12 +268,6 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_reminder_deliveries_subscription_id"), ["subscription_id"], unique=False
         )
-    op.create_table(
-        "slack_events",
-        sa.Column("event_id", sa.String(length=100), nullable=False),
-        sa.Column("seen_at", sa.DateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("event_id"),
-    )
     _create_search_index()
 
 
@@ -282,7 +305,6 @@ def _create_search_index() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS item_search")
-    op.drop_table("slack_events")
     with op.batch_alter_table("reminder_deliveries", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_reminder_deliveries_subscription_id"))
 
@@ -296,12 +318,12 @@ def downgrade() -> None:
 
     op.drop_table("subscriptions")
     with op.batch_alter_table("meeting_groups", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_meeting_groups_group_id"))
+        batch_op.drop_index("ix_meeting_groups_group_start")
 
     op.drop_table("meeting_groups")
     with op.batch_alter_table("attendances", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_attendances_person_id"))
-        batch_op.drop_index(batch_op.f("ix_attendances_organization_id"))
+        batch_op.drop_index("ix_attendances_person_start")
+        batch_op.drop_index("ix_attendances_org_start")
         batch_op.drop_index(batch_op.f("ix_attendances_meeting_id"))
 
     op.drop_table("attendances")
@@ -309,17 +331,24 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_agenda_items_meeting_id"))
 
     op.drop_table("agenda_items")
+    with op.batch_alter_table("schedule_spans", schema=None) as batch_op:
+        batch_op.drop_index("ix_schedule_spans_first_day")
+        batch_op.drop_index(batch_op.f("ix_schedule_spans_document_id"))
+
+    op.drop_table("schedule_spans")
     with op.batch_alter_table("person_names", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_person_names_person_id"))
 
     op.drop_table("person_names")
     with op.batch_alter_table("meetings", schema=None) as batch_op:
         batch_op.drop_index("ix_meetings_start")
+        batch_op.drop_index("ix_meetings_moved_from")
         batch_op.drop_index(batch_op.f("ix_meetings_document_id"))
 
     op.drop_table("meetings")
     op.drop_table("group_aliases")
     op.drop_table("conversations")
+    op.drop_table("slack_events")
     op.drop_table("people")
     with op.batch_alter_table("organizations", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_organizations_municipality"))
