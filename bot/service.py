@@ -22,11 +22,16 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from bot.calendar import CalendarLinks, meeting_ics
+from bot.logs import configure_logging
+from bot.metrics import METRICS, MeasuredAssistant, mount_metrics
 from bot.settings import Settings
 from bot.teams import mount_teams
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from bot.assistant import Assistant
+    from storage.loading import IngestReport
 
 log = logging.getLogger(__name__)
 
@@ -47,14 +52,16 @@ def create_app(settings: Settings, assistant: Assistant) -> web.Application:
     app[CALENDAR_LINKS] = CalendarLinks(_calendar_secret(settings))
     app.router.add_get("/healthz", healthz)
     app.router.add_get(r"/calendar/{meeting_id:\d{1,12}}.ics", calendar_file)
-    mount_teams(app, settings, assistant, app[CALENDAR_LINKS])
+    # GET /metrics; the adapters' answers are timed and counted by intent.
+    measured = MeasuredAssistant(assistant, mount_metrics(app))
+    mount_teams(app, settings, measured, app[CALENDAR_LINKS])
     try:
         # Imported here: the Slack adapter is optional for the Teams side.
         from bot.slack import mount_slack
     except ImportError as exc:
         log.warning("slack: not mounted (%s)", exc)
     else:
-        mount_slack(app, settings, assistant)
+        mount_slack(app, settings, measured)
     return app
 
 
@@ -156,8 +163,10 @@ def check_credentials(settings: Settings) -> None:
         )
 
 
-def run_service(settings: Settings) -> None:
+def run_service(settings: Settings, *, ingested: Sequence[IngestReport] = ()) -> None:
     """Open the store and serve until interrupted (`minutesbot serve`).
+
+    `ingested`: what `serve --load` loaded just before, counted in the metrics.
 
     Raises ServiceError when the address or credentials are not usable, and the store's
     StoreError when the database cannot be opened.
@@ -165,6 +174,7 @@ def run_service(settings: Settings) -> None:
     from bot.assistant import Assistant
     from storage.store import Store
 
+    configure_logging(debug=settings.debug)
     check_listen_address(settings)
     check_credentials(settings)
     if not settings.microsoft_app_id:
@@ -176,4 +186,10 @@ def run_service(settings: Settings) -> None:
         await asyncio.to_thread(store.close)
 
     app.on_cleanup.append(close_store)
-    web.run_app(app, host=settings.host, port=settings.port)
+    for report in ingested:
+        app[METRICS].record_ingest(report)
+    log.info("serving on %s port %d", settings.host, settings.port)
+    # The metrics middleware logs every request as a JSON line (route pattern,
+    # status, time); aiohttp's access log would add query strings (calendar
+    # link signatures) in another format.
+    web.run_app(app, host=settings.host, port=settings.port, access_log=None, print=None)

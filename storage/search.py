@@ -44,9 +44,12 @@ def index_text(text_: str) -> str:
 def search_items(
     session: Session, words: Sequence[str], *, limit: int = 50, require_all: bool = True
 ) -> list[tuple[int, float]]:
-    """(agenda item id, score) best first for stemmed `words`. Higher is better.
+    """(agenda item id, score) for stemmed `words`: items whose title has them
+    (score 2) before those whose text has them (score 1), newest first within each.
 
     Each word matches as a prefix too, so "samordning" finds "samordningsförbund".
+    Matches are not ranked by frequency: a common topic can match tens of thousands
+    of items, and ranking them all would cost more than the rest of an answer.
     """
     terms = [w for w in dict.fromkeys(words) if w]
     if not terms:
@@ -60,15 +63,19 @@ def _search_sqlite(
     session: Session, terms: list[str], limit: int, require_all: bool
 ) -> list[tuple[int, float]]:
     joiner = " AND " if require_all else " OR "
-    match = joiner.join(f'"{t}"*' for t in terms)
-    rows = session.execute(
-        text(
-            "SELECT rowid, bm25(item_search, 4.0, 1.0) AS rank FROM item_search "
-            "WHERE item_search MATCH :match ORDER BY rank LIMIT :limit"
-        ),
-        {"match": match, "limit": limit},
-    )
-    return [(int(row[0]), -float(row[1])) for row in rows]
+    expression = joiner.join(f'"{t}"*' for t in terms)
+    found: dict[int, float] = {}
+    for match, score in ((f"search_title : ({expression})", 2.0), (expression, 1.0)):
+        rows = session.execute(
+            text(
+                "SELECT rowid FROM item_search WHERE item_search MATCH :match "
+                "ORDER BY rowid DESC LIMIT :limit"
+            ),
+            {"match": match, "limit": limit},
+        )
+        for (item_id,) in rows:
+            found.setdefault(int(item_id), score)
+    return sorted(found.items(), key=lambda hit: (-hit[1], -hit[0]))[:limit]
 
 
 def _search_postgres(
@@ -76,14 +83,16 @@ def _search_postgres(
 ) -> list[tuple[int, float]]:
     joiner = " & " if require_all else " | "
     query = joiner.join(f"{t}:*" for t in terms)
-    rows = session.execute(
-        text(
-            "SELECT id, ts_rank(setweight(to_tsvector('simple', search_title), 'A') || "
-            "to_tsvector('simple', search_text), q) AS rank "
-            "FROM agenda_items, to_tsquery('simple', :query) AS q "
-            "WHERE to_tsvector('simple', search_title || ' ' || search_text) @@ q "
-            "ORDER BY rank DESC LIMIT :limit"
-        ),
-        {"query": query, "limit": limit},
-    )
-    return [(int(row[0]), float(row[1])) for row in rows]
+    found: dict[int, float] = {}
+    # Each expression matches one of the GIN indexes the migration creates.
+    for column, score in (("search_title", 2.0), ("search_title || ' ' || search_text", 1.0)):
+        rows = session.execute(
+            text(
+                f"SELECT id FROM agenda_items WHERE to_tsvector('simple', {column}) "
+                "@@ to_tsquery('simple', :query) ORDER BY id DESC LIMIT :limit"
+            ),
+            {"query": query, "limit": limit},
+        )
+        for (item_id,) in rows:
+            found.setdefault(int(item_id), score)
+    return sorted(found.items(), key=lambda hit: (-hit[1], -hit[0]))[:limit]

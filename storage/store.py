@@ -22,6 +22,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration's revision (a test keeps it equal to alembic's head). Comparing
 # with it lets an up-to-date database open without importing alembic: a faster `ask`.
 SCHEMA_HEAD = "0002"
+# The PostgreSQL advisory lock key migrations hold (any fixed number; "minutes").
+MIGRATION_LOCK = 0x6D696E75746573
 
 
 class StoreError(Exception):
@@ -101,10 +103,29 @@ class Store:
             return str(revision) if revision is not None else None
 
     def migrate(self) -> None:
-        if self.revision() != SCHEMA_HEAD:
-            from alembic import command
+        """Bring the schema to SCHEMA_HEAD; instances starting together take turns."""
+        if self.revision() == SCHEMA_HEAD:
+            return
+        with self._migration_lock():
+            # Another instance may have migrated while this one waited for the lock.
+            if self.revision() != SCHEMA_HEAD:
+                from alembic import command
 
-            command.upgrade(alembic_config(self.engine), "head")
+                command.upgrade(alembic_config(self.engine), "head")
+
+    @contextmanager
+    def _migration_lock(self) -> Iterator[None]:
+        """On PostgreSQL a session advisory lock, held until the migration ends (the
+        server drops it too if this process dies); SQLite files serve one host."""
+        if self.dialect != "postgresql":
+            yield
+            return
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+            try:
+                yield
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -22,6 +22,7 @@ from storage.queries import DecisionView, decisions, items_of, meetings_on, sear
 from storage.search import stem_words
 
 MAX_SHOWN = 8
+MAX_FOLLOWED = 2
 KIND_WORDS = {
     "sv": {
         "postponed": "bordlagt/hänskjutet",
@@ -83,11 +84,13 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     shown = found[:MAX_SHOWN]
     about = f" {pick(lang, 'om', 'about')} {query.topic}" if words else ""
     lines = [pick(lang, f"Beslut{about}:", f"Decisions{about}:")]
+    followed = 0
     for view in shown:
         lines.append("• " + _decision_line(view, lang))
-        follow = _followed(session, view, words, lang) if view.kind == "postponed" else ""
-        if follow:
-            lines.append("  " + follow)
+        # Follow the first postponed questions to where they went; more would be noise.
+        if view.kind == "postponed" and followed < MAX_FOLLOWED:
+            followed += 1
+            lines.append("  " + _followed(session, view, words, lang))
     if len(found) > len(shown):
         lines.append(
             pick(
@@ -202,11 +205,12 @@ def _followed(session: Session, view: DecisionView, asked: list[str], lang: str)
     """Where a postponed question went: later decisions on the same subject (the
     words asked about, else the agenda item's title)."""
     words = asked or topic_words(view.item_title)[:4]
+    after = day_bounds(view.meeting_date, view.meeting_date)[1]
     later = (
         [
             d
-            for d in decisions(session, words=words, limit=20)
-            if d.meeting_date > view.meeting_date and d.kind != "procedural"
+            for d in decisions(session, words=words, start=after, limit=20)
+            if d.kind != "procedural"
         ]
         if words
         else []

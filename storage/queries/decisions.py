@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
 
-from storage.models import AgendaItem, Decision, Group, Meeting, MeetingGroup
+from storage.models import AgendaItem, Decision, Document, Group, Meeting, MeetingGroup
+from storage.parsing.records import STOCKHOLM
 from storage.search import search_items
+
+# Items a topic search considers: the newest matches (see storage.search).
+SEARCH_DEPTH = 200
 
 
 @dataclass(frozen=True)
@@ -43,10 +49,7 @@ class DecisionView:
 
 
 def items_of(session: Session, meeting_id: int) -> list[ItemView]:
-    rows = session.scalars(
-        _items().where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
-    ).unique()
-    return [_item_view(row) for row in rows]
+    return _items(session, AgendaItem.meeting_id == meeting_id)
 
 
 def decisions(
@@ -59,27 +62,41 @@ def decisions(
     end: datetime | None = None,
     limit: int = 50,
 ) -> list[DecisionView]:
-    """Decisions of the given meetings, or about stemmed `words`, newest first
-    (by relevance first when searching by words)."""
+    """Decisions of the given meetings, or about stemmed `words`; those whose
+    agenda item's title names the words first, then newest first."""
+    conditions = _filters(group, start, end)
     scores: dict[int, float] = {}
-    query = _items().where(AgendaItem.decisions.any())
     if words:
-        hits = search_items(session, words, limit=400)
-        if not hits:
+        scores = dict(search_items(session, words, limit=SEARCH_DEPTH))
+        if not scores:
             return []
-        scores = dict(hits)
-        query = query.where(AgendaItem.id.in_(scores))
+        conditions.append(AgendaItem.id.in_(scores))
     if meeting_ids is not None:
-        query = query.where(AgendaItem.meeting_id.in_(meeting_ids))
-    query = _filter(query, group, start, end).order_by(Meeting.start.desc(), AgendaItem.position)
-    rows = list(session.scalars(query.limit(limit * 4)).unique())
-    if scores:
-        rows.sort(key=lambda r: -scores.get(r.id, 0.0))
-    found = [
-        _decision_view(row, decision, scores.get(row.id, 0.0))
-        for row in rows
-        for decision in row.decisions
-    ]
+        conditions.append(AgendaItem.meeting_id.in_(meeting_ids))
+    rows = session.execute(
+        select(
+            Decision.text,
+            Decision.kind,
+            Decision.referred_to,
+            AgendaItem.id,
+            AgendaItem.number,
+            AgendaItem.parent,
+            AgendaItem.title,
+            Meeting.id,
+            Meeting.start,
+            Document.name,
+        )
+        .join(AgendaItem, AgendaItem.id == Decision.item_id)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .join(Document, Document.id == Meeting.document_id)
+        .where(*conditions)
+        .order_by(Meeting.start.desc(), AgendaItem.position, Decision.position)
+        .limit(limit * 4)
+    ).all()
+    groups = _groups_of(session, {row[7] for row in rows})
+    found = [_decision_view(row, groups, scores.get(row[3], 0.0)) for row in rows if row[8]]
+    # sorted() is stable: within equal scores the newest stay first
+    found = sorted(found, key=lambda d: -d.score)
     return found[:limit]
 
 
@@ -93,70 +110,101 @@ def search_items_text(
     limit: int = 10,
 ) -> list[ItemView]:
     """Agenda items whose title or text speaks of `words`, best first."""
-    hits = search_items(session, words, limit=200)
-    if not hits:
+    scores = dict(search_items(session, words, limit=SEARCH_DEPTH))
+    if not scores:
         return []
-    scores = dict(hits)
-    query = _filter(_items().where(AgendaItem.id.in_(scores)), group, start, end)
-    rows = list(session.scalars(query).unique())
-    rows.sort(key=lambda r: -scores[r.id])
-    return [_item_view(row, scores[row.id]) for row in rows[:limit]]
+    found = _items(session, AgendaItem.id.in_(scores), *_filters(group, start, end))
+    found = sorted(found, key=lambda item: (-scores[item.id], -item.meeting_date.toordinal()))
+    return [_with_score(item, scores[item.id]) for item in found[:limit]]
 
 
-def _items() -> Select[AgendaItem]:
-    return (
-        select(AgendaItem)
-        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-        .options(
-            joinedload(AgendaItem.meeting).joinedload(Meeting.document),
-            selectinload(AgendaItem.decisions),
-        )
-    )
+# -- plain rows ---------------------------------------------------------------------------
 
 
-def _filter(
-    query: Select[AgendaItem], group: str | None, start: datetime | None, end: datetime | None
-) -> Select[AgendaItem]:
+def _filters(
+    group: str | None, start: datetime | None, end: datetime | None
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if group is not None:
-        query = query.where(
+        conditions.append(
             Meeting.id.in_(select(MeetingGroup.meeting_id).join(Group).where(Group.name == group))
         )
     if start is not None:
-        query = query.where(Meeting.start >= start)
+        conditions.append(Meeting.start >= start)
     if end is not None:
-        query = query.where(Meeting.start < end)
-    return query
+        conditions.append(Meeting.start < end)
+    return conditions
 
 
-def _item_view(row: AgendaItem, score: float = 0.0) -> ItemView:
-    meeting = row.meeting
-    assert meeting.start is not None
-    return ItemView(
-        id=row.id,
-        meeting_id=meeting.id,
-        groups=tuple(g.name for g in meeting.groups),
-        meeting_date=meeting.start.date(),
-        number=row.number,
-        parent=row.parent,
-        title=row.title,
-        presenters=tuple(row.presenters or ()),
-        text=row.text,
-        document=meeting.document.name,
-        score=score,
+def _items(session: Session, *conditions: ColumnElement[bool]) -> list[ItemView]:
+    rows = session.execute(
+        select(
+            AgendaItem.id,
+            Meeting.id,
+            Meeting.start,
+            AgendaItem.number,
+            AgendaItem.parent,
+            AgendaItem.title,
+            AgendaItem.presenters,
+            AgendaItem.text,
+            Document.name,
+        )
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .join(Document, Document.id == Meeting.document_id)
+        .where(*conditions)
+        .order_by(Meeting.start.desc(), AgendaItem.position)
+    ).all()
+    groups = _groups_of(session, {row[1] for row in rows})
+    return [
+        ItemView(
+            id=item_id,
+            meeting_id=meeting_id,
+            groups=groups.get(meeting_id, ()),
+            meeting_date=start.astimezone(STOCKHOLM).date(),
+            number=number,
+            parent=parent,
+            title=title,
+            presenters=tuple(presenters or ()),
+            text=text,
+            document=document,
+        )
+        for item_id, meeting_id, start, number, parent, title, presenters, text, document in rows
+        if start is not None
+    ]
+
+
+def _with_score(item: ItemView, score: float) -> ItemView:
+    from dataclasses import replace
+
+    return replace(item, score=score)
+
+
+def _groups_of(session: Session, meeting_ids: set[int]) -> dict[int, tuple[str, ...]]:
+    if not meeting_ids:
+        return {}
+    found: dict[int, list[str]] = defaultdict(list)
+    rows = session.execute(
+        select(MeetingGroup.meeting_id, Group.name)
+        .join(Group, Group.id == MeetingGroup.group_id)
+        .where(MeetingGroup.meeting_id.in_(meeting_ids))
+        .order_by(MeetingGroup.meeting_id, Group.id)
     )
+    for meeting_id, name in rows:
+        found[meeting_id].append(name)
+    return {k: tuple(v) for k, v in found.items()}
 
 
-def _decision_view(row: AgendaItem, decision: Decision, score: float) -> DecisionView:
-    item = _item_view(row, score)
+def _decision_view(row: Any, groups: dict[int, tuple[str, ...]], score: float) -> DecisionView:
+    text, kind, referred_to, _item_id, number, parent, title, meeting_id, start, document = row
     return DecisionView(
-        groups=item.groups,
-        meeting_id=item.meeting_id,
-        meeting_date=item.meeting_date,
-        item_number=row.number or (row.parent or ""),
-        item_title=row.title,
-        text=decision.text,
-        kind=decision.kind,
-        referred_to=decision.referred_to,
-        document=item.document,
+        groups=groups.get(meeting_id, ()),
+        meeting_id=meeting_id,
+        meeting_date=start.astimezone(STOCKHOLM).date(),
+        item_number=number or (parent or ""),
+        item_title=title,
+        text=text,
+        kind=kind,
+        referred_to=referred_to,
+        document=document,
         score=score,
     )

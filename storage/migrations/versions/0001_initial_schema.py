@@ -300,6 +300,10 @@ def _create_search_index() -> None:
             "CREATE INDEX ix_agenda_items_search ON agenda_items USING gin "
             "(to_tsvector('simple', search_title || ' ' || search_text))"
         )
+        op.execute(
+            "CREATE INDEX ix_agenda_items_search_title ON agenda_items USING gin "
+            "(to_tsvector('simple', search_title))"
+        )
 
 
 def downgrade() -> None:
