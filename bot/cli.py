@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from bot.settings import Settings, default_database_url
 
 if TYPE_CHECKING:
+    from storage.loading import IngestReport
     from storage.store import Store
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -55,6 +56,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     loaded = report.count("loaded") + report.count("replaced")
     failed = report.count("failed") + len(missing)
     print(f"{loaded} loaded, {report.count('unchanged')} unchanged, {failed} failed")
+    if args.metrics_file:
+        _write_ingest_metrics(Path(args.metrics_file), report)
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -155,10 +158,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=args.port or settings.port,
         now=_now(args.now) if args.now else None,
     )
-    for path in args.load:
-        _ingest_quietly(settings.database_url, path)
+    reports = [_ingest_quietly(settings.database_url, path) for path in args.load]
     try:
-        run_service(settings)
+        run_service(settings, ingested=reports)
     except ServiceError as exc:
         raise CommandError(str(exc)) from exc
     return EXIT_OK
@@ -173,7 +175,7 @@ def _store(args: argparse.Namespace) -> Store:
     return Store.open(args.db or default_database_url())
 
 
-def _ingest_quietly(database_url: str, path: str) -> None:
+def _ingest_quietly(database_url: str, path: str) -> IngestReport:
     from storage.loading import load_paths
     from storage.store import Store
 
@@ -181,6 +183,19 @@ def _ingest_quietly(database_url: str, path: str) -> None:
     for result in report.results:
         if result.failed:
             print(f"error: {result.path}: {result.message}", file=sys.stderr)
+    return report
+
+
+def _write_ingest_metrics(path: Path, report: IngestReport) -> None:
+    """The ingest's counts, for node_exporter's textfile collector (cron runs)."""
+    from bot.metrics import Metrics
+
+    metrics = Metrics()
+    metrics.record_ingest(report)
+    try:
+        metrics.write_textfile(path)
+    except OSError as exc:
+        raise CommandError(f"--metrics-file {path}: {exc.strerror or exc}") from None
 
 
 def _now(value: str | None) -> datetime:
@@ -245,6 +260,11 @@ def build_parser() -> argparse.ArgumentParser:
         "-q", "--quiet", action="store_true", help="print only errors and the total"
     )
     ingest.add_argument("-v", "--verbose", action="store_true", help="print every warning")
+    ingest.add_argument(
+        "--metrics-file",
+        metavar="PATH",
+        help="also write the counts in the Prometheus text format (node_exporter textfile)",
+    )
 
     for name, func in (("ask", cmd_ask), ("chat", cmd_chat)):
         sub = add(name, func)

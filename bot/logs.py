@@ -60,13 +60,13 @@ class JsonFormatter(logging.Formatter):
             if name in record.__dict__:
                 entry[name] = record.__dict__[name]
         if record.exc_info and record.exc_info[1] is not None:
-            entry["error"] = self.error(record.exc_info)  # type: ignore[arg-type]
+            entry["error"] = self.error(record.exc_info)
         return json.dumps(entry, ensure_ascii=False, default=str)
 
     def error(self, exc_info: ExcInfo) -> dict[str, Any]:
         """The error's type chain and traceback; its message where it is safe."""
         _, error, tb = exc_info
-        chain = []
+        chain: list[BaseException] = []
         cause: BaseException | None = error
         while cause is not None and len(chain) < 5:
             chain.append(cause)

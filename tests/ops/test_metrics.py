@@ -115,3 +115,16 @@ async def test_every_app_has_its_own_metrics(
     assert not value(
         await scrape(second), "minutesbot_answer_duration_seconds_count", intent="next_meeting"
     )
+
+
+def test_ingest_writes_its_counts_for_the_textfile_collector(tmp_path: Path) -> None:
+    from bot.cli import main
+
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7 truncated")
+    target = tmp_path / "ingest.prom"
+    database = f"sqlite:///{tmp_path / 'minutes.db'}"
+    paths = [str(p) for p in real_minutes()[:2]] + [str(tmp_path / "broken.pdf")]
+    assert main(["ingest", "-q", "--db", database, "--metrics-file", str(target), *paths]) == 1
+    text = target.read_text()
+    assert value(text, "minutesbot_ingest_documents_total", status="loaded") == 2
+    assert value(text, "minutesbot_ingest_documents_total", status="failed") == 1
