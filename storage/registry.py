@@ -59,6 +59,7 @@ def fold(text: str) -> str:
 _MUNICIPALITY_BY_FOLD = {fold(m): m for m in MUNICIPALITIES}
 
 
+@lru_cache(maxsize=65_536)
 def municipality_of(organization: str) -> str | None:
     """The municipality an organisation name stands for, if it is one.
 

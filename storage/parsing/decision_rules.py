@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storage.parsing.decision_text import tidy, words_before
 from storage.parsing.records import Decision, DecisionKind
@@ -75,6 +76,10 @@ class Selves:
 
     @classmethod
     def of(cls, names: Sequence[str]) -> Selves:
+        return _selves(tuple(names))
+
+    @classmethod
+    def build(cls, names: tuple[str, ...]) -> Selves:
         phrases = sorted({" ".join(n.casefold().split()) for n in names if n.strip()}, key=len)
         body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in reversed(phrases))
         return cls(tuple(phrases), re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE))
@@ -83,6 +88,12 @@ class Selves:
         """A qualified name ("specifika samverkansrådet") is ours only if our name has it."""
         key = fold(phrase)
         return any(key in fold(name) for name in self.names)
+
+
+@lru_cache(maxsize=256)
+def _selves(names: tuple[str, ...]) -> Selves:
+    """One compiled pattern per set of names: every item of a document shares it."""
+    return Selves.build(names)
 
 
 # --- the words of deciding ----------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from storage.registry import fold
@@ -67,6 +67,7 @@ def first_names() -> frozenset[str]:
     return frozenset(fold(word) for word in words if word and not word.startswith("#"))
 
 
+@lru_cache(maxsize=65_536)
 def is_first_name(word: str) -> bool:
     """True for a known first name; a hyphenated one counts when every part does.
 
@@ -134,23 +135,24 @@ def join_broken_lines(lines: Sequence[str]) -> list[str]:
     return joined
 
 
-def name_words(text: str) -> list[str]:
-    """The words of a name, or [] when the text does not look like a name.
+@lru_cache(maxsize=65_536)
+def name_words(text: str) -> tuple[str, ...]:
+    """The words of a name, or () when the text does not look like a name.
 
     A name is two to six words, each capitalised (or a particle such as "von"),
     with nothing but letters, hyphens, apostrophes and initials' dots.
 
     >>> name_words("Carl von Essen"), name_words("Plats: Eken")
-    (['Carl', 'von', 'Essen'], [])
+    (('Carl', 'von', 'Essen'), ())
     """
-    words = text.split()
+    words = tuple(text.split())
     if not 2 <= len(words) <= 6 or words[0] in PARTICLES or words[-1] in PARTICLES:
-        return []
+        return ()
     if not all(word in PARTICLES or _is_name_word(word) for word in words):
-        return []
+        return ()
     folded = [fold(word) for word in words]
     if any(w in _NOT_NAME_WORDS or w.endswith(_NOT_NAME_ENDINGS) for w in folded):
-        return []
+        return ()
     return words
 
 
@@ -197,6 +199,7 @@ def _reorder(words: list[str]) -> list[str]:
     return words[split:] + words[:split]
 
 
+@lru_cache(maxsize=65_536)
 def normalize_name(raw: str) -> str:
     """ "Firstname Surname" from a name as written.
 

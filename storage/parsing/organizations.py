@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from storage.registry import MUNICIPALITIES, REGION, fold, municipality_of
 
@@ -51,6 +52,7 @@ def municipality_organization(municipality: str) -> str:
     return f"{municipality}s kommun"
 
 
+@lru_cache(maxsize=65_536)
 def read_organization(text: str) -> tuple[str, str | None] | None:
     """(organisation, municipality) when the whole text names an organisation.
 
@@ -85,6 +87,7 @@ def _region_municipality(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65_536)
 def split_organization(text: str) -> tuple[str, str, str | None] | None:
     """(what comes before, organisation, municipality) when text ends with an
     organisation: "hållbarhetschef Örebro kommun", "Staben hållbar utveckling
