@@ -77,27 +77,28 @@ COLUMNS = (
 
 
 def _views(session: Session, *conditions: ColumnElement[bool]) -> list[MeetingView]:
-    """Plain rows, not ORM objects: these queries run on every question."""
+    """Plain rows, not ORM objects: these queries run on every question. A joint
+    meeting comes back once per group; the rows fold into one view."""
     rows = session.execute(
-        select(*COLUMNS).join(Document, Document.id == Meeting.document_id).where(*conditions)
+        select(*COLUMNS, Group.name)
+        .join(Document, Document.id == Meeting.document_id)
+        .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+        .outerjoin(Group, Group.id == MeetingGroup.group_id)
+        .where(*conditions)
+        .order_by(Meeting.id, Group.id)
     ).all()
-    groups = _groups_of(session, [row[0] for row in rows])
-    return [_view(row, groups.get(row[0], ())) for row in rows if row[1] is not None]
-
-
-def _groups_of(session: Session, meeting_ids: list[int]) -> dict[int, tuple[str, ...]]:
-    if not meeting_ids:
-        return {}
-    found: dict[int, list[str]] = defaultdict(list)
-    rows = session.execute(
-        select(MeetingGroup.meeting_id, Group.name)
-        .join(Group, Group.id == MeetingGroup.group_id)
-        .where(MeetingGroup.meeting_id.in_(meeting_ids))
-        .order_by(MeetingGroup.meeting_id, Group.id)
-    )
-    for meeting_id, name in rows:
-        found[meeting_id].append(name)
-    return {k: tuple(v) for k, v in found.items()}
+    groups: dict[int, list[str]] = defaultdict(list)
+    first: dict[int, Any] = {}
+    for row in rows:
+        first.setdefault(row[0], row)
+        name: str | None = row[-1]
+        if name is not None:
+            groups[row[0]].append(name)
+    return [
+        _view(row[:-1], tuple(groups[meeting_id]))
+        for meeting_id, row in first.items()
+        if row[1] is not None
+    ]
 
 
 def _window(group: str | None, start: datetime, end: datetime) -> ColumnElement[bool]:
@@ -194,12 +195,15 @@ def merge(
 ) -> list[MeetingView]:
     """One view per meeting. A planned date is dropped when a later note moved
     it, or when a newer schedule of the group covers that day without it."""
+    spans_of: dict[str, list[ScheduleSpan]] = defaultdict(list)
+    for span in spans:
+        spans_of[span.group].append(span)
     listed = {(g, v.day, v.document) for v in views for g in v.groups}
     by_day: dict[date, list[MeetingView]] = defaultdict(list)
     for view in views:
         if not view.has_minutes and (
             any((g, view.day) in moved_away for g in view.groups)
-            or _superseded(view, spans, listed)
+            or _superseded(view, spans_of, listed)
         ):
             continue
         by_day[view.day].append(view)
@@ -244,12 +248,11 @@ def _best(cluster: Sequence[MeetingView]) -> MeetingView:
 
 
 def _superseded(
-    view: MeetingView, spans: Sequence[ScheduleSpan], listed: set[tuple[str, date, str]]
+    view: MeetingView, spans: dict[str, list[ScheduleSpan]], listed: set[tuple[str, date, str]]
 ) -> bool:
-    for span in spans:
+    for span in (s for g in view.groups for s in spans.get(g, ())):
         if (
-            span.group in view.groups
-            and span.document != view.document
+            span.document != view.document
             and span.document_date > (view.document_date or date.min)
             and span.first <= view.day <= span.last
             and (span.group, view.day, span.document) not in listed
