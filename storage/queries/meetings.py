@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.orm import Session
@@ -91,7 +91,7 @@ def _views(session: Session, *conditions: ColumnElement[bool]) -> list[MeetingVi
     first: dict[int, Any] = {}
     for row in rows:
         first.setdefault(row[0], row)
-        name: str | None = row[-1]
+        name = cast(str | None, row[-1])
         if name is not None:
             groups[row[0]].append(name)
     return [
