@@ -198,6 +198,15 @@ def key_of(name: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", fold(name)).split())
 
 
+def _definite_forms(key: str) -> tuple[str, ...]:
+    """A group's name as written, and with its head word in definite form, as
+    people say it: "chefsgrupp för …" -> "chefsgruppen för …", "råd" -> "rådet"."""
+    first, _, rest = key.partition(" ")
+    if not rest or first.endswith(("en", "et")):
+        return (key,)
+    return (key, f"{first}en {rest}", f"{first}et {rest}")
+
+
 def _genitive(phrase: str) -> str:
     return phrase[:-1] if phrase.endswith("s") and len(phrase) > 4 else ""
 
@@ -210,8 +219,9 @@ def _build_index(vocabulary: Vocabulary) -> _Index:
             entries.setdefault(key, set()).add(_Entry(kind, name))
 
     for alias, name in (*BUILTIN_GROUPS, *vocabulary.groups):
-        add(key_of(alias), GROUP, name)
-        add(key_of(name), GROUP, name)
+        for key in {key_of(alias), key_of(name)}:
+            for variant in _definite_forms(key):
+                add(variant, GROUP, name)
     for alias, name in BUILTIN_ORGANIZATIONS:
         add(key_of(alias), ORGANIZATION, name)
     for name in vocabulary.organizations:

@@ -77,6 +77,8 @@ class Preface:
     date_line_when: When | None = None
     group_title: str = ""  # a line naming the group, the title when there is no other
     expect_group: bool = False
+    # lines that may be an unknown group's name, in document order (page header first)
+    named_bodies: list[str] = field(default_factory=list)
 
 
 def read_preface(lines: Sequence[str], page_header: Sequence[str] = ()) -> Preface:
@@ -104,6 +106,7 @@ def _read_block(rows: list[str], preface: Preface, *, from_page_header: bool) ->
     if label not in _BLOCK_LABELS or len(rows) < 2:
         if from_page_header:
             preface.groups.extend(g for g in groups_in(" ".join(rows)) if g not in preface.groups)
+            preface.named_bodies.append(" ".join(r.strip() for r in rows))
         return False
     value = " ".join(r.strip() for r in rows[1:])
     if label == "sekreterare":
@@ -205,9 +208,29 @@ def _group_from_title(rest: str, preface: Preface) -> None:
         preface.expect_group = True  # "Protokoll" alone: the group's name may follow
 
 
-def _looks_like_group_name(line: str) -> bool:
+# Words that make a line the name of a body that meets, for groups not in the registry.
+_BODY_WORDS = re.compile(
+    r"(?:grupp|gruppen|råd|rådet|nämnd|nämnden|styrelse|styrelsen|utskott|utskottet|"
+    r"nätverk|nätverket|forum|beredning|kommitté|council|committee|board|group|network)\b",
+    re.IGNORECASE,
+)
+
+
+def _unknown_group(preface: Preface) -> None:
+    """A short line naming a body ("Chefsgrupp för samverkan kring barn och unga")
+    at the top of the document, or in its page header, names its group."""
+    for line in [*preface.named_bodies, *preface.unplaced]:
+        name = line.strip(" :")
+        if _looks_like_group_name(name, limit=12) and _BODY_WORDS.search(name):
+            preface.groups.append(name)
+            if line in preface.unplaced:
+                preface.unplaced.remove(line)
+            return
+
+
+def _looks_like_group_name(line: str, limit: int = 8) -> bool:
     words = line.split()
-    return 0 < len(words) <= 8 and line[0].isupper() and not re.search(r"[\d:.!?]", line)
+    return 0 < len(words) <= limit and line[0].isupper() and not re.search(r"[\d:.!?]", line)
 
 
 def _apply_field(found: Field, preface: Preface) -> None:
@@ -232,7 +255,10 @@ def _apply_field(found: Field, preface: Preface) -> None:
 
 
 def _settle(preface: Preface) -> None:
-    """The meeting's time (labelled fields, then a date line, then the title) and title."""
+    """The meeting's time (labelled fields, then a date line, then the title), the
+    group when no known one is named, and the title."""
+    if not preface.groups:
+        _unknown_group(preface)
     when = preface.when or preface.date_line_when or preface.title_when
     if when is None and preface.clock_text and preface.document_date:
         when = resolve_clock(preface.clock_text, preface.document_date)
@@ -273,6 +299,11 @@ def groups_in(text: str) -> list[str]:
     aliases = group_aliases()
     found: list[str] = []
     for match in _alias_pattern().finditer(folded):
+        # A one-word alias ("chefsgruppen") names a group in a question, but in a
+        # title it is only the start of some group's name ("Chefsgrupp för
+        # samverkan kring barn och unga"): it counts only as the whole text.
+        if " " not in match.group() and match.group() != folded.strip():
+            continue
         name = aliases[match.group()]
         if name not in found:
             found.append(name)
