@@ -134,3 +134,20 @@ def test_console_script_with_samples(tmp_path: Path) -> None:
     assert answer["intent"] == "next_meeting" and answer["meetings"][0]["start"].startswith(
         "2026-11-20T09:00"
     )
+
+
+def test_chat_conversation(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'chat.db'}"
+    exe = Path(sys.executable).parent / "minutesbot"
+    subprocess.run([exe, "ingest", "--db", db, str(MINUTES)], capture_output=True, check=True)
+    talk = "hjälp\nVem representerar Nora?\nwho chaired the meeting on 20 September 2024?\n\n"
+    done = subprocess.run(
+        [exe, "chat", "--db", db, "--now", "2026-11-22T10:00"],
+        input=talk,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0
+    assert "Exempel" in done.stdout
+    assert "Fredrik Bergström" in done.stdout and "Bechet Barsom" in done.stdout
