@@ -235,6 +235,11 @@ class Service:
                 return int(line.split()[1]) / 1024
         return float("nan")
 
+    def cpu_seconds(self) -> float:
+        """CPU time the process has used, user and system, all threads."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def reset_peak_rss(self) -> None:
         # Writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0+).
         with contextlib.suppress(OSError):

@@ -74,6 +74,7 @@ class Leg:
     p99_ms: float
     max_ms: float
     peak_rss_mb: float
+    service_cpu_pct: float  # of one core, while the leg ran
 
 
 @dataclass
@@ -160,7 +161,7 @@ async def run_leg(
 
 
 def summarize(
-    backend: str, platform: str, outcomes: list[Outcome], seconds: float, rss: float
+    backend: str, platform: str, outcomes: list[Outcome], seconds: float, rss: float, cpu: float
 ) -> Leg:
     latencies = sorted(o.latency * 1000 for o in outcomes if o.latency is not None)
     cuts = statistics.quantiles(latencies, n=100, method="inclusive") if len(latencies) > 1 else []
@@ -176,6 +177,7 @@ def summarize(
         p99_ms=round(cuts[98], 1) if cuts else float("nan"),
         max_ms=round(latencies[-1], 1) if latencies else float("nan"),
         peak_rss_mb=round(rss, 1),
+        service_cpu_pct=round(100 * cpu / seconds),
     )
 
 
@@ -186,10 +188,10 @@ async def run_backend(backend: str, args: argparse.Namespace, folder: Path) -> l
             for platform in args.platforms:
                 await warm_up(platform, service, stand_in)
                 service.reset_peak_rss()
-                began = time.perf_counter()
+                began, cpu = time.perf_counter(), service.cpu_seconds()
                 outcomes = await run_leg(platform, service, stand_in, args)
-                elapsed = time.perf_counter() - began
-                leg = summarize(backend, platform, outcomes, elapsed, service.peak_rss_mb())
+                elapsed, cpu = time.perf_counter() - began, service.cpu_seconds() - cpu
+                leg = summarize(backend, platform, outcomes, elapsed, service.peak_rss_mb(), cpu)
                 errors = sorted({o.error for o in outcomes if o.error})
                 print(format_leg(leg) + (f"   errors: {', '.join(errors)}" if errors else ""))
                 legs.append(leg)
@@ -207,7 +209,8 @@ async def warm_up(platform: str, service: Service, stand_in: StandIn) -> None:
 
 HEADER = (
     f"{'backend':<10} {'platform':<8} {'sent':>6} {'answered':>8} {'errors':>6} "
-    f"{'answered/s':>10} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'peak RSS MB':>11}"
+    f"{'answered/s':>10} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'peak RSS MB':>11} "
+    f"{'service CPU':>11}"
 )
 
 
@@ -215,7 +218,7 @@ def format_leg(leg: Leg) -> str:
     return (
         f"{leg.backend:<10} {leg.platform:<8} {leg.sent:>6} {leg.answered:>8} {leg.errors:>6} "
         f"{leg.answered_per_s:>10.1f} {leg.p50_ms:>7.1f} {leg.p99_ms:>7.1f} {leg.max_ms:>7.1f} "
-        f"{leg.peak_rss_mb:>11.1f}"
+        f"{leg.peak_rss_mb:>11.1f} {leg.service_cpu_pct:>10.0f}%"
     )
 
 
