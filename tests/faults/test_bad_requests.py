@@ -39,7 +39,7 @@ JSON = st.recursive(
     max_leaves=25,
 )
 # Field values of the wrong type where an activity or event has a string or an object.
-ODD = st.one_of(
+ODD: st.SearchStrategy[Any] = st.one_of(
     st.none(), st.integers(), st.text(max_size=20), st.lists(st.integers(), max_size=3), st.just({})
 )
 

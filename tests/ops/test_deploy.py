@@ -61,7 +61,7 @@ def _matches(path: str, glob: str) -> bool:
 
 def copied_sources() -> list[str]:
     """The build-context paths the Dockerfile COPYs (not those from another stage)."""
-    sources = []
+    sources: list[str] = []
     for line in DOCKERFILE.read_text().splitlines():
         words = line.split()
         if not words or words[0] != "COPY" or any(w.startswith("--from") for w in words):
@@ -198,7 +198,7 @@ class Recording(dict[str, str]):
         super().__init__(values)
         self.asked: set[str] = set()
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         self.asked.add(key)
         return super().get(key, default)
 
