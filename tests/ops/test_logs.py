@@ -140,3 +140,27 @@ def test_extra_fields_are_kept_and_unknown_ones_dropped() -> None:
     assert entry["route"] == "/healthz" and entry["status"] == 200
     assert "question" not in entry
     assert set(entry) == {"time", "level", "logger", "message", "route", "status"}
+
+
+async def test_the_served_process_logs_json_lines_without_questions(tmp_path: Path) -> None:
+    """`minutesbot serve` itself: every line on stderr is JSON, none holds a name."""
+    from bench.harness import StandIn, served, teams_activity
+
+    async with StandIn.running() as stand_in:
+        url = f"sqlite:///{tmp_path / 'minutes.db'}"
+        with served(url, stand_in.url, tmp_path) as service:
+            async with ClientSession() as client:
+                for n, question in enumerate(QUESTIONS):
+                    activity = teams_activity(question, n, stand_in.url)
+                    reply = stand_in.expect(str(activity["id"]))
+                    async with client.post(service.url + "/api/messages", json=activity) as sent:
+                        assert sent.status == 201
+                    assert (await reply).text
+    logged = service.log.read_text().splitlines()
+    entries = [json.loads(line) for line in logged if not line.startswith("error:")]
+    assert len(entries) == len(logged)
+    assert sum(e["message"] == "request" and e["route"] == "/api/messages" for e in entries) == 4
+    assert any(e["message"].startswith("serving on 127.0.0.1") for e in entries)
+    text = "\n".join(logged).lower()
+    for secret in SECRETS:
+        assert secret.lower() not in text, secret
