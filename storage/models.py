@@ -72,7 +72,7 @@ class Document(Base):
     __tablename__ = "documents"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(500), index=True)  # file name
-    path: Mapped[str] = mapped_column(Text)
+    path: Mapped[str] = mapped_column(Text, index=True)  # a changed file replaces by path
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     format: Mapped[str] = mapped_column(String(10))
     ingested_at: Mapped[datetime] = mapped_column(StockholmTime())

@@ -35,6 +35,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("documents", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_documents_name"), ["name"], unique=False)
+        batch_op.create_index(batch_op.f("ix_documents_path"), ["path"], unique=False)
 
     op.create_table(
         "groups",
@@ -360,6 +361,7 @@ def downgrade() -> None:
     op.drop_table("organizations")
     op.drop_table("groups")
     with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_documents_path"))
         batch_op.drop_index(batch_op.f("ix_documents_name"))
 
     op.drop_table("documents")
