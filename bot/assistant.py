@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from bot.answering import conversation, decisions, meetings, people
+from bot.answering import conversation, decisions, meetings, people, reminders
 from bot.answering.facts import meeting_fact
 from bot.answering.format import pick
 from bot.answers import Answer, AskContext, MeetingFact
@@ -48,6 +48,9 @@ HANDLERS: dict[Intent, Handler] = {
     Intent.SEARCH: decisions.answer_search,
     Intent.BIND_GROUP: conversation.answer_bind,
     Intent.UNBIND_GROUP: conversation.answer_unbind,
+    Intent.SUBSCRIBE: reminders.answer_subscribe,
+    Intent.UNSUBSCRIBE: reminders.answer_unsubscribe,
+    Intent.LIST_SUBSCRIPTIONS: reminders.answer_list,
 }
 # Intents that change stored state run in a committing transaction.
 WRITES = frozenset({Intent.BIND_GROUP, Intent.UNBIND_GROUP, Intent.SUBSCRIBE, Intent.UNSUBSCRIBE})

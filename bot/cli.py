@@ -166,6 +166,49 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_reminders(args: argparse.Namespace) -> int:
+    """Meeting reminders: send what is due now, or list subscriptions and what is due.
+
+    The service sends reminders by itself (every MINUTESBOT_REMINDER_INTERVAL
+    seconds); these commands are for operators and tests.
+
+    Example: minutesbot reminders run-once --db sqlite:///minutes.db --now 2026-12-10T09:00
+             minutesbot reminders list --now 2026-12-10T09:00
+    """
+    return int(args.action(args))
+
+
+def cmd_reminders_run_once(args: argparse.Namespace) -> int:
+    """Send the reminders due now (or at --now) once, then exit.
+
+    Safe next to running services: each reminder is claimed in the database first,
+    so it is sent once however many instances run. Exits 1 if a reminder failed.
+
+    Example: minutesbot reminders run-once --db postgresql://bot@db/minutes --now 2026-12-10T09:00
+    """
+    import asyncio
+    from dataclasses import replace
+
+    from bot.reminder_senders import run_once
+
+    settings = replace(Settings.from_env(), database_url=args.db or default_database_url())
+    report = asyncio.run(run_once(settings, _store(args), _now(args.now)))
+    print(report.summary())
+    return EXIT_FAILED if report.failed or report.disabled else EXIT_OK
+
+
+def cmd_reminders_list(args: argparse.Namespace) -> int:
+    """List subscriptions, the reminders due now (or at --now) and the next ones.
+
+    Example: minutesbot reminders list --db sqlite:///minutes.db --now 2026-12-10T09:00
+    """
+    from bot.reminder_plan import describe
+
+    with _store(args).session() as session:
+        print(describe(session, _now(args.now)))
+    return EXIT_OK
+
+
 # -- plumbing -------------------------------------------------------------------------
 
 
@@ -300,6 +343,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="ingest these minutes before starting (repeatable)",
     )
+    reminders = add("reminders", cmd_reminders)
+    actions = reminders.add_subparsers(dest="reminders_action", required=True, metavar="ACTION")
+    for name, func in (("run-once", cmd_reminders_run_once), ("list", cmd_reminders_list)):
+        doc = func.__doc__ or ""
+        sub = actions.add_parser(
+            name,
+            help=doc.splitlines()[0],
+            description=doc,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.add_argument("--db", help="database URL (default: $DATABASE_URL, else ./minutesbot.db)")
+        sub.add_argument("--now", help="the time to act as of (ISO-8601; default: now)")
+        sub.set_defaults(action=func)
     return parser
 
 

@@ -62,6 +62,11 @@ def create_app(settings: Settings, assistant: Assistant) -> web.Application:
         log.warning("slack: not mounted (%s)", exc)
     else:
         mount_slack(app, settings, measured)
+    if settings.reminders_enabled:
+        # A pass over due meeting reminders every reminder_interval_seconds.
+        from bot.reminder_senders import background_reminders
+
+        app.cleanup_ctx.append(background_reminders(settings, assistant.store, app[CALENDAR_LINKS]))
     return app
 
 

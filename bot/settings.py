@@ -47,6 +47,10 @@ class Settings:
     # Reminders: how often the background task looks for due reminders.
     reminder_interval_seconds: float = 60.0
     reminders_enabled: bool = True
+    # Where people reach this service ("https://minutesbot.example.se"): calendar
+    # links in messages sent outside a request (reminders). Empty: Teams learns it
+    # from its requests; Slack reminders then carry no calendar link.
+    public_url: str = ""
     debug: bool = False
 
     @classmethod
@@ -69,5 +73,6 @@ class Settings:
             slack_api_url=env.get("SLACK_API_URL", "https://slack.com/api/"),
             reminder_interval_seconds=float(env.get("MINUTESBOT_REMINDER_INTERVAL", "60")),
             reminders_enabled=env.get("MINUTESBOT_REMINDERS", "1") != "0",
+            public_url=env.get("MINUTESBOT_PUBLIC_URL", "").rstrip("/"),
             debug=env.get("MINUTESBOT_DEBUG", "") == "1",
         )

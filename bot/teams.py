@@ -212,9 +212,9 @@ class TeamsBot:
         self.links = links
         self.adapter = adapter or create_adapter(settings)
         self.adapter.on_turn_error = self._on_turn_error
-        # Where people reach this service, from the last authenticated request:
-        # calendar links in messages sent outside a request (reminders).
-        self.public_base: str | None = None
+        # Where people reach this service (configured, else from the last
+        # authenticated request): calendar links in messages sent outside a request.
+        self.public_base: str | None = settings.public_url.rstrip("/") or None
 
     async def handle(self, request: web.Request) -> web.Response:
         """`POST /api/messages`."""
@@ -298,16 +298,28 @@ class TeamsBot:
         return reply
 
     async def notify(self, reference: dict[str, Any], answer: Answer) -> None:
-        """Post `answer` into a conversation later (reminders), from its stored reference."""
+        """Post `answer` into a conversation later (reminders), from its stored reference.
+
+        Raises what the connector raised (botbuilder's ErrorResponseException for a
+        refusal, msrest's ClientRequestError for a failed connection), so the caller can retry
+        or give up; nothing else is posted in its place.
+        """
         target = ConversationReference().deserialize(reference)
+        failures: list[Exception] = []
 
         async def send(turn: TurnContext) -> None:
             # The SDK's continuation activity has a made-up id that the message
             # would "reply" to; without it the message is a new post.
             turn.activity.id = None
-            await turn.send_activity(self._reply(turn, answer))
+            try:
+                await turn.send_activity(self._reply(turn, answer))
+            except Exception as exc:
+                # Kept from the turn's error handler, which would post an apology.
+                failures.append(exc)
 
         await self.adapter.continue_conversation(target, send, self.settings.microsoft_app_id)
+        if failures:
+            raise failures[0]
 
     async def _on_turn_error(self, turn: TurnContext, error: Exception) -> None:
         log.error("teams: the turn failed", exc_info=error)
