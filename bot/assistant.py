@@ -14,20 +14,23 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from bot.answer_cache import AnswerCache
 from bot.answering import conversation, decisions, meetings, people, reminders
 from bot.answering.facts import meeting_fact
 from bot.answering.format import pick
 from bot.answers import Answer, AskContext, MeetingFact
 from bot.understanding import Vocabulary, understand
 from bot.understanding.query import Intent, Query
+from storage.deliveries import claim_delivery
 from storage.models import Document, PersonName
+from storage.parsing.records import STOCKHOLM
 from storage.queries import known_names, meeting_by_id
 from storage.store import Store
 
@@ -52,13 +55,24 @@ HANDLERS: dict[Intent, Handler] = {
     Intent.UNSUBSCRIBE: reminders.answer_unsubscribe,
     Intent.LIST_SUBSCRIPTIONS: reminders.answer_list,
 }
+# Answers to these depend on the conversation's stored state or change it: never cached.
+UNCACHED = frozenset(
+    {
+        Intent.BIND_GROUP,
+        Intent.UNBIND_GROUP,
+        Intent.SUBSCRIBE,
+        Intent.UNSUBSCRIBE,
+        Intent.LIST_SUBSCRIPTIONS,
+    }
+)
 # Intents that change stored state run in a committing transaction.
 WRITES = frozenset({Intent.BIND_GROUP, Intent.UNBIND_GROUP, Intent.SUBSCRIBE, Intent.UNSUBSCRIBE})
 
 
 class Assistant:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, cache_size: int = 4096) -> None:
         self.store = store
+        self.cache = AnswerCache(cache_size)
         self._vocabulary: Vocabulary | None = None
         self._vocabulary_stamp: tuple[int, int] | None = None
         self._lock = threading.Lock()
@@ -81,8 +95,14 @@ class Assistant:
         writes = False
         with self.store.session() as session:
             group = context.group or conversation.bound_group(session, context.conversation)
+            vocabulary, stamp = self._vocabulary_of(session)
+            minute = context.now.astimezone(STOCKHOLM).replace(second=0, microsecond=0)
+            key = (question.strip(), group, context.language, minute, stamp)
+            cached = self.cache.get(key)
+            if cached is not None:
+                return cached
             query = understand(
-                question, now=context.now, vocabulary=self.vocabulary(session), default_group=group
+                question, now=context.now, vocabulary=vocabulary, default_group=group
             )
             if context.language:
                 query = replace(query, language=context.language)
@@ -94,9 +114,16 @@ class Assistant:
                 return conversation.answer_unknown(query, context)
             writes = query.intent in WRITES
             if not writes:
-                return handler(session, query, context)
+                answer = handler(session, query, context)
+                if query.intent not in UNCACHED:
+                    self.cache.put(key, answer)
+                return answer
         with self.store.transaction() as session:
             return handler(session, query, context)
+
+    def claim_delivery(self, keys: Sequence[str]) -> bool:
+        """True the first time a platform delivers these event ids (see storage.deliveries)."""
+        return claim_delivery(self.store, keys)
 
     def meeting(self, meeting_id: int) -> MeetingFact | None:
         """One meeting's facts (for calendar files), or None if it is gone."""
@@ -106,7 +133,10 @@ class Assistant:
 
     def vocabulary(self, session: Session) -> Vocabulary:
         """Names questions may mention, rebuilt when the store's documents change."""
-        # New or replaced documents get new ids: the newest ids tell when to rebuild.
+        return self._vocabulary_of(session)[0]
+
+    def _vocabulary_of(self, session: Session) -> tuple[Vocabulary, tuple[int, int]]:
+        # New or replaced documents get new ids: the newest ids say the store changed.
         stamp = (
             session.scalar(select(func.max(Document.id))) or 0,
             session.scalar(select(func.max(PersonName.id))) or 0,
@@ -118,7 +148,7 @@ class Assistant:
                     groups=names.groups, people=names.people, organizations=names.organizations
                 )
                 self._vocabulary_stamp = stamp
-            return self._vocabulary
+            return self._vocabulary, stamp
 
 
 def _trouble(context: AskContext, kind: str) -> Answer:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -137,6 +137,8 @@ class AnswersQuestions(Protocol):
 
     async def ask(self, question: str, context: AskContext) -> Answer: ...
 
+    def claim_delivery(self, keys: Sequence[str]) -> bool: ...
+
 
 class MeasuredAssistant:
     """An assistant whose answers are timed and counted by intent.
@@ -155,6 +157,9 @@ class MeasuredAssistant:
         answer = await self.assistant.ask(question, context)
         self.metrics.observe_answer(answer, time.perf_counter() - started)
         return answer
+
+    def claim_delivery(self, keys: Sequence[str]) -> bool:
+        return self.assistant.claim_delivery(keys)
 
 
 METRICS = web.AppKey("metrics", Metrics)

@@ -25,7 +25,7 @@ import logging
 import re
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from datetime import datetime
 from html import unescape
 from typing import Any, Protocol
@@ -76,6 +76,8 @@ class AnswersQuestions(Protocol):
     """What the adapter needs from `bot.assistant.Assistant`."""
 
     async def ask(self, question: str, context: AskContext) -> Answer: ...
+
+    def claim_delivery(self, keys: Sequence[str]) -> bool: ...
 
 
 class RecentEvents:
@@ -173,7 +175,8 @@ class SlackBot:
         thread = thread_of(event) or ts
         question = question_text(text, context.bot_user_id)
         team = team_of(body, context)
-        self.start(self.answer_in_channel(question, team, channel, thread, context.client))
+        keys = delivery_keys(body, event)
+        self.start(self.answer_in_channel(question, team, channel, thread, context.client, keys))
 
     async def on_message(
         self, body: dict[str, Any], event: dict[str, Any], context: AsyncBoltContext
@@ -189,7 +192,8 @@ class SlackBot:
         question = question_text(text, context.bot_user_id)
         team = team_of(body, context)
         thread = thread_of(event)
-        self.start(self.answer_in_channel(question, team, channel, thread, context.client))
+        keys = delivery_keys(body, event)
+        self.start(self.answer_in_channel(question, team, channel, thread, context.client, keys))
 
     async def on_command(
         self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond
@@ -227,8 +231,19 @@ class SlackBot:
         await asyncio.gather(*pending, return_exceptions=True)
 
     async def answer_in_channel(
-        self, question: str, team: str, channel: str, thread: str | None, client: AsyncWebClient
+        self,
+        question: str,
+        team: str,
+        channel: str,
+        thread: str | None,
+        client: AsyncWebClient,
+        keys: Sequence[str] = (),
     ) -> None:
+        # The in-process memory catches retries to this instance; the store's claim
+        # catches a retry that another instance received.
+        if keys and not await asyncio.to_thread(self.assistant.claim_delivery, keys):
+            log.info("Slack event already answered by another instance")
+            return
         answer = await self.answer(question, team, channel)
         message = render_answer(answer)
         try:
@@ -269,6 +284,12 @@ class SlackBot:
         except Exception:
             log.exception("The assistant failed on a Slack question in %s", context.conversation)
             return Answer(intent="error", text=FAILURE_TEXT, found=False)
+
+
+def delivery_keys(body: dict[str, Any], event: dict[str, Any]) -> tuple[str, ...]:
+    """What makes a delivery the same as another: Slack's event id and the message id."""
+    keys = (body.get("event_id"), event.get("client_msg_id"))
+    return tuple(f"slack:{key}" for key in keys if isinstance(key, str) and key)
 
 
 def web_client(settings: Settings) -> AsyncWebClient:

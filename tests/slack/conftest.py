@@ -8,10 +8,12 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 import pytest
 from aiohttp import ClientSession, web
 from aiohttp.test_utils import TestServer
+from sqlalchemy import delete
 
 from bot.assistant import Assistant
 from bot.settings import Settings
 from bot.slack import mount_slack
+from storage.models import SlackEvent
 from storage.store import Store
 from tests.conftest import NOW
 from tests.slack.slack_fakes import (
@@ -47,7 +49,10 @@ def slack_settings(fake_slack: FakeSlack) -> Settings:
 
 @pytest.fixture
 def slack_assistant(sqlite_minutes: Store) -> Assistant:
-    """The real assistant over the real minutes (questions only: nothing is stored)."""
+    """The real assistant over the real minutes. Questions store nothing; the
+    deliveries it claims are forgotten between tests, which reuse event ids."""
+    with sqlite_minutes.transaction() as session:
+        session.execute(delete(SlackEvent))
     return Assistant(sqlite_minutes)
 
 

@@ -189,3 +189,38 @@ async def test_slash_command_help_is_shown_to_the_asker_only(
     await wait_until(lambda: len(fake_slack.responses) == 2)
     assert {r["response_type"] for r in fake_slack.responses} == {"ephemeral"}
     assert fake_slack.responses[0]["text"] == fake_slack.responses[1]["text"]
+
+
+async def test_a_retry_reaching_another_instance_is_not_answered_again(
+    aiohttp_server: Any, slack_settings: Any, fake_slack: FakeSlack, db_url: str
+) -> None:
+    """Two instances share one database (PostgreSQL in production): Slack's retry
+    of an event the first instance took is not answered by the second."""
+    from aiohttp import ClientSession, web
+
+    from bot.assistant import Assistant
+    from bot.slack import mount_slack
+    from storage.loading import load_paths
+    from storage.store import Store
+    from tests.conftest import real_minutes
+
+    store = Store.open(db_url)
+    load_paths(store, real_minutes()[:1])
+    servers = []
+    for _ in range(2):
+        app = web.Application()
+        mount_slack(app, slack_settings, Assistant(store))
+        servers.append(await aiohttp_server(app))
+    payload = mention_event(f"<@{BOT_USER}> {QUESTION}", event_id="EvTwoInstances")
+    async with ClientSession() as session:
+        first, second = (SlackSender(session, str(s.make_url("/slack/events"))) for s in servers)
+        assert (await first.event(payload)).status == 200
+        retry = await second.event(payload, headers={"X-Slack-Retry-Num": "1"})
+        assert retry.status == 200
+        marker = mention_event(f"<@{BOT_USER}> hjälp", event_id="EvAfter", ts="1700000009.000100")
+        await second.event(marker)
+        await wait_until(
+            lambda: any(p["thread_ts"] == "1700000009.000100" for p in fake_slack.posted())
+        )
+    assert [p["thread_ts"] for p in fake_slack.posted()].count("1700000000.000100") == 1
+    store.close()

@@ -1,0 +1,41 @@
+"""Deliveries already taken: a chat platform's retried event is answered once,
+whichever instance of the service it reaches.
+
+    >>> claim_delivery(store, ["slack:Ev1"], now)
+    True
+    >>> claim_delivery(store, ["slack:Ev1"], now)
+    False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, insert
+from sqlalchemy.exc import IntegrityError
+
+from storage.models import SlackEvent
+from storage.store import Store
+
+# Slack retries within minutes; a day of memory is ample and keeps the table small.
+KEEP = timedelta(days=1)
+
+
+def claim_delivery(store: Store, keys: Sequence[str], now: datetime | None = None) -> bool:
+    """Record `keys`; True when none of them was recorded before (by any instance)."""
+    moment = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None)
+    unique = list(dict.fromkeys(k[:100] for k in keys if k))
+    if not unique:
+        return True
+    try:
+        with store.transaction() as session:
+            session.execute(
+                insert(SlackEvent), [{"event_id": k, "seen_at": moment} for k in unique]
+            )
+    except IntegrityError:
+        return False
+    if hash(unique[0]) % 64 == 0:  # now and then, forget what no retry will ask about
+        with store.transaction() as session:
+            session.execute(delete(SlackEvent).where(SlackEvent.seen_at < moment - KEEP))
+    return True
