@@ -3,6 +3,8 @@
     python -m bench.answers                                  # SQLite, all sizes
     python -m bench.answers --sizes 1000 --db postgresql://postgres@127.0.0.1/test
 
+(On PostgreSQL the benchmark works in a schema of its own, minutesbot_bench.)
+
 The corpus is written straight from generated records (the parser is measured by
 bench.ingest); each intent is asked with varied wording, groups, places and dates.
 """
@@ -121,18 +123,25 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def reset_postgres(url: str) -> None:
+BENCH_SCHEMA = "minutesbot_bench"
+
+
+def reset_postgres(url: str) -> str:
+    """A URL for a fresh schema of the benchmark's own in the database at `url`
+    (the database's other schemas are left alone)."""
     engine = create_engine(normalize_url(url))
     with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {BENCH_SCHEMA} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {BENCH_SCHEMA}"))
     engine.dispose()
+    joiner = "&" if "?" in url else "?"
+    return f"{normalize_url(url)}{joiner}options=-csearch_path%3D{BENCH_SCHEMA}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
-    parser.add_argument("--db", help="PostgreSQL URL (its schema is reset!); default SQLite")
+    parser.add_argument("--db", help="PostgreSQL URL (a schema minutesbot_bench is made in it)")
     parser.add_argument("--rounds", type=int, default=200)
     args = parser.parse_args()
     print("Wall-clock latency, and the CPU time of the answering thread (what the answer costs")
@@ -142,9 +151,7 @@ def main() -> None:
     )
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            url = args.db or f"sqlite:///{Path(tmp) / 'bench.db'}"
-            if args.db:
-                reset_postgres(args.db)
+            url = reset_postgres(args.db) if args.db else f"sqlite:///{Path(tmp) / 'bench.db'}"
             began = time.perf_counter()
             store, days = build(size, url)
             built = time.perf_counter() - began
