@@ -156,6 +156,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         database_url=args.db or settings.database_url,
         host=args.host or settings.host,
         port=args.port or settings.port,
+        workers=args.workers or settings.workers,
         now=_now(args.now) if args.now else None,
     )
     reports = [_ingest_quietly(settings.database_url, path) for path in args.load]
@@ -336,6 +337,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 3978)")
     serve.add_argument("--now", help="fix the service's clock (demos, tests), ISO-8601")
+    serve.add_argument("--workers", type=int, help="processes serving the port (default 1)")
     serve.add_argument(
         "--load",
         action="append",

@@ -12,10 +12,14 @@ answer cards). `minutesbot serve` calls `run_service`; tests call `create_app`:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import ipaddress
 import logging
+import multiprocessing
 import secrets
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -100,9 +104,13 @@ async def calendar_file(request: web.Request) -> web.Response:
 def _calendar_secret(settings: Settings) -> bytes:
     """The key calendar links are signed with.
 
-    Derived from the bot's password so links survive restarts; without one
-    (local development) a fresh random key per run.
+    Configured (shared by several instances), else derived from the bot's password
+    so links survive restarts; without either (local development) a fresh random key.
     """
+    if settings.calendar_secret:
+        return hashlib.sha256(
+            f"minutesbot calendar links|{settings.calendar_secret}".encode()
+        ).digest()
     if settings.microsoft_app_password:
         material = f"minutesbot calendar links|{settings.microsoft_app_password}"
         return hashlib.sha256(material.encode()).digest()
@@ -172,11 +180,11 @@ def run_service(settings: Settings, *, ingested: Sequence[IngestReport] = ()) ->
     """Open the store and serve until interrupted (`minutesbot serve`).
 
     `ingested`: what `serve --load` loaded just before, counted in the metrics.
+    With `settings.workers` > 1, that many processes share the port (SO_REUSEPORT).
 
     Raises ServiceError when the address or credentials are not usable, and the store's
     StoreError when the database cannot be opened.
     """
-    from bot.assistant import Assistant
     from storage.store import Store
 
     configure_logging(debug=settings.debug)
@@ -184,8 +192,45 @@ def run_service(settings: Settings, *, ingested: Sequence[IngestReport] = ()) ->
     check_credentials(settings)
     if not settings.microsoft_app_id:
         log.warning("teams: no MicrosoftAppId: /api/messages takes requests without a token")
+    Store.open(settings.database_url).close()  # migrate once, before any worker starts
+    if settings.workers <= 1:
+        _serve(settings, ingested=ingested, first=True)
+        return
+    if not settings.calendar_secret and not settings.microsoft_app_password:
+        # Every worker must sign calendar links with the same key.
+        settings = replace(settings, calendar_secret=secrets.token_hex(32))
+    spawn = multiprocessing.get_context("spawn")
+    workers = [
+        spawn.Process(target=_serve, args=(settings,), kwargs={"reuse_port": True}, daemon=True)
+        for _ in range(settings.workers - 1)
+    ]
+    for worker in workers:
+        worker.start()
+    try:
+        _serve(settings, ingested=ingested, first=True, reuse_port=True)
+    finally:
+        for worker in workers:
+            worker.terminate()
+            worker.join(timeout=10)
+
+
+def _serve(
+    settings: Settings,
+    *,
+    ingested: Sequence[IngestReport] = (),
+    first: bool = False,
+    reuse_port: bool = False,
+) -> None:
+    """One serving process. Only the first runs Slack's Socket Mode connection."""
+    from bot.assistant import Assistant
+    from storage.store import Store
+
+    configure_logging(debug=settings.debug)
     store = Store.open(settings.database_url)
-    app = create_app(settings, Assistant(store))
+    assistant = Assistant(store)
+    app = create_app(settings, assistant)
+    if first and settings.slack_app_token:
+        app.cleanup_ctx.append(_socket_mode(settings, assistant))
 
     async def close_store(_: web.Application) -> None:
         await asyncio.to_thread(store.close)
@@ -197,4 +242,28 @@ def run_service(settings: Settings, *, ingested: Sequence[IngestReport] = ()) ->
     # The metrics middleware logs every request as a JSON line (route pattern,
     # status, time); aiohttp's access log would add query strings (calendar
     # link signatures) in another format.
-    web.run_app(app, host=settings.host, port=settings.port, access_log=None, print=None)
+    web.run_app(
+        app,
+        host=settings.host,
+        port=settings.port,
+        access_log=None,
+        print=None,
+        reuse_port=reuse_port or None,
+    )
+
+
+def _socket_mode(
+    settings: Settings, assistant: Assistant
+) -> Callable[[web.Application], AsyncIterator[None]]:
+    """Slack over a WebSocket (SLACK_APP_TOKEN), for workspaces without a public URL."""
+
+    async def run(_: web.Application) -> AsyncIterator[None]:
+        from bot.slack import run_socket_mode
+
+        task = asyncio.create_task(run_socket_mode(settings, assistant))
+        yield
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    return run

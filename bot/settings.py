@@ -51,6 +51,12 @@ class Settings:
     # links in messages sent outside a request (reminders). Empty: Teams learns it
     # from its requests; Slack reminders then carry no calendar link.
     public_url: str = ""
+    # Processes serving the same port (one per core). They share the database:
+    # reminders and Slack retries are claimed there, so each is handled once.
+    workers: int = 1
+    # The key calendar links are signed with, shared by every process and instance;
+    # empty: derived from MicrosoftAppPassword, else random per run.
+    calendar_secret: str = ""
     debug: bool = False
 
     @classmethod
@@ -74,5 +80,7 @@ class Settings:
             reminder_interval_seconds=float(env.get("MINUTESBOT_REMINDER_INTERVAL", "60")),
             reminders_enabled=env.get("MINUTESBOT_REMINDERS", "1") != "0",
             public_url=env.get("MINUTESBOT_PUBLIC_URL", "").rstrip("/"),
+            workers=max(1, int(env.get("MINUTESBOT_WORKERS", "1"))),
+            calendar_secret=env.get("MINUTESBOT_CALENDAR_SECRET", ""),
             debug=env.get("MINUTESBOT_DEBUG", "") == "1",
         )
