@@ -137,10 +137,13 @@ class Assistant:
 
     def _vocabulary_of(self, session: Session) -> tuple[Vocabulary, tuple[int, int]]:
         # New or replaced documents get new ids: the newest ids say the store changed.
-        stamp = (
-            session.scalar(select(func.max(Document.id))) or 0,
-            session.scalar(select(func.max(PersonName.id))) or 0,
-        )
+        newest = session.execute(
+            select(
+                select(func.max(Document.id)).scalar_subquery(),
+                select(func.max(PersonName.id)).scalar_subquery(),
+            )
+        ).one()
+        stamp = (newest[0] or 0, newest[1] or 0)
         with self._lock:
             if self._vocabulary is None or stamp != self._vocabulary_stamp:
                 names = known_names(session)
