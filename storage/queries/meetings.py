@@ -10,6 +10,7 @@ is one (day, overlapping groups); the minutes win, then the newest document.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -195,15 +196,13 @@ def merge(
 ) -> list[MeetingView]:
     """One view per meeting. A planned date is dropped when a later note moved
     it, or when a newer schedule of the group covers that day without it."""
-    spans_of: dict[str, list[ScheduleSpan]] = defaultdict(list)
-    for span in spans:
-        spans_of[span.group].append(span)
+    newest = _newest_cover(views, spans)
     listed = {(g, v.day, v.document) for v in views for g in v.groups}
     by_day: dict[date, list[MeetingView]] = defaultdict(list)
     for view in views:
         if not view.has_minutes and (
             any((g, view.day) in moved_away for g in view.groups)
-            or _superseded(view, spans_of, listed)
+            or _superseded(view, newest, listed)
         ):
             continue
         by_day[view.day].append(view)
@@ -247,15 +246,40 @@ def _best(cluster: Sequence[MeetingView]) -> MeetingView:
     return replace(best, groups=groups)
 
 
+def _newest_cover(
+    views: Sequence[MeetingView], spans: Sequence[ScheduleSpan]
+) -> dict[tuple[str, date], ScheduleSpan]:
+    """(group, day) -> the newest schedule speaking for that day, for the days
+    planned meetings fall on (each span marks only those days: no views x spans)."""
+    needed: dict[str, set[date]] = defaultdict(set)
+    for view in views:
+        if not view.has_minutes:
+            for group in view.groups:
+                needed[group].add(view.day)
+    days_of = {group: sorted(days) for group, days in needed.items()}
+    newest: dict[tuple[str, date], ScheduleSpan] = {}
+    for span in spans:
+        days = days_of.get(span.group, [])
+        for day in days[bisect_left(days, span.first) : bisect_right(days, span.last)]:
+            known = newest.get((span.group, day))
+            if known is None or span.document_date > known.document_date:
+                newest[(span.group, day)] = span
+    return newest
+
+
 def _superseded(
-    view: MeetingView, spans: dict[str, list[ScheduleSpan]], listed: set[tuple[str, date, str]]
+    view: MeetingView,
+    newest: dict[tuple[str, date], ScheduleSpan],
+    listed: set[tuple[str, date, str]],
 ) -> bool:
-    for span in (s for g in view.groups for s in spans.get(g, ())):
+    """A newer schedule of the group covers the day and does not list this meeting."""
+    for group in view.groups:
+        span = newest.get((group, view.day))
         if (
-            span.document != view.document
+            span is not None
+            and span.document != view.document
             and span.document_date > (view.document_date or date.min)
-            and span.first <= view.day <= span.last
-            and (span.group, view.day, span.document) not in listed
+            and (group, view.day, span.document) not in listed
         ):
             return True
     return False
