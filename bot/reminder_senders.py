@@ -30,6 +30,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.answers import Answer, AskContext
 from bot.blocks import render_answer
 from bot.calendar import CalendarLinks
+from bot.metrics import METRICS, Metrics
 from bot.reminders import PassReport, ReminderEngine, Sender, SendError
 from bot.settings import Settings
 from bot.teams import TEAMS_BOT, TeamsBot
@@ -184,12 +185,14 @@ def senders_from_settings(settings: Settings) -> dict[str, Sender]:
     the connector is called without a token, as in development), Slack with a token.
 
     Calendar links are only offered when they will verify in the service: a
-    public URL is set and the link key is derived from MicrosoftAppPassword.
+    public URL is set and the link key is shared (MINUTESBOT_CALENDAR_SECRET or
+    MicrosoftAppPassword), not one made up for this run.
     """
     from bot.service import _calendar_secret
 
     links = CalendarLinks(_calendar_secret(settings))
-    base = settings.public_url if settings.microsoft_app_password else ""
+    shared = settings.calendar_secret or settings.microsoft_app_password
+    base = settings.public_url if shared else ""
     bot = TeamsBot(settings, _NoQuestions(), links)
     bot.public_base = base or None
     senders: dict[str, Sender] = {"msteams": TeamsSender(bot)}
@@ -232,7 +235,7 @@ def background_reminders(
     async def lifetime(app: web.Application) -> AsyncIterator[None]:
         engine = ReminderEngine(store, service_senders(app, settings, links))
         stop = asyncio.Event()
-        task = asyncio.create_task(_every(settings, engine, stop))
+        task = asyncio.create_task(_every(settings, engine, stop, app.get(METRICS)))
         yield
         engine.stopping = True
         stop.set()
@@ -244,7 +247,9 @@ def background_reminders(
     return lifetime
 
 
-async def _every(settings: Settings, engine: ReminderEngine, stop: asyncio.Event) -> None:
+async def _every(
+    settings: Settings, engine: ReminderEngine, stop: asyncio.Event, metrics: Metrics | None
+) -> None:
     log.info(
         "reminders: every %.0f s (instance %s)", settings.reminder_interval_seconds, engine.instance
     )
@@ -255,6 +260,17 @@ async def _every(settings: Settings, engine: ReminderEngine, stop: asyncio.Event
         except TimeoutError:
             pass
         try:
-            await engine.run_pass(settings.now or datetime.now(STOCKHOLM))
+            report = await engine.run_pass(settings.now or datetime.now(STOCKHOLM))
         except Exception:  # the next pass tries again; the database may be back by then
             log.exception("reminders: the pass failed")
+            continue
+        if metrics is not None:
+            record(metrics, report)
+
+
+def record(metrics: Metrics, report: PassReport) -> None:
+    """A pass's outcomes in /metrics: sent, to be retried, given up (failed, the
+    conversation gone, or an outcome that is unknown and will not be retried)."""
+    metrics.reminder_sent(report.sent)
+    metrics.reminder_retried(report.retry)
+    metrics.reminder_failed(report.failed + report.disabled + report.unknown)

@@ -32,7 +32,7 @@ import os
 import secrets
 import socket
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
@@ -90,7 +90,6 @@ class PassReport:
     disabled: int = 0
     lost: int = 0
     unsendable: int = 0  # no sender for the platform in this instance
-    messages: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
@@ -157,31 +156,33 @@ class ReminderEngine:
         if sender is None or reference is None:
             report.unsendable += 1
             return
+        # Worded before the claim: a claim is never left behind by a failure to word it.
+        answer = await asyncio.to_thread(self._compose, due, now)
         if not await asyncio.to_thread(self._claim, due):
             report.lost += 1
             return
-        answer = await asyncio.to_thread(self._compose, due, now)
         outcome = await self._send(due, sender, reference, answer)
         setattr(report, outcome, getattr(report, outcome) + 1)
-        report.messages.append(f"{outcome} {due.subscription.conversation} {due.lead}")
 
     async def _send(
         self, due: Due, sender: Sender, reference: dict[str, Any], answer: Answer
     ) -> str:
         """Post with retries; the row's final status, as a PassReport field name."""
-        for attempt in range(1, ATTEMPTS_PER_PASS + 1):
+        attempt = 0
+        while True:
+            attempt += 1
             if not await asyncio.to_thread(self._mark, due, "sending", attempt=True):
-                return "lost"
+                return "lost"  # the lease ran out and another instance took over
             try:
                 await asyncio.wait_for(sender.send(reference, answer), SEND_TIMEOUT_SECONDS)
             except SendError as error:
                 wait = _wait(error, attempt)
-                if error.outcome == "retry" and attempt < ATTEMPTS_PER_PASS and wait is not None:
-                    await asyncio.to_thread(self._mark, due, "claimed", error=error.detail)
-                    log.info("reminders: delivery %s waits %.1f s: %s", due.lead, wait, error)
-                    await self.sleep(wait)
-                    continue
-                return await asyncio.to_thread(self._refused, due, error)
+                if error.outcome != "retry" or attempt >= ATTEMPTS_PER_PASS or wait is None:
+                    return await asyncio.to_thread(self._refused, due, error)
+                await asyncio.to_thread(self._mark, due, "claimed", error=error.detail)
+                log.info("reminders: delivery %s waits %.1f s: %s", due.lead, wait, error)
+                await self.sleep(wait)
+                continue
             except TimeoutError:
                 await asyncio.to_thread(self._mark, due, "unknown", error="timed out")
                 return "unknown"
@@ -191,7 +192,6 @@ class ReminderEngine:
                 return "unknown"
             await asyncio.to_thread(self._mark, due, "sent")
             return "sent"
-        return "retry"  # not reached: the last attempt returns above
 
     def _compose(self, due: Due, now: datetime) -> Answer:
         with self.store.session() as session:
