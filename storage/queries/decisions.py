@@ -73,7 +73,7 @@ def decisions(
         conditions.append(AgendaItem.id.in_(scores))
     if meeting_ids is not None:
         conditions.append(AgendaItem.meeting_id.in_(meeting_ids))
-    rows = session.execute(
+    query = (
         select(
             Decision.text,
             Decision.kind,
@@ -85,19 +85,32 @@ def decisions(
             Meeting.id,
             Meeting.start,
             Document.name,
+            AgendaItem.position,
+            Decision.position,
         )
         .join(AgendaItem, AgendaItem.id == Decision.item_id)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
         .join(Document, Document.id == Meeting.document_id)
         .where(*conditions)
-        .order_by(Meeting.start.desc(), AgendaItem.position, Decision.position)
-        .limit(limit * 4)
-    ).all()
+    )
+    bounded = bool(words) or meeting_ids is not None
+    if not bounded:
+        # Only a group or a period: the newest, chosen by the database.
+        query = query.order_by(Meeting.start.desc()).limit(limit * 4)
+    # Otherwise the rows are few (those items or meetings) and are sorted here: an
+    # ORDER BY on the meetings' start would lead the planner away from the item index.
+    rows = sorted(session.execute(query).all(), key=_newest_first)
     groups = _groups_of(session, {row[7] for row in rows})
     found = [_decision_view(row, groups, scores.get(row[3], 0.0)) for row in rows if row[8]]
     # sorted() is stable: within equal scores the newest stay first
     found = sorted(found, key=lambda d: -d.score)
     return found[:limit]
+
+
+def _newest_first(row: Any) -> tuple[float, int, int]:
+    """Decision rows: newest meeting first, then agenda and decision order."""
+    start = row[8]
+    return (-start.timestamp() if start else 0.0, row[10], row[11])
 
 
 def search_items_text(
@@ -148,12 +161,13 @@ def _items(session: Session, *conditions: ColumnElement[bool]) -> list[ItemView]
             AgendaItem.presenters,
             AgendaItem.text,
             Document.name,
+            AgendaItem.position,
         )
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
         .join(Document, Document.id == Meeting.document_id)
         .where(*conditions)
-        .order_by(Meeting.start.desc(), AgendaItem.position)
     ).all()
+    rows = sorted(rows, key=lambda r: (-r[2].timestamp() if r[2] else 0, r[9]))
     groups = _groups_of(session, {row[1] for row in rows})
     return [
         ItemView(
@@ -168,7 +182,7 @@ def _items(session: Session, *conditions: ColumnElement[bool]) -> list[ItemView]
             text=text,
             document=document,
         )
-        for item_id, meeting_id, start, number, parent, title, presenters, text, document in rows
+        for item_id, meeting_id, start, number, parent, title, presenters, text, document, _ in rows
         if start is not None
     ]
 
@@ -195,7 +209,7 @@ def _groups_of(session: Session, meeting_ids: set[int]) -> dict[int, tuple[str, 
 
 
 def _decision_view(row: Any, groups: dict[int, tuple[str, ...]], score: float) -> DecisionView:
-    text, kind, referred_to, _item_id, number, parent, title, meeting_id, start, document = row
+    text, kind, referred_to, _item_id, number, parent, title, meeting_id, start, document = row[:10]
     return DecisionView(
         groups=groups.get(meeting_id, ()),
         meeting_id=meeting_id,

@@ -79,24 +79,24 @@ COLUMNS = (
 
 def _views(session: Session, *conditions: ColumnElement[bool]) -> list[MeetingView]:
     """Plain rows, not ORM objects: these queries run on every question. A joint
-    meeting comes back once per group; the rows fold into one view."""
+    meeting comes back once per group; the rows fold into one view. (No ORDER BY:
+    ordering by id would lead SQLite to walk the whole table instead of the index
+    the conditions select by.)"""
     rows = session.execute(
-        select(*COLUMNS, Group.name)
+        select(*COLUMNS, Group.id, Group.name)
         .join(Document, Document.id == Meeting.document_id)
         .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
         .outerjoin(Group, Group.id == MeetingGroup.group_id)
         .where(*conditions)
-        .order_by(Meeting.id, Group.id)
     ).all()
-    groups: dict[int, list[str]] = defaultdict(list)
+    groups: dict[int, list[tuple[int, str]]] = defaultdict(list)
     first: dict[int, Any] = {}
     for row in rows:
         first.setdefault(row[0], row)
-        name = cast(str | None, row[-1])
-        if name is not None:
-            groups[row[0]].append(name)
+        if row[-1] is not None:
+            groups[row[0]].append((cast(int, row[-2]), cast(str, row[-1])))
     return [
-        _view(row[:-1], tuple(groups[meeting_id]))
+        _view(row[:-2], tuple(name for _, name in sorted(groups[meeting_id])))
         for meeting_id, row in first.items()
         if row[1] is not None
     ]
