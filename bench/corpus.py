@@ -137,13 +137,20 @@ def _people(rng: random.Random, n: int) -> list[tuple[str, str]]:
     return list(dict.fromkeys(pool))
 
 
-def documents(n: int, *, seed: int = 7, start: date = date(2000, 1, 7)) -> Iterator[ParsedDocument]:
+# A store grows by more groups, not by more centuries: every size spans these years,
+# with about a meeting a month per group, as the real groups meet.
+FIRST_DAY, YEARS, PER_GROUP_PER_YEAR = date(2006, 1, 2), 20, 12
+
+
+def documents(n: int, *, seed: int = 7) -> Iterator[ParsedDocument]:
     rng = random.Random(seed)
     pool = _people(rng, 600)
-    day = start
+    groups = [g.name for g in KNOWN_GROUPS]
+    groups += [f"Samverkansgrupp {k}" for k in range(max(0, n // (YEARS * PER_GROUP_PER_YEAR) - 3))]
+    span = YEARS * 365
     for i in range(n):
-        group = KNOWN_GROUPS[i % len(KNOWN_GROUPS)].name
-        day += timedelta(days=rng.choice((0, 1, 2, 3)))
+        group = groups[i % len(groups)]
+        day = FIRST_DAY + timedelta(days=(i * span) // n)
         begin = datetime.combine(day, time(9 if i % 2 else 13), STOCKHOLM)
         members = rng.sample(pool, 22)
         attendees = [

@@ -27,6 +27,8 @@ from storage.queries import (
 )
 
 MAX_LISTED = 25
+# Facts one answer carries; past this, the text says how many there are.
+MAX_FACTS = 100
 
 
 def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
@@ -125,11 +127,19 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
                 f"… and {len(found) - len(shown)} more.",
             )
         )
+    if len(found) > MAX_FACTS:
+        lines.append(
+            pick(
+                lang,
+                f"Det är {len(found)} möten; ange en grupp eller en kortare tid för att se alla.",
+                f"That is {len(found)} meetings; name a group or a shorter time to see them all.",
+            )
+        )
     lines.append(_source_note(shown, lang))
     return Answer(
         intent="meetings",
         text="\n".join(lines),
-        meetings=[meeting_fact(m) for m in found],
+        meetings=[meeting_fact(m) for m in found[:MAX_FACTS]],
         sources=unique_sources(meeting_source(m) for m in shown),
         language=lang,
     )

@@ -156,12 +156,19 @@ def previous_meetings(
 ) -> list[MeetingView]:
     """The latest meetings that have begun, newest first (only those with minutes
     when `minutes_only`)."""
-    latest = select(MeetingGroup.meeting_id).join(Meeting, Meeting.id == MeetingGroup.meeting_id)
-    if group is not None:
-        latest = latest.join(Group, Group.id == MeetingGroup.group_id).where(Group.name == group)
+    if group is None:
+        # one walk down the meetings' start index
+        latest = select(Meeting.id).where(Meeting.start <= now).order_by(Meeting.start.desc())
+    else:
+        latest = (
+            select(MeetingGroup.meeting_id)
+            .join(Group, Group.id == MeetingGroup.group_id)
+            .join(Meeting, Meeting.id == MeetingGroup.meeting_id)
+            .where(Group.name == group, MeetingGroup.start <= now)
+            .order_by(MeetingGroup.start.desc())
+        )
     if minutes_only:
         latest = latest.where(Meeting.source == "minutes")
-    latest = latest.where(MeetingGroup.start <= now).order_by(MeetingGroup.start.desc())
     ids = list(session.scalars(latest.limit(limit * 8)))
     merged = [
         m for m in merge(_views(session, Meeting.id.in_(ids)), set()) if m.status != "cancelled"
