@@ -6,8 +6,8 @@ the one it names) or, when it has none, to every group's. Lead times are the one
 asked for, else a week before and the day before at 09:00. Reminders are sent by
 `bot.reminders`; these handlers only store what the conversation wants.
 
-    >>> assistant.answer("påminn oss dagen innan kl 15", context).text.split(":")[0]
-    'Klart'
+    assistant.answer("påminn oss dagen innan kl 15", context).text
+    # 'Klart: här kommer påminnelser om alla gruppers möten dagen före kl. 15.00. …'
 """
 
 from __future__ import annotations
@@ -213,7 +213,7 @@ def _with_next(
     session: Session, view: SubscriptionView, text: str, now: datetime, intent: str
 ) -> Answer:
     lang = view.language
-    upcoming = _upcoming(session, [view], now)
+    upcoming = _upcoming(session, load_subscriptions(session, conversation=view.conversation), now)
     due = upcoming.get(view.id)
     if due is None or due.meeting is None:
         text += " " + pick(
