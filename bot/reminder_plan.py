@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.answering.leads import begins, lead_code, parse_leads, reminder_time
@@ -348,6 +348,11 @@ def describe(session: Session, now: datetime, *, upcoming: int = 10) -> str:
             f"  #{sub.id} {sub.conversation} [{sub.group or 'every group'}] {codes} "
             f"{sub.language} since {sub.created_at:%Y-%m-%d %H:%M} ({state})"
         )
+    statuses = session.execute(
+        select(ReminderDelivery.status, func.count()).group_by(ReminderDelivery.status)
+    ).all()
+    counts = ", ".join(f"{count} {status}" for status, count in sorted(statuses))
+    lines.append(f"deliveries: {counts or 'none'}")
     found = plan(session, now, [s for s in subs if s.active], horizon=timedelta(days=400))
     lines.append(f"due at {now:%Y-%m-%d %H:%M}: {len(found.due)}, to skip: {len(found.skipped)}")
     lines += [_due_line(d) for d in found.due]

@@ -30,4 +30,8 @@ def test_list_on_an_empty_store(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     db = f"sqlite:///{tmp_path / 'r.db'}"
     assert main(["reminders", "list", "--db", db, "--now", "2026-11-26T09:00"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[:2] == ["0 subscriptions", "due at 2026-11-26 09:00: 0, to skip: 0"]
+    assert out.splitlines()[:3] == [
+        "0 subscriptions",
+        "deliveries: none",
+        "due at 2026-11-26 09:00: 0, to skip: 0",
+    ]

@@ -187,7 +187,7 @@ async def test_the_cli_lists_what_is_due(
         stderr=asyncio.subprocess.PIPE,
     )
     listing = await finished(process)
-    assert "2 subscriptions" in listing
+    assert "2 subscriptions" in listing and "deliveries: none" in listing
     assert f"due at {PASS_AT.replace('T', ' ')}: 2, to skip: 2" in listing
     assert "P1DT09:00@2026-11-27" in listing and "P7DT09:00@2026-12-04" in listing
     assert connector.received == [] and slack.received == []
