@@ -134,7 +134,8 @@ def next_meetings(
     (the caller says they are cancelled)."""
     day_start = datetime.combine(now.astimezone(STOCKHOLM).date(), time(0), STOCKHOLM)
     found: list[MeetingView] = []
-    window = timedelta(days=120)
+    # Start narrow: with many groups a long first window loads hundreds of meetings.
+    window = timedelta(days=14)
     start = day_start
     # Widen the window until enough meetings are found; bounded by the last meeting.
     last = session.scalar(select(Meeting.start).order_by(Meeting.start.desc()).limit(1))
