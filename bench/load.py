@@ -3,6 +3,7 @@
     python -m bench.load                          # SQLite and PostgreSQL, 20 s per leg
     python -m bench.load --backends sqlite --seconds 10 --rate 150
     python -m bench.load --rate 0 --concurrency 32  # closed loop: as fast as it answers
+    python -m bench.load --workers 2                # two service processes on the port
 
 `minutesbot serve` runs in a subprocess over the real minutes (../shared/minutes);
 Teams activities go to `/api/messages` (no credentials: the connector is a local
@@ -184,7 +185,11 @@ def summarize(
 async def run_backend(backend: str, args: argparse.Namespace, folder: Path) -> list[Leg]:
     legs = []
     async with StandIn.running() as stand_in:
-        with database(backend, folder) as url, served(url, stand_in.url, folder) as service:
+        workers = {"MINUTESBOT_WORKERS": str(args.workers)}
+        with (
+            database(backend, folder) as url,
+            served(url, stand_in.url, folder, **workers) as service,
+        ):
             for platform in args.platforms:
                 await warm_up(platform, service, stand_in)
                 service.reset_peak_rss()
@@ -235,6 +240,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=100, help="client connections")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait a reply")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="service processes (serve --workers)"
+    )
     args = parser.parse_args()
     if args.seconds > 300 or args.conversations < 1:
         parser.error("--seconds is at most 300; --conversations at least 1")
