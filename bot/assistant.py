@@ -122,8 +122,17 @@ class Assistant:
             return handler(session, query, context)
 
     def claim_delivery(self, keys: Sequence[str]) -> bool:
-        """True the first time a platform delivers these event ids (see storage.deliveries)."""
-        return claim_delivery(self.store, keys)
+        """True the first time a platform delivers these event ids (see storage.deliveries).
+
+        With the database away the question is answered anyway (with the message that
+        the database cannot be reached): a reply beats silence, and the adapter's own
+        memory still catches retries to this instance.
+        """
+        try:
+            return claim_delivery(self.store, keys)
+        except SQLAlchemyError:
+            log.warning("could not record a delivery (database unreachable); answering anyway")
+            return True
 
     def meeting(self, meeting_id: int) -> MeetingFact | None:
         """One meeting's facts (for calendar files), or None if it is gone."""

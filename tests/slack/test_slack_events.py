@@ -222,5 +222,7 @@ async def test_a_retry_reaching_another_instance_is_not_answered_again(
         await wait_until(
             lambda: any(p["thread_ts"] == "1700000009.000100" for p in fake_slack.posted())
         )
+    for server in servers:
+        await server.close()  # the answers still being written finish before the store closes
     assert [p["thread_ts"] for p in fake_slack.posted()].count("1700000000.000100") == 1
     store.close()
