@@ -3,17 +3,17 @@ mounted, reached over HTTP with signed requests (helpers in `slack_fakes`)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+import shutil
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from pathlib import Path
 
 import pytest
 from aiohttp import ClientSession, web
 from aiohttp.test_utils import TestServer
-from sqlalchemy import delete
 
 from bot.assistant import Assistant
 from bot.settings import Settings
 from bot.slack import mount_slack
-from storage.models import SlackEvent
 from storage.store import Store
 from tests.conftest import NOW
 from tests.slack.slack_fakes import (
@@ -48,12 +48,17 @@ def slack_settings(fake_slack: FakeSlack) -> Settings:
 
 
 @pytest.fixture
-def slack_assistant(sqlite_minutes: Store) -> Assistant:
-    """The real assistant over the real minutes. Questions store nothing; the
-    deliveries it claims are forgotten between tests, which reuse event ids."""
-    with sqlite_minutes.transaction() as session:
-        session.execute(delete(SlackEvent))
-    return Assistant(sqlite_minutes)
+def slack_assistant(sqlite_minutes: Store, tmp_path: Path) -> Iterator[Assistant]:
+    """The real assistant over a copy of the loaded real minutes: the deliveries a
+    test claims (tests reuse event and message ids) stay in that test's copy."""
+    with sqlite_minutes.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    source = sqlite_minutes.engine.url.database
+    assert source is not None
+    shutil.copy(source, tmp_path / "minutes.db")
+    store = Store.open(f"sqlite:///{tmp_path / 'minutes.db'}")
+    yield Assistant(store)
+    store.close()
 
 
 @pytest.fixture
