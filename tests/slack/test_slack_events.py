@@ -197,10 +197,11 @@ async def test_slash_command_help_is_shown_to_the_asker_only(
 
 
 async def test_a_retry_reaching_another_instance_is_not_answered_again(
-    aiohttp_server: Any, slack_settings: Any, fake_slack: FakeSlack, db_url: str
+    aiohttp_server: Any, slack_settings: Any, fake_slack: FakeSlack, tmp_path: Any
 ) -> None:
-    """Two instances share one database (PostgreSQL in production): Slack's retry
-    of an event the first instance took is not answered by the second."""
+    """Two instances share one database (a SQLite file here; PostgreSQL in production,
+    same INSERT-or-conflict claim): Slack's retry of an event the first instance took
+    is not answered by the second."""
     from aiohttp import ClientSession, web
 
     from bot.assistant import Assistant
@@ -209,7 +210,7 @@ async def test_a_retry_reaching_another_instance_is_not_answered_again(
     from storage.store import Store
     from tests.conftest import real_minutes
 
-    store = Store.open(db_url)
+    store = Store.open(f"sqlite:///{tmp_path / 'shared.db'}")
     load_paths(store, real_minutes()[:1])
     servers = []
     for _ in range(2):
