@@ -9,9 +9,10 @@ The JSON form is the command-line contract (`minutesbot ask --json`):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -95,3 +96,11 @@ class Answer:
         for meeting in data["meetings"]:
             meeting["joint_with"] = list(meeting["joint_with"])
         return data
+
+
+class AnswersQuestions(Protocol):
+    """What the chat adapters need from `bot.assistant.Assistant` (or a wrapper of it)."""
+
+    async def ask(self, question: str, context: AskContext) -> Answer: ...
+
+    def claim_delivery(self, keys: Sequence[str]) -> bool: ...

@@ -17,7 +17,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 from prometheus_client import (
@@ -29,7 +29,7 @@ from prometheus_client import (
     write_to_textfile,
 )
 
-from bot.answers import Answer, AskContext
+from bot.answers import Answer, AnswersQuestions, AskContext
 
 if TYPE_CHECKING:
     from storage.loading import IngestReport
@@ -130,14 +130,6 @@ class Metrics:
         """For batch runs (`minutesbot ingest`): a file node_exporter's textfile
         collector serves; written atomically."""
         write_to_textfile(str(path), self.registry)
-
-
-class AnswersQuestions(Protocol):
-    """What the chat adapters need from `bot.assistant.Assistant`."""
-
-    async def ask(self, question: str, context: AskContext) -> Answer: ...
-
-    def claim_delivery(self, keys: Sequence[str]) -> bool: ...
 
 
 class MeasuredAssistant:

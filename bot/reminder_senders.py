@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -177,6 +177,9 @@ class _NoQuestions:
     """The assistant a sending-only TeamsBot never asks."""
 
     async def ask(self, question: str, context: AskContext) -> Answer:
+        raise RuntimeError("this Teams bot only sends reminders")
+
+    def claim_delivery(self, keys: Sequence[str]) -> bool:
         raise RuntimeError("this Teams bot only sends reminders")
 
 

@@ -28,7 +28,7 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from datetime import datetime
 from html import unescape
-from typing import Any, Protocol
+from typing import Any
 
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
@@ -40,7 +40,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.answers import Answer, AskContext
+from bot.answers import Answer, AnswersQuestions, AskContext
 from bot.blocks import render_answer
 from bot.settings import Settings
 from storage.parsing.records import STOCKHOLM
@@ -70,14 +70,6 @@ FAILURE_TEXT = (
     "Något gick fel när jag letade i protokollen. Försök igen om en stund.\n"
     "Something went wrong while I searched the minutes. Please try again shortly."
 )
-
-
-class AnswersQuestions(Protocol):
-    """What the adapter needs from `bot.assistant.Assistant`."""
-
-    async def ask(self, question: str, context: AskContext) -> Answer: ...
-
-    def claim_delivery(self, keys: Sequence[str]) -> bool: ...
 
 
 class RecentEvents:

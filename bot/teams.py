@@ -24,7 +24,7 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 import jwt
 from aiohttp import web
@@ -33,7 +33,7 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 from botbuilder.schema import Activity, ActivityTypes, ConversationReference
 from msrest.universal_http.requests import ClientRetryPolicy
 
-from bot.answers import Answer, AskContext
+from bot.answers import Answer, AnswersQuestions, AskContext
 from bot.calendar import CalendarLinks
 from bot.cards import answer_card, plain_text
 from bot.settings import Settings
@@ -52,12 +52,6 @@ CHANNEL = "msteams"
 CLOCK_SKEW_SECONDS = 300
 # The turn-state key for this service's origin as the request reached it.
 PUBLIC_BASE = "minutesbot.public_base"
-
-
-class AnswersQuestions(Protocol):
-    """What the adapter needs from `bot.assistant.Assistant`."""
-
-    async def ask(self, question: str, context: AskContext) -> Answer: ...
 
 
 class BadActivity(ValueError):

@@ -84,7 +84,8 @@ def kommun_name(municipality: str) -> str:
     >>> kommun_name("Hallsberg"), kommun_name("Kumla"), kommun_name("Degerfors")
     ('Hallsbergs kommun', 'Kumla kommun', 'Degerfors kommun')
     """
-    if municipality[-1] in "aeiouyåäös":
+    # A name ending in a vowel or s takes no genitive s ("Kumla kommun", "Degerfors kommun").
+    if municipality[-1].lower() in "aeiouyåäösxz":
         return f"{municipality} kommun"
     return f"{municipality}s kommun"
 

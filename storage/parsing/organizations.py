@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storage.registry import MUNICIPALITIES, REGION, fold, municipality_of
+from storage.registry import MUNICIPALITIES, REGION, fold, kommun_name, municipality_of
 
 # folded pattern -> the organisation's one written form
 _KNOWN: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -41,18 +41,6 @@ _REGION_UNIT = re.compile(
 )
 
 
-def municipality_organization(municipality: str) -> str:
-    """The municipality's organisation as Swedish writes it.
-
-    >>> municipality_organization("Hallsberg"), municipality_organization("Kumla")
-    ('Hallsbergs kommun', 'Kumla kommun')
-    """
-    if municipality.endswith(("s", "x", "z", "a", "e", "i", "o", "u", "y", "å", "ä", "ö")):
-        return f"{municipality} kommun"
-    return f"{municipality}s kommun"
-
-
-@lru_cache(maxsize=65_536)
 def read_organization(text: str) -> tuple[str, str | None] | None:
     """(organisation, municipality) when the whole text names an organisation.
 
@@ -66,7 +54,7 @@ def read_organization(text: str) -> tuple[str, str | None] | None:
         return None
     municipality = municipality_of(text) or _region_municipality(text)
     if municipality is not None:
-        return municipality_organization(municipality), municipality
+        return kommun_name(municipality), municipality
     key = fold(text)
     for pattern, written in _KNOWN:
         if pattern.match(key):
