@@ -20,8 +20,6 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import aiohttp
-import requests
-import urllib3
 from aiohttp import web
 from msrest.exceptions import ClientRequestError, HttpOperationError
 from slack_sdk.errors import SlackApiError
@@ -107,14 +105,8 @@ class TeamsSender:
 def _request_outcome(exc: ClientRequestError) -> str:
     """A connection that was never made is "retry"; a request lost on the way "unknown"."""
     inner = exc.inner_exception
-    if isinstance(inner, requests.exceptions.ConnectTimeout):
+    if isinstance(inner, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError):
         return "retry"
-    if isinstance(inner, requests.exceptions.ConnectionError):
-        reason = getattr(inner.args[0], "reason", None) if inner.args else None
-        if isinstance(
-            reason, urllib3.exceptions.NewConnectionError | urllib3.exceptions.ConnectTimeoutError
-        ):
-            return "retry"
     return "unknown"
 
 

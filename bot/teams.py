@@ -1,7 +1,9 @@
 """Microsoft Teams over the Bot Framework: activity in, Adaptive Card out.
 
-Everything that knows the Bot Framework lives in this file, so moving to the
-Microsoft 365 Agents SDK means replacing this file only. The path of a message:
+Everything that knows the Bot Framework lives in this file and its outbound half,
+`bot.teams_connector` (connector clients made once and posting over kept-open
+connections), so moving to the Microsoft 365 Agents SDK means replacing this file
+and deleting that one (the Agents SDK's own client is aiohttp). The path of a message:
 
     POST /api/messages -> parse_activity (400 if malformed) -> tenant allow-list (403)
     -> CloudAdapter (JWT validation, 401) -> TeamsBot.on_turn -> question + AskContext
@@ -31,20 +33,21 @@ from aiohttp import web
 from botbuilder.core import CardFactory, MessageFactory, TurnContext, serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes, ConversationReference
-from msrest.universal_http.requests import ClientRetryPolicy
+from botframework.connector.auth import (
+    AuthenticationConstants,
+    ClaimsIdentity,
+    ConnectorFactory,
+    UserTokenClient,
+)
 
 from bot.answers import Answer, AnswersQuestions, AskContext
 from bot.calendar import CalendarLinks
 from bot.cards import answer_card, plain_text
 from bot.settings import Settings
+from bot.teams_connector import ConnectorClients
 from storage.parsing.records import STOCKHOLM
 
 log = logging.getLogger(__name__)
-
-# The Bot Framework SDK builds new connector clients for every message, and msrest's
-# retry policy then tests 999 status codes against this 501-item list: a fifth of the
-# service's CPU under load, on the event loop. msrest only reads it with `in`.
-ClientRetryPolicy.safe_codes = frozenset(ClientRetryPolicy.safe_codes)  # type: ignore[assignment]
 
 MESSAGES_PATH = "/api/messages"
 CHANNEL = "msteams"
@@ -52,6 +55,8 @@ CHANNEL = "msteams"
 CLOCK_SKEW_SECONDS = 300
 # The turn-state key for this service's origin as the request reached it.
 PUBLIC_BASE = "minutesbot.public_base"
+# User-token clients kept, one per app id (the SDK makes one per message; unused here).
+MAX_USER_TOKEN_CLIENTS = 16
 
 
 class BadActivity(ValueError):
@@ -154,22 +159,59 @@ class _BotConfig:
 
 
 class _StrictAuthentication(ConfigurationBotFrameworkAuthentication):  # type: ignore[misc]
-    """The SDK's validation, with every failure a PermissionError (so a 401).
+    """The SDK's validation, with every failure a PermissionError (so a 401), and its
+    outbound clients reused.
 
     The SDK lets decoding errors and key-fetch failures escape as other
     exceptions, which would be a 500; and it fetches signing keys before it
     looks at the expiry, so malformed and expired tokens are refused first.
+
+    For every message the SDK would build new connector clients (see
+    `bot.teams_connector`) and a user-token client this bot never uses; here both
+    are made once and reused.
     """
+
+    def __init__(self, config: _BotConfig, *, keep_connections: bool = False) -> None:
+        super().__init__(config)
+        self.connectors = ConnectorClients(keep_connections=keep_connections)
+        self._user_token_clients: dict[str, UserTokenClient] = {}
 
     async def authenticate_request(self, activity: Activity, auth_header: str) -> Any:
         if auth_header:
             _check_token_shape(auth_header)
         try:
-            return await super().authenticate_request(activity, auth_header)
+            result = await super().authenticate_request(activity, auth_header)
         except PermissionError:
             raise
         except Exception as exc:  # any failure to validate means "not authorized"
             raise PermissionError(f"token not accepted: {exc.__class__.__name__}") from exc
+        result.connector_factory = self.connectors.factory(
+            _app_id(result.claims_identity), result.connector_factory
+        )
+        return result
+
+    def create_connector_factory(self, claims_identity: ClaimsIdentity) -> ConnectorFactory:
+        """For proactive messages (continue_conversation): the same reused clients."""
+        made = super().create_connector_factory(claims_identity)
+        return self.connectors.factory(_app_id(claims_identity), made)
+
+    async def create_user_token_client(self, claims_identity: ClaimsIdentity) -> UserTokenClient:
+        app_id = _app_id(claims_identity)
+        client = self._user_token_clients.get(app_id)
+        if client is None:
+            client = await super().create_user_token_client(claims_identity)
+            if len(self._user_token_clients) >= MAX_USER_TOKEN_CLIENTS:
+                self._user_token_clients.clear()
+            self._user_token_clients[app_id] = client
+        return client
+
+
+def _app_id(claims_identity: ClaimsIdentity) -> str:
+    """The app id the SDK's connector factory uses for a request's claims."""
+    claim = claims_identity.get_claim_value(
+        AuthenticationConstants.AUDIENCE_CLAIM
+    ) or claims_identity.get_claim_value(AuthenticationConstants.APP_ID_CLAIM)
+    return str(claim or "")
 
 
 def _check_token_shape(auth_header: str) -> None:
@@ -186,15 +228,19 @@ def _check_token_shape(auth_header: str) -> None:
         raise PermissionError(f"token not accepted: {exc}") from exc
 
 
-def create_adapter(settings: Settings) -> CloudAdapter:
-    """A CloudAdapter with the app's credentials; none means no token is asked for."""
+def create_adapter(settings: Settings, *, keep_connections: bool = False) -> CloudAdapter:
+    """A CloudAdapter with the app's credentials; none means no token is asked for.
+
+    `keep_connections`: replies go over connections kept open, which `TeamsBot.close`
+    closes; else each reply opens its own.
+    """
     config = _BotConfig(
         APP_ID=settings.microsoft_app_id,
         APP_PASSWORD=settings.microsoft_app_password,
         APP_TYPE=settings.microsoft_app_type,
         APP_TENANTID=settings.microsoft_app_tenant_id,
     )
-    return CloudAdapter(_StrictAuthentication(config))
+    return CloudAdapter(_StrictAuthentication(config, keep_connections=keep_connections))
 
 
 class TeamsBot:
@@ -321,6 +367,12 @@ class TeamsBot:
         if failures:
             raise failures[0]
 
+    async def close(self) -> None:
+        """Close the connections to the connector (when the service stops)."""
+        auth = self.adapter.bot_framework_authentication
+        if isinstance(auth, _StrictAuthentication):
+            await auth.connectors.close()
+
     async def _on_turn_error(self, turn: TurnContext, error: Exception) -> None:
         log.error("teams: the turn failed", exc_info=error)
         try:
@@ -346,7 +398,12 @@ def mount_teams(
     app: web.Application, settings: Settings, assistant: AnswersQuestions, links: CalendarLinks
 ) -> TeamsBot:
     """Add `POST /api/messages` to `app`; the bot is `app[TEAMS_BOT]` (for reminders)."""
-    bot = TeamsBot(settings, assistant, links)
+    bot = TeamsBot(settings, assistant, links, create_adapter(settings, keep_connections=True))
     app[TEAMS_BOT] = bot
     app.router.add_post(MESSAGES_PATH, bot.handle)
+
+    async def close(_: web.Application) -> None:
+        await bot.close()
+
+    app.on_cleanup.append(close)
     return bot

@@ -44,6 +44,8 @@ class Posted:
     reply_to: str | None
     activity: dict[str, Any]
     authorization: str | None
+    peer: Any = None  # the bot's end of the connection: (host, port)
+    host: str = ""  # the Host header: the connector's, also through a proxy
 
     @property
     def card(self) -> dict[str, Any]:
@@ -72,6 +74,8 @@ class FakeConnector:
                 reply_to=request.match_info.get("reply_to"),
                 activity=await request.json(),
                 authorization=request.headers.get("Authorization"),
+                peer=request.transport.get_extra_info("peername") if request.transport else None,
+                host=request.host,
             )
         )
         return web.json_response({"id": f"reply-{len(self.posted)}"})

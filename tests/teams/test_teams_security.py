@@ -9,6 +9,7 @@ it would hold the keys it fetched from login.botframework.com.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 from typing import Any
@@ -127,6 +128,26 @@ async def test_a_valid_token_is_answered_and_the_reply_carries_the_bots_token(
     assert len(connector.posted) == 1
     assert connector.posted[0].authorization == f"Bearer {BOT_TOKEN}"
     assert "Chefsgrupp folkhälsa" in " ".join(answer_lines(connector.posted[0].card))
+
+
+async def test_the_bots_token_is_got_once_for_many_replies_and_off_the_event_loop(
+    secured: TeamsClient, connector: FakeConnector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Getting it may be a blocking call to Microsoft Entra ID."""
+    threads: list[threading.Thread] = []
+
+    def get_access_token(*_args: Any, **_kwargs: Any) -> str:
+        threads.append(threading.current_thread())
+        return BOT_TOKEN
+
+    monkeypatch.setattr(MicrosoftAppCredentials, "get_access_token", get_access_token)
+    for question in ("När är nästa möte?", "hjälp", "Vem representerar Kumla?"):
+        activity = message(question, service_url=connector.url)
+        response = await secured.post(activity, token=token(connector.url))
+        assert response.status == 201
+
+    assert [posted.authorization for posted in connector.posted] == [f"Bearer {BOT_TOKEN}"] * 3
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
 
 
 async def test_later_messages_carry_the_bots_token_too(
