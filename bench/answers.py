@@ -83,6 +83,7 @@ def build(size: int, url: str) -> tuple[Store, list[datetime]]:
                 session.add(document)
                 session.flush()
                 writer.write(session, document.id, parsed)
+    store.analyze()  # as loading does
     return store, days
 
 

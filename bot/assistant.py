@@ -94,8 +94,10 @@ class Assistant:
     def _answer(self, question: str, context: AskContext) -> Answer:
         writes = False
         with self.store.session() as session:
-            group = context.group or conversation.bound_group(session, context.conversation)
-            vocabulary, stamp = self._vocabulary_of(session)
+            # the store's stamp and the conversation's group in one statement
+            asked = None if context.group else context.conversation
+            vocabulary, stamp, bound = self._vocabulary_of(session, asked)
+            group = context.group or bound
             minute = context.now.astimezone(STOCKHOLM).replace(second=0, microsecond=0)
             key = (question.strip(), group, context.language, minute, stamp)
             cached = self.cache.get(key)
@@ -144,14 +146,22 @@ class Assistant:
         """Names questions may mention, rebuilt when the store's documents change."""
         return self._vocabulary_of(session)[0]
 
-    def _vocabulary_of(self, session: Session) -> tuple[Vocabulary, tuple[int, int]]:
+    def _vocabulary_of(
+        self, session: Session, conversation_key: str | None = None
+    ) -> tuple[Vocabulary, tuple[int, int], str | None]:
+        """The vocabulary, the store's stamp and the group `conversation_key` is bound to."""
         # New or replaced documents get new ids: the newest ids say the store changed.
-        newest = session.execute(
-            select(
-                select(func.max(Document.id)).scalar_subquery(),
-                select(func.max(PersonName.id)).scalar_subquery(),
+        newest = (
+            session.connection()
+            .execute(
+                select(
+                    select(func.max(Document.id)).scalar_subquery(),
+                    select(func.max(PersonName.id)).scalar_subquery(),
+                    conversation.bound_group_query(conversation_key).scalar_subquery(),
+                )
             )
-        ).one()
+            .one()
+        )
         stamp = (newest[0] or 0, newest[1] or 0)
         with self._lock:
             if self._vocabulary is None or stamp != self._vocabulary_stamp:
@@ -160,7 +170,7 @@ class Assistant:
                     groups=names.groups, people=names.people, organizations=names.organizations
                 )
                 self._vocabulary_stamp = stamp
-            return self._vocabulary, stamp
+            return self._vocabulary, stamp, newest[2]
 
 
 def _trouble(context: AskContext, kind: str) -> Answer:

@@ -88,6 +88,8 @@ def load_paths(
         report.results.append(result)
         if on_file is not None:
             on_file(result)
+    if report.count("loaded") or report.count("replaced"):
+        store.analyze()
     return report
 
 

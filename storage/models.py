@@ -110,7 +110,8 @@ class ScheduleSpan(Base):
     own date to the last meeting it lists. A newer span supersedes older plans."""
 
     __tablename__ = "schedule_spans"
-    __table_args__ = (Index("ix_schedule_spans_first_day", "first_day"),)
+    # "this group's schedules that began in this period": one index range per group
+    __table_args__ = (Index("ix_schedule_spans_group_first", "group_id", "first_day"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True
@@ -183,6 +184,14 @@ class PersonName(Base):
     name: Mapped[str] = mapped_column(String(300))
     key: Mapped[str] = mapped_column(String(300), unique=True)  # folded spelling
     person: Mapped[Person] = relationship(back_populates="names")
+
+
+class SearchTerm(Base):
+    """Every stemmed word the search index holds (storage.search): a prefix in a
+    question is widened to the words it begins, which the index finds fast."""
+
+    __tablename__ = "search_terms"
+    term: Mapped[str] = mapped_column(String(100), primary_key=True)
 
 
 class Attendance(Base):

@@ -8,11 +8,13 @@ rolled-back transaction call `forget()`, since the ids it cached are gone.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import cast
 
 from sqlalchemy import Table, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage.identity import person_key, same_person
@@ -28,10 +30,17 @@ from storage.models import (
     Person,
     PersonName,
     ScheduleSpan,
+    SearchTerm,
 )
-from storage.parsing.records import Attendee, MeetingStatus, ParsedDocument, ScheduledMeeting
+from storage.parsing.records import (
+    STOCKHOLM,
+    Attendee,
+    MeetingStatus,
+    ParsedDocument,
+    ScheduledMeeting,
+)
 from storage.registry import REGION, find_group, fold, kommun_name, lansdel_of, municipality_of
-from storage.search import index_text
+from storage.search import MAX_TERM, index_text, is_month_token, item_text
 
 # Core tables: the bulk inserts below bypass the ORM's unit of work on purpose.
 MEETINGS = cast(Table, Meeting.__table__)
@@ -42,6 +51,7 @@ DECISIONS = cast(Table, Decision.__table__)
 PEOPLE = cast(Table, Person.__table__)
 PERSON_NAMES = cast(Table, PersonName.__table__)
 SCHEDULE_SPANS = cast(Table, ScheduleSpan.__table__)
+SEARCH_TERMS = cast(Table, SearchTerm.__table__)
 
 
 class RowWriter:
@@ -54,6 +64,7 @@ class RowWriter:
         self._person_by_key: dict[str, int] = {}
         # first word of a name (folded) -> [(name, person id)], for spelling variants
         self._people_by_first: dict[str, list[tuple[str, int]]] | None = None
+        self._terms: set[str] | None = None
 
     def write(self, session: Session, document_id: int, parsed: ParsedDocument) -> dict[str, int]:
         """Add the document's meetings and everything in them; return counts.
@@ -219,23 +230,26 @@ class RowWriter:
         if not parsed.items:
             return 0
         conn = session.connection()
+        start = parsed.meeting.start
+        day = start.astimezone(STOCKHOLM).date() if start is not None else None
+        rows = [
+            {
+                "meeting_id": meeting_id,
+                "position": position,
+                "number": item.number,
+                "parent": item.parent,
+                "title": item.title,
+                "presenters": list(item.presenters),
+                "text": item.text,
+                "search_title": index_text(item.title),
+                "search_text": item_text(item.text, day),
+            }
+            for position, item in enumerate(parsed.items)
+        ]
         item_ids = conn.scalars(
-            ITEMS.insert().returning(ITEMS.c.id, sort_by_parameter_order=True),
-            [
-                {
-                    "meeting_id": meeting_id,
-                    "position": position,
-                    "number": item.number,
-                    "parent": item.parent,
-                    "title": item.title,
-                    "presenters": list(item.presenters),
-                    "text": item.text,
-                    "search_title": index_text(item.title),
-                    "search_text": index_text(item.text),
-                }
-                for position, item in enumerate(parsed.items)
-            ],
+            ITEMS.insert().returning(ITEMS.c.id, sort_by_parameter_order=True), rows
         ).all()
+        self._add_terms(session, rows)
         decisions = [
             {
                 "item_id": item_id,
@@ -250,6 +264,30 @@ class RowWriter:
         if decisions:
             conn.execute(DECISIONS.insert(), decisions)
         return len(decisions)
+
+    def _add_terms(self, session: Session, rows: Sequence[Mapping[str, object]]) -> None:
+        """Record the stemmed words of new items that the store has not seen."""
+        if self._terms is None:
+            self._terms = set(session.scalars(select(SearchTerm.term)))
+        words = {
+            word
+            for row in rows
+            for column in ("search_title", "search_text")
+            for word in str(row[column]).split()
+            if len(word) <= MAX_TERM and not is_month_token(word)
+        }
+        new = words - self._terms
+        if not new:
+            return
+        conn = session.connection()
+        # Another ingest may add the same words at the same time.
+        insert = (
+            postgresql_insert(SEARCH_TERMS).on_conflict_do_nothing()
+            if conn.dialect.name == "postgresql"
+            else sqlite_insert(SEARCH_TERMS).on_conflict_do_nothing()
+        )
+        conn.execute(insert, [{"term": word} for word in sorted(new)])
+        self._terms |= new
 
     def _spans(
         self,

@@ -4,8 +4,9 @@ when a question is not understood."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from bot.answering.facts import groups_text
@@ -77,10 +78,16 @@ def bound_group(session: Session, conversation: str | None) -> str | None:
     """The group a conversation is tied to, if any."""
     if not conversation:
         return None
-    return session.scalar(
+    name: str | None = session.connection().scalar(bound_group_query(conversation))
+    return name
+
+
+def bound_group_query(conversation: str | None) -> Select[Any]:
+    """The name of the group `conversation` is tied to (no row: none, or no conversation)."""
+    return (
         select(Group.name)
         .join(Conversation, Conversation.group_id == Group.id)
-        .where(Conversation.key == conversation)
+        .where(Conversation.key == (conversation or ""))  # no conversation has key ""
     )
 
 

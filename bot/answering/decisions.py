@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
@@ -23,6 +25,8 @@ from storage.search import stem_words
 
 MAX_SHOWN = 8
 MAX_FOLLOWED = 2
+# A postponed question is looked for in its group's meetings this long after.
+FOLLOW_UP = timedelta(days=366)
 KIND_WORDS = {
     "sv": {
         "postponed": "bordlagt/hänskjutet",
@@ -64,7 +68,7 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     meeting_ids = None
     if query.date is not None:
         meeting_ids = [
-            m.id for m in meetings_on(session, query.date, group=query.group) if m.has_minutes
+            m.id for m in meetings_on(session, query.date, group=query.group, minutes_only=True)
         ]
         if not meeting_ids:
             return no_meeting(session, query, context, "decisions")
@@ -85,12 +89,15 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     about = f" {pick(lang, 'om', 'about')} {query.topic}" if words else ""
     lines = [pick(lang, f"Beslut{about}:", f"Decisions{about}:")]
     followed = 0
+    # Asked by topic alone, `found` holds the newest decisions on it: a postponed
+    # one is followed among them when they reach back to it.
+    known = found if words and query.group is None and query.period is None else []
     for view in shown:
         lines.append("• " + _decision_line(view, lang))
         # Follow the first postponed questions to where they went; more would be noise.
         if view.kind == "postponed" and followed < MAX_FOLLOWED:
             followed += 1
-            lines.append("  " + _followed(session, view, words, lang))
+            lines.append("  " + _followed(session, view, words, lang, known))
     if len(found) > len(shown):
         lines.append(
             pick(
@@ -201,20 +208,40 @@ def _decision_line(view: DecisionView, lang: str) -> str:
     )
 
 
-def _followed(session: Session, view: DecisionView, asked: list[str], lang: str) -> str:
-    """Where a postponed question went: later decisions on the same subject (the
-    words asked about, else the agenda item's title)."""
-    words = asked or topic_words(view.item_title)[:4]
+def _followed(
+    session: Session,
+    view: DecisionView,
+    asked: list[str],
+    lang: str,
+    known: Sequence[DecisionView] = (),
+) -> str:
+    """Where a postponed question went: the first later decision on the same
+    subject (the words asked about, else the agenda item's title) in the year
+    after, in the same group's meetings if there is one there. (Among the year's
+    newest 200 matches: all of them but in a store of hundreds of groups.)
+
+    `known`: the newest decisions on the words asked about, this one among them:
+    they hold the later ones (bar text-only mentions past the newest 60), and no
+    query is needed."""
+    words = tuple(asked or topic_words(view.item_title)[:4])
     after = day_bounds(view.meeting_date, view.meeting_date)[1]
-    later = (
-        [
-            d
-            for d in decisions(session, words=words, start=after, limit=20)
-            if d.kind != "procedural"
-        ]
-        if words
-        else []
-    )
+    until = after + FOLLOW_UP
+    later: list[DecisionView] = []
+    complete = bool(asked) and view in known
+    # its own group first, then any group
+    for group in (*view.groups[:1], None) if words else ():
+        if complete:
+            found = [
+                d
+                for d in known
+                if view.meeting_date < d.meeting_date < until.date()
+                and (group is None or group in d.groups)
+            ]
+        else:
+            found = decisions(session, words=words, group=group, start=after, end=until, limit=60)
+        later = [d for d in found if d.kind != "procedural"]
+        if later:
+            break
     if not later:
         return pick(
             lang,

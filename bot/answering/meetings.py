@@ -3,7 +3,7 @@ time and place."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -93,9 +93,12 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
     else:
         # no period: what is coming, a year ahead
         start, end = day_bounds(context.now.date(), date(context.now.year + 1, 12, 31))
-    found = meetings_between(session, start, end, group=query.group)
-    if query.status:
-        found = [m for m in found if m.status == query.status]
+    # One more than is shown says whether there are more.
+    found = meetings_between(
+        session, start, end, group=query.group, limit=MAX_FACTS + 1, status=query.status
+    )
+    more = len(found) > MAX_FACTS
+    found = found[:MAX_FACTS]
     whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
     span = _span_text(start.date(), end.date(), lang)
     if not found:
@@ -119,7 +122,17 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
         span = ""
     header = f"{label}{whose} {span}".rstrip() + ":"
     lines = [header, *(f"• {meeting_line(m, lang, with_group=not query.group)}" for m in shown)]
-    if len(found) > len(shown):
+    if more:
+        lines.append(
+            pick(
+                lang,
+                f"… och fler än {MAX_FACTS - len(shown)} till: ange en grupp eller en kortare "
+                "tid för att se alla.",
+                f"… and more than {MAX_FACTS - len(shown)} others: name a group or a shorter "
+                "time to see them all.",
+            )
+        )
+    elif len(found) > len(shown):
         lines.append(
             pick(
                 lang,
@@ -127,19 +140,11 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
                 f"… and {len(found) - len(shown)} more.",
             )
         )
-    if len(found) > MAX_FACTS:
-        lines.append(
-            pick(
-                lang,
-                f"Det är {len(found)} möten; ange en grupp eller en kortare tid för att se alla.",
-                f"That is {len(found)} meetings; name a group or a shorter time to see them all.",
-            )
-        )
     lines.append(_source_note(shown, lang))
     return Answer(
         intent="meetings",
         text="\n".join(lines),
-        meetings=[meeting_fact(m) for m in found[:MAX_FACTS]],
+        meetings=[meeting_fact(m) for m in found],
         sources=unique_sources(meeting_source(m) for m in shown),
         language=lang,
     )
@@ -172,14 +177,17 @@ def find_meeting(
     in a period; preferring meetings with minutes."""
     candidates: list[MeetingView]
     if query.date is not None:
-        candidates = meetings_on(session, query.date, group=query.group)
+        candidates = meetings_on(session, query.date, group=query.group, minutes_only=minutes_only)
     elif query.period is not None:
         start, end = day_bounds(query.period.start, query.period.end)
-        candidates = [
-            m
-            for m in meetings_between(session, start, end, group=query.group)
-            if m.has_minutes or not minutes_only
-        ][-1:]
+        if minutes_only:
+            # the period's last meeting with minutes: a walk back from its end
+            latest = previous_meetings(
+                session, end - timedelta(microseconds=1), group=query.group, minutes_only=True
+            )
+            candidates = [m for m in latest if m.start >= start]
+        else:
+            candidates = meetings_between(session, start, end, group=query.group)[-1:]
     elif query.which == "next":
         candidates = next_meetings(session, context.now, group=query.group, limit=1)
     else:
@@ -227,8 +235,6 @@ def _with_latest(
 
 
 def _span_text(first: date, end_exclusive: date, lang: str) -> str:
-    from datetime import timedelta
-
     last = end_exclusive - timedelta(days=1)
     if first == last:
         return pick(lang, f"den {day(first, lang)}", f"on {day(first, lang)}")

@@ -20,6 +20,8 @@ from bot.answers import Answer, AskContext, Source
 from bot.understanding.query import Query
 from storage.queries import AttendanceView, attendance_of, person_profile, representatives
 
+# Groups a "who represents" answer without a group lists (the most recent ones).
+MAX_GROUPS = 8
 ROLE_QUESTION = {
     "ordförande": ("ordförande", "chaired"),
     "vice ordförande": ("vice ordförande", "was vice chair"),
@@ -118,6 +120,7 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
         organization=None if query.municipality else who,
         group=query.group,
         at=at,
+        max_groups=MAX_GROUPS,
     )
     if not found:
         whose = (
@@ -139,6 +142,16 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
         lines.append(
             f"• {groups_text([group] if group else [], lang)}: {people} "
             + pick(lang, f"(enligt mötet {meeting_day})", f"(as of the meeting on {meeting_day})")
+        )
+    if query.group is None and len(by_group) >= MAX_GROUPS:
+        lines.append(
+            pick(
+                lang,
+                f"Det är de {MAX_GROUPS} grupper där {who} senast fanns med; "
+                "ange en grupp för att se en annan.",
+                f"These are the {MAX_GROUPS} groups {who} was most recently listed in; "
+                "name a group to see another.",
+            )
         )
     evidence = [v for v in found if v.evidence]
     if evidence:

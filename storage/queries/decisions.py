@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import AgendaItem, Decision, Document, Group, Meeting, MeetingGroup
 from storage.parsing.records import STOCKHOLM
-from storage.search import search_items
+from storage.search import Scope, search_items
 
 # Items a topic search considers: the newest matches (see storage.search).
 SEARCH_DEPTH = 200
@@ -67,10 +67,13 @@ def decisions(
     conditions = _filters(group, start, end)
     scores: dict[int, float] = {}
     if words:
-        scores = dict(search_items(session, words, limit=SEARCH_DEPTH))
+        scores = dict(
+            search_items(session, words, limit=SEARCH_DEPTH, scope=_scope(group, start, end))
+        )
         if not scores:
             return []
-        conditions.append(AgendaItem.id.in_(scores))
+        # the search kept to the group and period: only the items remain to be read
+        conditions = [AgendaItem.id.in_(scores)]
     if meeting_ids is not None:
         conditions.append(AgendaItem.meeting_id.in_(meeting_ids))
     query = (
@@ -87,10 +90,16 @@ def decisions(
             Document.name,
             AgendaItem.position,
             Decision.position,
+            Decision.id,
+            Group.id,
+            Group.name,
         )
         .join(AgendaItem, AgendaItem.id == Decision.item_id)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
         .join(Document, Document.id == Meeting.document_id)
+        # a joint meeting's decision comes once per group; the rows fold into one
+        .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+        .outerjoin(Group, Group.id == MeetingGroup.group_id)
         .where(*conditions)
     )
     bounded = bool(words) or meeting_ids is not None
@@ -99,8 +108,8 @@ def decisions(
         query = query.order_by(Meeting.start.desc()).limit(limit * 4)
     # Otherwise the rows are few (those items or meetings) and are sorted here: an
     # ORDER BY on the meetings' start would lead the planner away from the item index.
-    rows = sorted(session.execute(query).all(), key=_newest_first)
-    groups = _groups_of(session, {row[7] for row in rows})
+    rows, groups = _folded(session.connection().execute(query).all(), key=12, meeting=7)
+    rows = sorted(rows, key=_newest_first)
     found = [_decision_view(row, groups, scores.get(row[3], 0.0)) for row in rows if row[8]]
     # sorted() is stable: within equal scores the newest stay first
     found = sorted(found, key=lambda d: -d.score)
@@ -123,15 +132,22 @@ def search_items_text(
     limit: int = 10,
 ) -> list[ItemView]:
     """Agenda items whose title or text speaks of `words`, best first."""
-    scores = dict(search_items(session, words, limit=SEARCH_DEPTH))
+    scores = dict(search_items(session, words, limit=SEARCH_DEPTH, scope=_scope(group, start, end)))
     if not scores:
         return []
-    found = _items(session, AgendaItem.id.in_(scores), *_filters(group, start, end))
+    found = _items(session, AgendaItem.id.in_(scores))  # the search kept to the scope
     found = sorted(found, key=lambda item: (-scores[item.id], -item.meeting_date.toordinal()))
     return [_with_score(item, scores[item.id]) for item in found[:limit]]
 
 
 # -- plain rows ---------------------------------------------------------------------------
+
+
+def _scope(group: str | None, start: datetime | None, end: datetime | None) -> Scope | None:
+    """Where a topic is searched: the newest matches of these meetings."""
+    if group is None and start is None and end is None:
+        return None
+    return Scope(group, start, end)
 
 
 def _filters(
@@ -150,7 +166,7 @@ def _filters(
 
 
 def _items(session: Session, *conditions: ColumnElement[bool]) -> list[ItemView]:
-    rows = session.execute(
+    query = (
         select(
             AgendaItem.id,
             Meeting.id,
@@ -162,13 +178,17 @@ def _items(session: Session, *conditions: ColumnElement[bool]) -> list[ItemView]
             AgendaItem.text,
             Document.name,
             AgendaItem.position,
+            Group.id,
+            Group.name,
         )
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
         .join(Document, Document.id == Meeting.document_id)
+        .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+        .outerjoin(Group, Group.id == MeetingGroup.group_id)
         .where(*conditions)
-    ).all()
+    )
+    rows, groups = _folded(session.connection().execute(query).all(), key=0, meeting=1)
     rows = sorted(rows, key=lambda r: (-r[2].timestamp() if r[2] else 0, r[9]))
-    groups = _groups_of(session, {row[1] for row in rows})
     return [
         ItemView(
             id=item_id,
@@ -182,7 +202,7 @@ def _items(session: Session, *conditions: ColumnElement[bool]) -> list[ItemView]
             text=text,
             document=document,
         )
-        for item_id, meeting_id, start, number, parent, title, presenters, text, document, _ in rows
+        for item_id, meeting_id, start, number, parent, title, presenters, text, document, *_ in rows
         if start is not None
     ]
 
@@ -193,19 +213,19 @@ def _with_score(item: ItemView, score: float) -> ItemView:
     return replace(item, score=score)
 
 
-def _groups_of(session: Session, meeting_ids: set[int]) -> dict[int, tuple[str, ...]]:
-    if not meeting_ids:
-        return {}
-    found: dict[int, list[str]] = defaultdict(list)
-    rows = session.execute(
-        select(MeetingGroup.meeting_id, Group.name)
-        .join(Group, Group.id == MeetingGroup.group_id)
-        .where(MeetingGroup.meeting_id.in_(meeting_ids))
-        .order_by(MeetingGroup.meeting_id, Group.id)
-    )
-    for meeting_id, name in rows:
-        found[meeting_id].append(name)
-    return {k: tuple(v) for k, v in found.items()}
+def _folded(
+    rows: Sequence[Any], *, key: int, meeting: int
+) -> tuple[list[Any], dict[int, tuple[str, ...]]]:
+    """Rows joined with their meeting's groups (the last two columns: group id and
+    name), one per (row, group): the rows once each, and each meeting's groups."""
+    first: dict[Any, Any] = {}
+    named: dict[int, dict[int, str]] = defaultdict(dict)
+    for row in rows:
+        first.setdefault(row[key], row)
+        if row[-1] is not None:
+            named[row[meeting]][row[-2]] = row[-1]
+    groups = {m: tuple(names[g] for g in sorted(names)) for m, names in named.items()}
+    return list(first.values()), groups
 
 
 def _decision_view(row: Any, groups: dict[int, tuple[str, ...]], score: float) -> DecisionView:

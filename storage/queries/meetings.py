@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import Document, Group, Meeting, MeetingGroup
@@ -26,6 +26,8 @@ from storage.parsing.records import STOCKHOLM
 
 # A schedule entry without a time counts as lasting the whole day.
 WHOLE_DAY = timedelta(days=1)
+# The end of "from now on".
+FAR_FUTURE = datetime(9000, 1, 1, tzinfo=STOCKHOLM)
 
 
 @dataclass(frozen=True)
@@ -82,13 +84,17 @@ def _views(session: Session, *conditions: ColumnElement[bool]) -> list[MeetingVi
     meeting comes back once per group; the rows fold into one view. (No ORDER BY:
     ordering by id would lead SQLite to walk the whole table instead of the index
     the conditions select by.)"""
-    rows = session.execute(
-        select(*COLUMNS, Group.id, Group.name)
-        .join(Document, Document.id == Meeting.document_id)
-        .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
-        .outerjoin(Group, Group.id == MeetingGroup.group_id)
-        .where(*conditions)
-    ).all()
+    rows = (
+        session.connection()
+        .execute(
+            select(*COLUMNS, Group.id, Group.name)
+            .join(Document, Document.id == Meeting.document_id)
+            .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+            .outerjoin(Group, Group.id == MeetingGroup.group_id)
+            .where(*conditions)
+        )
+        .all()
+    )
     groups: dict[int, list[tuple[int, str]]] = defaultdict(list)
     first: dict[int, Any] = {}
     for row in rows:
@@ -115,16 +121,85 @@ def _window(group: str | None, start: datetime, end: datetime) -> ColumnElement[
 
 
 def meetings_between(
-    session: Session, start: datetime, end: datetime, *, group: str | None = None
+    session: Session,
+    start: datetime,
+    end: datetime,
+    *,
+    group: str | None = None,
+    limit: int | None = None,
+    status: str | None = None,
 ) -> list[MeetingView]:
-    """Meetings starting in [start, end), merged, in time order (all statuses)."""
-    views = _views(session, _window(group, start, end))
-    return merge(views, _moved_away(session, start, end), _schedule_spans(session, start, end))
+    """Meetings starting in [start, end), merged, in time order (all statuses, or
+    those with `status`); the first `limit` of them when given.
+
+    With a limit the period is read in windows of whole days, each ending after
+    about as many stored rows as are still wanted, so a long period in a large
+    store costs what the answer shows, not what the period holds. (Merging works
+    day by day, so windows of whole days give the same meetings as one read.)"""
+    if limit is None:
+        return _merged(session, start, end, group, status)
+    found: list[MeetingView] = []
+    while start < end and len(found) < limit:
+        horizon = _nth_start(session, start, end, group, 2 * (limit - len(found)))
+        stop = min(end, _next_midnight(horizon)) if horizon is not None else end
+        found.extend(_merged(session, start, stop, group, status))
+        start = stop
+    return found[:limit]
 
 
-def meetings_on(session: Session, day: date, *, group: str | None = None) -> list[MeetingView]:
+def _merged(
+    session: Session, start: datetime, end: datetime, group: str | None, status: str | None
+) -> list[MeetingView]:
+    # The window's meetings and those moved away from days in it. Without a group
+    # one read (an OR of two index ranges); a group's meetings are an IN (subquery),
+    # which PostgreSQL cannot OR with an index range but by reading every meeting.
+    moved_here = and_(Meeting.moved_from >= start, Meeting.moved_from < end)
+    if group is None:
+        read = _views(session, or_(_window(group, start, end), moved_here))
+    else:
+        both = _views(session, _window(group, start, end)) + _views(session, moved_here)
+        read = list({v.id: v for v in both}.values())
+    views = [v for v in read if start <= v.start < end and (group is None or group in v.groups)]
+    planned = {g for v in views if not v.has_minutes for g in v.groups}
+    spans = _schedule_spans(session, start, end, planned) if planned else []
+    merged = merge(views, _moved_away(read, start, end), spans)
+    return merged if status is None else [m for m in merged if m.status == status]
+
+
+def _nth_start(
+    session: Session, start: datetime, end: datetime, group: str | None, n: int
+) -> datetime | None:
+    """When the n-th stored meeting in [start, end) starts (None: fewer are stored).
+    An index walk of n entries."""
+    if group is None:
+        query = select(Meeting.start).where(Meeting.start >= start, Meeting.start < end)
+        query = query.order_by(Meeting.start)
+    else:
+        query = (
+            select(MeetingGroup.start)
+            .join(Group, Group.id == MeetingGroup.group_id)
+            .where(Group.name == group, MeetingGroup.start >= start, MeetingGroup.start < end)
+            .order_by(MeetingGroup.start)
+        )
+    return session.connection().scalar(query.offset(max(0, n - 1)).limit(1))
+
+
+def _next_midnight(moment: datetime) -> datetime:
+    """The start of the day after `moment`'s (Stockholm) day."""
+    return datetime.combine(moment.astimezone(STOCKHOLM).date() + WHOLE_DAY, time(0), STOCKHOLM)
+
+
+def meetings_on(
+    session: Session, day: date, *, group: str | None = None, minutes_only: bool = False
+) -> list[MeetingView]:
+    """The day's meetings; with `minutes_only` those with minutes, read alone (what
+    plans said of the day cannot change them)."""
     start = datetime.combine(day, time(0), STOCKHOLM)
-    return meetings_between(session, start, start + WHOLE_DAY, group=group)
+    end = start + WHOLE_DAY
+    if minutes_only:
+        minutes = _views(session, _window(group, start, end), Meeting.source == "minutes")
+        return merge(minutes, set())
+    return meetings_between(session, start, end, group=group)
 
 
 def next_meetings(
@@ -133,17 +208,14 @@ def next_meetings(
     """Meetings under way or to come, soonest first, cancelled ones included
     (the caller says they are cancelled)."""
     day_start = datetime.combine(now.astimezone(STOCKHOLM).date(), time(0), STOCKHOLM)
-    found: list[MeetingView] = []
-    # Start narrow: with many groups a long first window loads hundreds of meetings.
-    window = timedelta(days=14)
-    start = day_start
-    # Widen the window until enough meetings are found; bounded by the last meeting.
-    last = session.scalar(select(Meeting.start).order_by(Meeting.start.desc()).limit(1))
-    while last is not None and start <= last and len(found) < limit:
-        batch = meetings_between(session, start, start + window, group=group)
-        found.extend(m for m in batch if m.finish > now)
-        start += window
-        window *= 4
+    tomorrow = _next_midnight(day_start)
+    found = [
+        m for m in meetings_between(session, day_start, tomorrow, group=group) if m.finish > now
+    ]
+    if len(found) < limit:
+        found += meetings_between(
+            session, tomorrow, FAR_FUTURE, group=group, limit=limit - len(found)
+        )
     return found[:limit]
 
 
@@ -170,7 +242,7 @@ def previous_meetings(
         )
     if minutes_only:
         latest = latest.where(Meeting.source == "minutes")
-    ids = list(session.scalars(latest.limit(limit * 8)))
+    ids = list(session.connection().scalars(latest.limit(limit * 8)))
     merged = [
         m for m in merge(_views(session, Meeting.id.in_(ids)), set()) if m.status != "cancelled"
     ]
@@ -298,31 +370,43 @@ def _superseded(
 MAX_SPAN = timedelta(days=800)
 
 
-def _schedule_spans(session: Session, start: datetime, end: datetime) -> list[ScheduleSpan]:
-    """Schedules that speak for days in [start, end)."""
+def _schedule_spans(
+    session: Session, start: datetime, end: datetime, groups: set[str]
+) -> list[ScheduleSpan]:
+    """The schedules of `groups` that speak for days in [start, end)."""
     first, last = start.astimezone(STOCKHOLM).date(), end.astimezone(STOCKHOLM).date()
-    rows = session.execute(
-        select(
-            Group.name, Document.name, SpanRow.document_date, SpanRow.first_day, SpanRow.last_day
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                Group.name,
+                Document.name,
+                SpanRow.document_date,
+                SpanRow.first_day,
+                SpanRow.last_day,
+            )
+            .join(Group, Group.id == SpanRow.group_id)
+            .join(Document, Document.id == SpanRow.document_id)
+            .where(
+                Group.name.in_(sorted(groups)),
+                SpanRow.first_day >= first - MAX_SPAN,
+                SpanRow.first_day < last,
+                SpanRow.last_day >= first,
+            )
         )
-        .join(Group, Group.id == SpanRow.group_id)
-        .join(Document, Document.id == SpanRow.document_id)
-        .where(
-            SpanRow.first_day >= first - MAX_SPAN,
-            SpanRow.first_day < last,
-            SpanRow.last_day >= first,
-        )
-    ).all()
+        .all()
+    )
     return [ScheduleSpan(*row) for row in rows]
 
 
-def _moved_away(session: Session, start: datetime, end: datetime) -> set[tuple[str, date]]:
-    """(group, day) pairs that a document says a meeting was moved away from."""
-    moved = _views(session, Meeting.moved_from >= start, Meeting.moved_from < end)
+def _moved_away(
+    views: Sequence[MeetingView], start: datetime, end: datetime
+) -> set[tuple[str, date]]:
+    """(group, day) pairs in [start, end) that a document says a meeting was moved away from."""
     return {
         (group, view.moved_from.astimezone(STOCKHOLM).date())
-        for view in moved
-        if view.moved_from is not None
+        for view in views
+        if view.moved_from is not None and start <= view.moved_from < end
         for group in view.groups
     }
 

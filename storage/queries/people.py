@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import (
@@ -61,9 +61,16 @@ class Names:
 
 def known_names(session: Session) -> Names:
     return Names(
-        people=tuple(session.scalars(select(PersonName.name).order_by(PersonName.id))),
-        organizations=tuple(session.scalars(select(Organization.name).order_by(Organization.id))),
-        groups={a: g for a, g in session.execute(select(GroupAlias.alias, Group.name).join(Group))},
+        people=tuple(session.connection().scalars(select(PersonName.name).order_by(PersonName.id))),
+        organizations=tuple(
+            session.connection().scalars(select(Organization.name).order_by(Organization.id))
+        ),
+        groups={
+            a: g
+            for a, g in session.connection().execute(
+                select(GroupAlias.alias, Group.name).join(Group)
+            )
+        },
     )
 
 
@@ -79,25 +86,41 @@ def representatives(
     organization: str | None = None,
     group: str | None = None,
     at: date | None = None,
+    max_groups: int = 8,
 ) -> list[AttendanceView]:
     """Who represents a municipality or organisation: per group, the people the
-    latest meeting (on or before `at`) lists for it."""
+    latest meeting (on or before `at`) lists for it. Without a group, the groups
+    it was most recently listed in, at most `max_groups` of them."""
     orgs = _organization_ids(session, municipality, organization)
     if not orgs:
         return []
     last_day = at or date.max - timedelta(days=1)
     until = datetime.combine(last_day, time(0), STOCKHOLM) + timedelta(days=1)
-    groups = _group_ids(session, group)
+    few = group is None and _group_count(session) <= max_groups
+    if group is not None or few:
+        # each group's own newest meetings: the walk stops at the group's first listing
+        groups = _group_ids(session, group)
+        latest = {
+            group_id: listing
+            for group_id in groups
+            if (listing := _latest_in_group(session, orgs, group_id, until)) is not None
+        }
+    else:
+        # many groups: the organisations' newest listings, until `max_groups` are seen
+        latest = _latest_listing(session, orgs, until, max_groups)
+        groups = _group_names(session, latest)
+    meetings = {meeting_id for meeting_id, _ in latest.values()}
+    listings = _views(
+        session, Attendance.meeting_id.in_(meetings), Attendance.organization_id.in_(orgs)
+    )
     found: list[AttendanceView] = []
-    for group_id, (meeting_id, start) in _latest_listing(session, orgs, until, groups).items():
-        listed = _views(
-            session, Attendance.meeting_id == meeting_id, Attendance.organization_id.in_(orgs)
-        )
-        listed = [v for v in listed if v.group in (None, groups[group_id])]
+    # the groups with the newest listing first
+    newest_first = sorted(latest.items(), key=lambda kv: (-kv[1][1].timestamp(), kv[0]))
+    for group_id, (meeting_id, start) in newest_first:
+        name = groups[group_id]
+        listed = [v for v in listings if v.meeting_id == meeting_id and v.group in (None, name)]
         later = _later_unlabelled(session, listed, orgs, group_id, start, until)
-        if later:
-            listed = later
-        found.extend(replace(v, group=groups[group_id]) for v in listed)
+        found.extend(replace(v, group=name) for v in later or listed)
     return _dedupe(found)
 
 
@@ -122,28 +145,62 @@ def person_profile(session: Session, name: str) -> list[AttendanceView]:
 
 
 def _latest_listing(
-    session: Session, orgs: list[int], until: datetime, groups: dict[int, str]
+    session: Session, orgs: list[int], until: datetime, max_groups: int
 ) -> dict[int, tuple[int, datetime]]:
-    """group id -> (meeting id, start) of the newest meeting listing someone for `orgs`."""
+    """group id -> (meeting id, start) of the newest meeting listing someone for
+    `orgs`, for the `max_groups` groups that listed them most recently: a walk
+    back through the organisations' listings, newest first."""
     latest: dict[int, tuple[int, datetime]] = {}
     offset = 0
-    while len(latest) < len(groups):
-        rows = session.execute(
-            select(Attendance.meeting_id, Attendance.meeting_start, Attendance.group_id)
-            .where(Attendance.organization_id.in_(orgs), Attendance.meeting_start < until)
-            .order_by(Attendance.meeting_start.desc(), Attendance.id)
-            .offset(offset)
-            .limit(PAGE)
-        ).all()
+    while len(latest) < max_groups:
+        rows = (
+            session.connection()
+            .execute(
+                select(Attendance.meeting_id, Attendance.meeting_start, Attendance.group_id)
+                .where(Attendance.organization_id.in_(orgs), Attendance.meeting_start < until)
+                .order_by(Attendance.meeting_start.desc(), Attendance.id)
+                .offset(offset)
+                .limit(PAGE)
+            )
+            .all()
+        )
         meeting_groups = _meeting_groups(session, {row[0] for row in rows if row[2] is None})
         for meeting_id, start, list_group in rows:
             for group_id in (list_group,) if list_group else meeting_groups.get(meeting_id, ()):
-                if group_id in groups and group_id not in latest and start is not None:
+                if group_id not in latest and start is not None and len(latest) < max_groups:
                     latest[group_id] = (meeting_id, start)
         if len(rows) < PAGE:
             break
         offset += PAGE
     return latest
+
+
+def _latest_in_group(
+    session: Session, orgs: list[int], group_id: int, until: datetime
+) -> tuple[int, datetime] | None:
+    """(meeting id, start) of the group's newest meeting that lists someone for
+    `orgs`: a walk back through the group's meetings, not the organisations'
+    listings in every group."""
+    listed = (
+        select(Attendance.id)
+        .where(
+            Attendance.meeting_id == MeetingGroup.meeting_id,
+            Attendance.organization_id.in_(orgs),
+            or_(Attendance.group_id.is_(None), Attendance.group_id == group_id),
+        )
+        .exists()
+    )
+    row = (
+        session.connection()
+        .execute(
+            select(MeetingGroup.meeting_id, MeetingGroup.start)
+            .where(MeetingGroup.group_id == group_id, MeetingGroup.start < until, listed)
+            .order_by(MeetingGroup.start.desc())
+            .limit(1)
+        )
+        .first()
+    )
+    return (row[0], row[1]) if row is not None and row[1] is not None else None
 
 
 def _later_unlabelled(
@@ -159,23 +216,27 @@ def _later_unlabelled(
     people = {v.person_id: v for v in listed}
     if not people:
         return []
-    rows = session.execute(
-        select(Attendance.meeting_id, Attendance.meeting_start)
-        .where(
-            Attendance.person_id.in_(people),
-            Attendance.organization_id.is_(None),
-            Attendance.meeting_start > start,
-            Attendance.meeting_start < until,
+    rows = (
+        session.connection()
+        .execute(
+            select(Attendance.meeting_id, Attendance.meeting_start)
+            .where(
+                Attendance.person_id.in_(people),
+                Attendance.organization_id.is_(None),
+                Attendance.meeting_start > start,
+                Attendance.meeting_start < until,
+            )
+            .order_by(Attendance.meeting_start.desc())
+            .limit(PAGE)
         )
-        .order_by(Attendance.meeting_start.desc())
-        .limit(PAGE)
-    ).all()
+        .all()
+    )
     in_group = _meeting_groups(session, {row[0] for row in rows})
     for meeting_id, later in rows:
         if group_id not in in_group.get(meeting_id, ()):
             continue
         moved_on = set(
-            session.scalars(
+            session.connection().scalars(
                 select(Attendance.person_id).where(
                     Attendance.person_id.in_(people),
                     Attendance.organization_id.is_not(None),
@@ -271,7 +332,7 @@ def _views(
         query = query.order_by(Attendance.id)
     if limit is not None:
         query = query.limit(limit)
-    return [_view(row) for row in session.execute(query) if row[7] is not None]
+    return [_view(row) for row in session.connection().execute(query) if row[7] is not None]
 
 
 def _view(row: Any) -> AttendanceView:
@@ -310,7 +371,7 @@ def _meeting_groups(session: Session, meeting_ids: Iterable[int]) -> dict[int, t
     if not ids:
         return {}
     found: dict[int, list[int]] = defaultdict(list)
-    for meeting_id, group_id in session.execute(
+    for meeting_id, group_id in session.connection().execute(
         select(MeetingGroup.meeting_id, MeetingGroup.group_id).where(
             MeetingGroup.meeting_id.in_(ids)
         )
@@ -319,11 +380,24 @@ def _meeting_groups(session: Session, meeting_ids: Iterable[int]) -> dict[int, t
     return {k: tuple(v) for k, v in found.items()}
 
 
+def _group_count(session: Session) -> int:
+    return session.connection().scalar(select(func.count()).select_from(Group)) or 0
+
+
+def _group_names(session: Session, group_ids: Iterable[int]) -> dict[int, str]:
+    ids = list(group_ids)
+    if not ids:
+        return {}
+    return dict(
+        session.connection().execute(select(Group.id, Group.name).where(Group.id.in_(ids))).all()
+    )
+
+
 def _group_ids(session: Session, group: str | None) -> dict[int, str]:
     query = select(Group.id, Group.name)
     if group is not None:
         query = query.where(Group.name == group)
-    return {group_id: name for group_id, name in session.execute(query)}
+    return {group_id: name for group_id, name in session.connection().execute(query)}
 
 
 def _organization_ids(
@@ -336,17 +410,21 @@ def _organization_ids(
         query = query.where(func.lower(Organization.name) == organization.lower())
     else:
         return []
-    return list(session.scalars(query))
+    return list(session.connection().scalars(query))
 
 
 def _person_ids(session: Session, name: str) -> list[int]:
     key = fold(name)
-    exact = list(session.scalars(select(PersonName.person_id).where(PersonName.key == key)))
+    exact = list(
+        session.connection().scalars(select(PersonName.person_id).where(PersonName.key == key))
+    )
     if exact:
         return list(dict.fromkeys(exact))
-    matches = session.scalars(
-        select(Person.id).where(func.lower(Person.name).contains(name.lower().strip()))
-    ).all()
+    matches = (
+        session.connection()
+        .scalars(select(Person.id).where(func.lower(Person.name).contains(name.lower().strip())))
+        .all()
+    )
     return list(dict.fromkeys(matches))
 
 

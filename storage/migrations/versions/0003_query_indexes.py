@@ -1,0 +1,142 @@
+"""query indexes
+
+What keeps answers fast in a large store: schedules are looked up per group and
+period, and search widens a word to the indexed words it begins (search_terms,
+filled here from the items already stored), and an item's text column holds
+the month of its meeting (storage.search.item_text), so a search within a period
+asks the index for those months. On PostgreSQL the items' search
+vectors become stored columns, so the planner has statistics for each word and
+reads a common word's newest matches straight off the primary key, and no row's
+vector is computed again when it is read.
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-11-22 15:00:00
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from alembic import op
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+MAX_TERM = 100  # storage.search.MAX_TERM when this revision was written
+BATCH = 5000
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    terms = op.create_table(
+        "search_terms", sa.Column("term", sa.String(length=100), primary_key=True)
+    )
+    conn = op.get_bind()
+    seen: set[str] = set()
+    rows = conn.execute(
+        sa.text("SELECT search_title, search_text FROM agenda_items").execution_options(
+            yield_per=BATCH
+        )
+    )
+    for title, body in rows:
+        seen.update(w for w in f"{title} {body}".split() if len(w) <= MAX_TERM)
+    ordered = sorted(seen)
+    for first in range(0, len(ordered), BATCH):
+        conn.execute(terms.insert(), [{"term": t} for t in ordered[first : first + BATCH]])
+    _month_tokens(conn)
+    with op.batch_alter_table("schedule_spans", schema=None) as batch_op:
+        batch_op.drop_index("ix_schedule_spans_first_day")
+        batch_op.create_index("ix_schedule_spans_group_first", ["group_id", "first_day"])
+    if conn.dialect.name == "postgresql":
+        _stored_search_vectors()
+        # this schema's tables (a bare ANALYZE would read the whole database's)
+        op.execute(
+            "ANALYZE meetings, meeting_groups, attendances, agenda_items, decisions, "
+            "schedule_spans, search_terms"
+        )
+    else:
+        # Planner statistics (loading refreshes them; see Store.analyze): without
+        # them SQLite may walk an organisation's listings instead of a meeting's.
+        op.execute("PRAGMA analysis_limit=1000")
+        op.execute("ANALYZE")
+
+
+def _month_tokens(conn: sa.Connection) -> None:
+    """Each stored item's meeting month, as storage.search.item_text writes it."""
+    items = sa.table("agenda_items", sa.column("id"), sa.column("meeting_id"))
+    meetings = sa.table("meetings", sa.column("id"), sa.column("start", sa.DateTime))
+    rows = conn.execute(
+        sa.select(items.c.id, meetings.c.start)
+        .join(meetings, meetings.c.id == items.c.meeting_id)
+        .where(meetings.c.start.is_not(None))
+    ).all()
+    update = sa.text(
+        "UPDATE agenda_items SET search_text = CASE WHEN search_text = '' THEN :token "
+        "ELSE search_text || ' ' || :token END WHERE id = :id"
+    )
+    batch = []
+    for item_id, start in rows:
+        day = start.replace(tzinfo=UTC).astimezone(STOCKHOLM).date()
+        batch.append({"id": item_id, "token": f"zzm{day.year:04d}{day.month:02d}"})
+        if len(batch) == BATCH:
+            conn.execute(update, batch)
+            batch = []
+    if batch:
+        conn.execute(update, batch)
+
+
+def _stored_search_vectors() -> None:
+    # the prefix look-up in search_terms: LIKE 'word%' whatever the collation
+    op.execute("CREATE INDEX ix_search_terms_pattern ON search_terms (term text_pattern_ops)")
+    op.execute("DROP INDEX ix_agenda_items_search")
+    op.execute("DROP INDEX ix_agenda_items_search_title")
+    for column, source in (
+        ("search_vector_all", "search_title || ' ' || search_text"),
+        ("search_vector_title", "search_title"),
+    ):
+        op.execute(
+            f"ALTER TABLE agenda_items ADD COLUMN {column} tsvector "
+            f"GENERATED ALWAYS AS (to_tsvector('simple', {source})) STORED"
+        )
+        op.execute(f"CREATE INDEX ix_agenda_items_{column} ON agenda_items USING gin ({column})")
+
+
+def _drop_month_tokens(conn: sa.Connection) -> None:
+    rows = conn.execute(sa.text("SELECT id, search_text FROM agenda_items")).all()
+    update = sa.text("UPDATE agenda_items SET search_text = :text WHERE id = :id")
+    changed = [
+        {"id": item_id, "text": " ".join(w for w in text.split() if not _is_month(w))}
+        for item_id, text in rows
+        if any(_is_month(w) for w in text.split())
+    ]
+    for first in range(0, len(changed), BATCH):
+        conn.execute(update, changed[first : first + BATCH])
+
+
+def _is_month(word: str) -> bool:
+    return word.startswith("zzm") and len(word) == 9 and word[3:].isdigit()
+
+
+def downgrade() -> None:
+    _drop_month_tokens(op.get_bind())
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE agenda_items DROP COLUMN search_vector_all")
+        op.execute("ALTER TABLE agenda_items DROP COLUMN search_vector_title")
+        op.execute(
+            "CREATE INDEX ix_agenda_items_search ON agenda_items USING gin "
+            "(to_tsvector('simple', search_title || ' ' || search_text))"
+        )
+        op.execute(
+            "CREATE INDEX ix_agenda_items_search_title ON agenda_items USING gin "
+            "(to_tsvector('simple', search_title))"
+        )
+    op.drop_table("search_terms")
+    with op.batch_alter_table("schedule_spans", schema=None) as batch_op:
+        batch_op.drop_index("ix_schedule_spans_group_first")
+        batch_op.create_index("ix_schedule_spans_first_day", ["first_day"])
