@@ -236,9 +236,9 @@ class Service:
         return float("nan")
 
     def cpu_seconds(self) -> float:
-        """CPU time the process has used, user and system, all threads."""
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """CPU time the service has used, user and system, all threads, with the
+        worker processes of `serve --workers` (its children)."""
+        return sum(_cpu_seconds(pid) for pid in _process_tree(self.process.pid))
 
     def reset_peak_rss(self) -> None:
         # Writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0+).
@@ -247,6 +247,25 @@ class Service:
 
     def alive(self) -> bool:
         return self.process.poll() is None
+
+
+def _process_tree(pid: int) -> list[int]:
+    """`pid` and its descendants still running (Linux /proc)."""
+    found, index = [pid], 0
+    while index < len(found):
+        children = Path(f"/proc/{found[index]}/task/{found[index]}/children")
+        with contextlib.suppress(OSError):
+            found += [int(child) for child in children.read_text().split()]
+        index += 1
+    return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:  # it ended meanwhile
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def service_env(stand_in_url: str, **extra: str) -> dict[str, str]:
@@ -294,6 +313,9 @@ def served(
     service = Service(process, f"http://{LOOPBACK}:{port}", log)
     try:
         wait_healthy(service)
+        # The first process answers /healthz while the others may still be starting;
+        # connections opened before they listen would all stay with the first.
+        wait_listening(service, port, int(extra.get("MINUTESBOT_WORKERS", "1")))
         yield service
     finally:
         process.terminate()
@@ -302,6 +324,27 @@ def served(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def wait_listening(service: Service, port: int, sockets: int, timeout: float = 120.0) -> None:
+    """Until `sockets` sockets listen on `port` (one per `serve --workers` process)."""
+    deadline = time.monotonic() + timeout
+    while listening_sockets(port) < sockets:
+        if time.monotonic() > deadline or not service.alive():
+            raise RuntimeError(
+                f"{sockets} workers did not all listen:\n{service.log.read_text()[-3000:]}"
+            )
+        time.sleep(0.2)
+
+
+def listening_sockets(port: int) -> int:
+    """How many TCP sockets listen on `port` on this machine (Linux /proc/net/tcp)."""
+    found = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+            found += 1
+    return found
 
 
 def wait_healthy(service: Service, timeout: float = 120.0) -> None:

@@ -185,13 +185,12 @@ def summarize(
 async def run_backend(backend: str, args: argparse.Namespace, folder: Path) -> list[Leg]:
     legs = []
     async with StandIn.running() as stand_in:
-        workers = {"MINUTESBOT_WORKERS": str(args.workers)}
         with (
             database(backend, folder) as url,
-            served(url, stand_in.url, folder, **workers) as service,
+            served(url, stand_in.url, folder, MINUTESBOT_WORKERS=str(args.workers)) as service,
         ):
             for platform in args.platforms:
-                await warm_up(platform, service, stand_in)
+                await warm_up(platform, service, stand_in, args.workers)
                 service.reset_peak_rss()
                 began, cpu = time.perf_counter(), service.cpu_seconds()
                 outcomes = await run_leg(platform, service, stand_in, args)
@@ -205,11 +204,18 @@ async def run_backend(backend: str, args: argparse.Namespace, folder: Path) -> l
     return legs
 
 
-async def warm_up(platform: str, service: Service, stand_in: StandIn) -> None:
-    """Every question once: caches and connection pools are warm before timing."""
-    async with ClientSession() as session:
+async def warm_up(platform: str, service: Service, stand_in: StandIn, workers: int) -> None:
+    """Every question once over each of several connections: caches and connection
+    pools are warm before timing, in every worker (the kernel hands each connection
+    to one of them)."""
+
+    async def every_question(session: ClientSession) -> None:
         for n, question in enumerate(QUESTIONS):
             await ASK[platform](session, service, stand_in, question, n)
+
+    connections = 1 if workers == 1 else 4 * workers
+    async with ClientSession(connector=TCPConnector(limit=connections)) as session:
+        await asyncio.gather(*(every_question(session) for _ in range(connections)))
 
 
 HEADER = (
