@@ -34,20 +34,27 @@ class SqliteOutage:
         return f"sqlite:///{self.path}"
 
     def go_away(self) -> None:
+        """The path is given a file that is not a database, in one rename (no moment
+        without a file, in which a connection would make an empty database)."""
         assert self.store is not None
         self.store.engine.dispose()
-        for suffix in ("", "-wal", "-shm"):
-            source = Path(f"{self.path}{suffix}")
-            if source.exists():
-                shutil.move(source, f"{self.path}{suffix}.away")
-        self.path.write_bytes(b"this is not a database file " * 200)
+        os.link(self.path, f"{self.path}.away")
+        broken = Path(f"{self.path}.broken")
+        broken.write_bytes(b"this is not a database file " * 200)
+        os.replace(broken, self.path)
+        for suffix in ("-wal", "-shm"):
+            if Path(f"{self.path}{suffix}").exists():
+                shutil.move(f"{self.path}{suffix}", f"{self.path}{suffix}.away")
 
     def come_back(self) -> None:
-        for suffix in ("-wal", "-shm", ""):
+        for suffix in ("-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
             away = Path(f"{self.path}{suffix}.away")
             if away.exists():
                 shutil.move(away, f"{self.path}{suffix}")
+        away = Path(f"{self.path}.away")
+        if away.exists():
+            os.replace(away, self.path)
 
 
 @dataclass
