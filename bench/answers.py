@@ -2,6 +2,7 @@
 
     python -m bench.answers                                  # SQLite, all sizes
     python -m bench.answers --sizes 1000 --db postgresql://postgres@127.0.0.1/test
+    python -m bench.answers --sizes 100000 --keep /tmp/stores  # build once, measure again
 
 (On PostgreSQL the benchmark works in a schema of its own, minutesbot_bench.)
 
@@ -88,7 +89,7 @@ def build(size: int, url: str) -> tuple[Store, list[datetime]]:
 
 
 def measure(
-    store: Store, days: list[datetime], rounds: int
+    store: Store, days: list[datetime], rounds: int, intents: list[str] | None = None
 ) -> dict[str, tuple[list[float], list[float]]]:
     rng = random.Random(1)
     # No answer cache: every question is answered from the store, as a new one would be.
@@ -97,6 +98,8 @@ def measure(
     context = AskContext(now=now)
     timings: dict[str, tuple[list[float], list[float]]] = {}
     for intent, templates in QUESTIONS.items():
+        if intents and intent not in intents:
+            continue
         samples, cpu_samples = [], []
         for k in range(rounds):
             day = rng.choice(days)
@@ -144,6 +147,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--db", help="PostgreSQL URL (a schema minutesbot_bench is made in it)")
     parser.add_argument("--rounds", type=int, default=200)
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="SQLite: keep each size's store in this folder and reuse it on later runs",
+    )
+    parser.add_argument("--intents", nargs="+", help="only these intents")
     args = parser.parse_args()
     print("Wall-clock latency, and the CPU time of the answering thread (what the answer costs")
     print("on an otherwise idle core; with SQLite all the work is in this thread).")
@@ -152,12 +161,12 @@ def main() -> None:
     )
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            url = reset_postgres(args.db) if args.db else f"sqlite:///{Path(tmp) / 'bench.db'}"
             began = time.perf_counter()
-            store, days = build(size, url)
+            store, days = open_store(size, args.db, args.keep or Path(tmp))
             built = time.perf_counter() - began
-            print(f"# {size} meetings built in {built:.0f} s", flush=True)
-            for intent, (samples, cpu) in measure(store, days, args.rounds).items():
+            print(f"# {size} meetings ready in {built:.0f} s", flush=True)
+            timings = measure(store, days, args.rounds, args.intents)
+            for intent, (samples, cpu) in timings.items():
                 print(
                     f"{size:>9} {intent:>16} {statistics.median(samples):>8.2f} "
                     f"{percentile(samples, 99):>8.2f} {statistics.median(cpu):>8.2f} "
@@ -166,6 +175,21 @@ def main() -> None:
                 )
             store.close()
 
+
+def open_store(size: int, db: str | None, folder: Path) -> tuple[Store, list[datetime]]:
+    """The benchmark store of `size` meetings: built afresh on PostgreSQL; on SQLite
+    built in `folder`, or reused from there when an earlier run left it complete."""
+    if db:
+        return build(size, reset_postgres(db))
+    path = folder / f"bench_{size}.db"
+    done = folder / f"bench_{size}.days"
+    if path.exists() and done.exists():
+        days = [datetime.fromisoformat(d) for d in done.read_text().split()]
+        return Store.open(f"sqlite:///{path}"), days
+    path.unlink(missing_ok=True)
+    store, days = build(size, f"sqlite:///{path}")
+    done.write_text(" ".join(d.isoformat() for d in days))
+    return store, days
 
 if __name__ == "__main__":
     main()

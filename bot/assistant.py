@@ -25,7 +25,7 @@ from bot.answer_cache import AnswerCache
 from bot.answering import conversation, decisions, meetings, people, reminders
 from bot.answering.facts import meeting_fact
 from bot.answering.format import pick
-from bot.answers import Answer, AskContext, MeetingFact
+from bot.answers import Answer, AskContext, MeetingFact, combined
 from bot.understanding import Vocabulary, understand
 from bot.understanding.query import Intent, Query
 from storage.deliveries import claim_delivery
@@ -55,6 +55,13 @@ HANDLERS: dict[Intent, Handler] = {
     Intent.UNSUBSCRIBE: reminders.answer_unsubscribe,
     Intent.LIST_SUBSCRIPTIONS: reminders.answer_list,
 }
+# The store's stamp and a conversation's bound group, in one statement. New or
+# replaced documents get new ids: the newest ids say the store changed.
+STAMP = select(
+    select(func.max(Document.id)).scalar_subquery(),
+    select(func.max(PersonName.id)).scalar_subquery(),
+    conversation.BOUND_GROUP.scalar_subquery(),
+)
 # Answers to these depend on the conversation's stored state or change it: never cached.
 UNCACHED = frozenset(
     {
@@ -116,7 +123,7 @@ class Assistant:
                 return conversation.answer_unknown(query, context)
             writes = query.intent in WRITES
             if not writes:
-                answer = handler(session, query, context)
+                answer = _for_each_group(handler, session, query, context)
                 if query.intent not in UNCACHED:
                     self.cache.put(key, answer)
                 return answer
@@ -150,18 +157,8 @@ class Assistant:
         self, session: Session, conversation_key: str | None = None
     ) -> tuple[Vocabulary, tuple[int, int], str | None]:
         """The vocabulary, the store's stamp and the group `conversation_key` is bound to."""
-        # New or replaced documents get new ids: the newest ids say the store changed.
-        newest = (
-            session.connection()
-            .execute(
-                select(
-                    select(func.max(Document.id)).scalar_subquery(),
-                    select(func.max(PersonName.id)).scalar_subquery(),
-                    conversation.bound_group_query(conversation_key).scalar_subquery(),
-                )
-            )
-            .one()
-        )
+        # no conversation has the key ""
+        newest = session.connection().execute(STAMP, {"conversation": conversation_key or ""}).one()
         stamp = (newest[0] or 0, newest[1] or 0)
         with self._lock:
             if self._vocabulary is None or stamp != self._vocabulary_stamp:
@@ -171,6 +168,17 @@ class Assistant:
                 )
                 self._vocabulary_stamp = stamp
             return self._vocabulary, stamp, newest[2]
+
+
+def _for_each_group(
+    handler: Handler, session: Session, query: Query, context: AskContext
+) -> Answer:
+    """The answer, for each group when the question names several at once."""
+    if query.group is not None or not query.groups:
+        return handler(session, query, context)
+    return combined(
+        [handler(session, replace(query, group=g, groups=()), context) for g in query.groups]
+    )
 
 
 def _trouble(context: AskContext, kind: str) -> Answer:

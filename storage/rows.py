@@ -40,7 +40,7 @@ from storage.parsing.records import (
     ScheduledMeeting,
 )
 from storage.registry import REGION, find_group, fold, kommun_name, lansdel_of, municipality_of
-from storage.search import MAX_TERM, index_text, is_month_token, item_text
+from storage.search import MAX_TERM, index_text, is_mark, item_text
 
 # Core tables: the bulk inserts below bypass the ORM's unit of work on purpose.
 MEETINGS = cast(Table, Meeting.__table__)
@@ -91,7 +91,7 @@ class RowWriter:
             groups=groups,
         )
         attendees = self._attendances(session, meeting_id, parsed)
-        decisions = self._items(session, meeting_id, parsed)
+        decisions = self._items(session, meeting_id, parsed, groups)
         spans: dict[int, list[date]] = defaultdict(list)
         for entry in parsed.schedule:
             for group_id in self._scheduled(session, document_id, entry, default_groups=groups):
@@ -226,7 +226,9 @@ class RowWriter:
             session.connection().execute(ATTENDANCES.insert(), rows)
         return len(rows)
 
-    def _items(self, session: Session, meeting_id: int, parsed: ParsedDocument) -> int:
+    def _items(
+        self, session: Session, meeting_id: int, parsed: ParsedDocument, groups: Sequence[int]
+    ) -> int:
         if not parsed.items:
             return 0
         conn = session.connection()
@@ -242,7 +244,7 @@ class RowWriter:
                 "presenters": list(item.presenters),
                 "text": item.text,
                 "search_title": index_text(item.title),
-                "search_text": item_text(item.text, day),
+                "search_text": item_text(item.text, day, groups),
             }
             for position, item in enumerate(parsed.items)
         ]
@@ -274,7 +276,7 @@ class RowWriter:
             for row in rows
             for column in ("search_title", "search_text")
             for word in str(row[column]).split()
-            if len(word) <= MAX_TERM and not is_month_token(word)
+            if len(word) <= MAX_TERM and not is_mark(word)
         }
         new = words - self._terms
         if not new:

@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
-from typing import Any
+from functools import cache, lru_cache
 
 import snowballstemmer
-from sqlalchemy import Select, TextClause, bindparam, func, select, text
+from sqlalchemy import TextClause, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
+from storage.models import AgendaItem, Group, Meeting, StockholmTime
 from storage.parsing.records import STOCKHOLM
 from storage.registry import fold
+from storage.statements import param
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+")
 _STEMMER = snowballstemmer.stemmer("swedish")
@@ -52,10 +53,12 @@ def index_text(text_: str) -> str:
     return " ".join(stem_words(text_))
 
 
-# An item's text column also holds the month of its meeting ("zzm202403"), so a
-# search within a period asks the index for the period's months along with the
-# words, instead of walking back through every newer match.
+# An item's text column also holds marks of its meeting's month ("zzm202403") and
+# groups ("zzg12", by group id), so a search within a period or a group asks the
+# index for them along with the words, instead of walking back through every
+# newer match. (No stemmed word looks like a mark: stems of "zzm…" are not words.)
 MONTH_MARK = "zzm"
+GROUP_MARK = "zzg"
 MAX_MONTHS = 36
 
 
@@ -63,14 +66,23 @@ def month_token(day: date) -> str:
     return f"{MONTH_MARK}{day.year:04d}{day.month:02d}"
 
 
-def is_month_token(word: str) -> bool:
-    return word.startswith(MONTH_MARK) and len(word) == 9 and word[3:].isdigit()
+def group_token(group_id: int) -> str:
+    return f"{GROUP_MARK}{group_id}"
 
 
-def item_text(text_: str, meeting_day: date | None) -> str:
-    """What an agenda item's search_text column stores: its words and its month."""
-    words = index_text(text_)
-    return f"{words} {month_token(meeting_day)}".strip() if meeting_day else words
+def is_mark(word: str) -> bool:
+    """A month or group mark, not a word of the text."""
+    if word.startswith(MONTH_MARK):
+        return len(word) == 9 and word[3:].isdigit()
+    return word.startswith(GROUP_MARK) and word[3:].isdigit()
+
+
+def item_text(text_: str, meeting_day: date | None, group_ids: Sequence[int] = ()) -> str:
+    """What an agenda item's search_text column stores: its words, its meeting's
+    month and its meeting's groups."""
+    marks = [month_token(meeting_day)] if meeting_day else []
+    marks += [group_token(g) for g in group_ids]
+    return " ".join([index_text(text_), *marks]).strip()
 
 
 def search_items(
@@ -80,6 +92,7 @@ def search_items(
     limit: int = 50,
     require_all: bool = True,
     scope: Scope | None = None,
+    oldest_first: bool = False,
 ) -> list[tuple[int, float]]:
     """(agenda item id, score) for stemmed `words`: items whose title has them
     (score 2) before those whose text has them (score 1), newest first within each.
@@ -91,8 +104,9 @@ def search_items(
     of items, and ranking them all would cost more than the rest of an answer.
 
     With a `scope` (a group, a period) the matches are those of its meetings,
-    however far back they lie among all matches: a scope of few meetings is read
-    and matched here, a larger one by the database, newest first.
+    however far back they lie among all matches: the index is asked for the
+    scope's marks with the words. `oldest_first`: the oldest matches instead
+    (by when they were stored, which is mostly when they were held).
     """
     terms = [w for w in dict.fromkeys(words) if w]
     if not terms:
@@ -104,13 +118,29 @@ def search_items(
     widened = [(term, words) for term, words in widened if words != []]
     if not widened:
         return []
-    if scope is not None:
-        meetings = scope.meetings(session, SCOPE_READ + 1)
-        if len(meetings) <= SCOPE_READ:
-            return _search_meetings(session, meetings, widened, limit, require_all)
+    if scope is not None and scope.group is not None:
+        group_id = session.connection().scalar(GROUP_ID, {"name": scope.group})
+        if group_id is None:
+            return []
+        scope = replace(scope, group_id=group_id)
+    wanted = Wanted(limit, require_all, oldest_first)
     if postgres:
-        return _search_postgres(session, widened, limit, require_all, scope)
-    return _search_sqlite(session, widened, limit, require_all, scope)
+        return _search_postgres(session, widened, wanted, scope)
+    return _search_sqlite(session, widened, wanted, scope)
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """How many matches, of all words or any, the newest or the oldest first."""
+
+    limit: int
+    require_all: bool = True
+    oldest_first: bool = False
+
+    def best(self, found: dict[int, float]) -> list[tuple[int, float]]:
+        """Title matches (score 2) before text matches, then by age."""
+        age = 1 if self.oldest_first else -1
+        return sorted(found.items(), key=lambda hit: (-hit[1], age * hit[0]))[: self.limit]
 
 
 # A word widened: the indexed words it begins, or None for "too many to list: ask
@@ -124,18 +154,12 @@ def _widened_all(session: Session, terms: list[str], postgres: bool) -> list[tup
     found: dict[str, list[str]] = {t: [] for t in listed}
     if listed:
         if postgres:
-            match = "term LIKE :pattern{k}"
             params: dict[str, object] = {f"pattern{k}": t + "%" for k, t in enumerate(listed)}
         else:
-            match = "term >= :low{k} AND term < :high{k}"
             params = {f"low{k}": t for k, t in enumerate(listed)}
             params |= {f"high{k}": t + "\uffff" for k, t in enumerate(listed)}
-        parts = [
-            f"SELECT * FROM (SELECT {k} AS k, term FROM search_terms WHERE "
-            f"{match.format(k=k)} ORDER BY term LIMIT {MAX_EXPANSIONS + 1}) AS t{k}"
-            for k in range(len(listed))
-        ]
-        for k, word in session.connection().execute(text(" UNION ALL ".join(parts)), params):
+        statement = _widen_statement(len(listed), postgres)
+        for k, word in session.connection().execute(statement, params):
             found[listed[k]].append(word)
     return [
         (t, found[t] if t in found and len(found[t]) <= MAX_EXPANSIONS else None) for t in terms
@@ -143,115 +167,150 @@ def _widened_all(session: Session, terms: list[str], postgres: bool) -> list[tup
 
 
 def _search_sqlite(
-    session: Session,
-    widened: list[tuple[str, Widened]],
-    limit: int,
-    require_all: bool,
-    scope: Scope | None,
+    session: Session, widened: list[tuple[str, Widened]], wanted: Wanted, scope: Scope | None
 ) -> list[tuple[int, float]]:
-    months = scope.months() if scope is not None else None
-    if scope is not None and months is None:
-        low, high = scope.item_range(session)  # bounds the walk through the matches
-    else:
-        low, high = 0, MAX_ID
-    if high < low or months == []:
+    marks = scope.marks() if scope is not None else []
+    if marks is None:
+        return []  # an empty period
+    low, high = _item_range(session, scope)
+    if high < low:
         return []
-    joiner = " AND " if require_all else " OR "
+    joiner = " AND " if wanted.require_all else " OR "
     expression = joiner.join(
         f'"{term}"*' if words is None else "(" + " OR ".join(f'"{w}"' for w in words) + ")"
         for term, words in widened
     )
-    period = " AND search_text : (" + " OR ".join(f'"{m}"' for m in months) + ")" if months else ""
+    within = "".join(
+        " AND search_text : (" + " OR ".join(f'"{m}"' for m in either) + ")" for either in marks
+    )
+    in_period = scope is not None and scope.has_period
+    statement = _sqlite_statement(in_period, (low, high) != ALL_IDS, wanted.oldest_first)
+    params = {"limit": wanted.limit, "low": low, "high": high, **_period(scope)}
     found: dict[int, float] = {}
     for match, score in (
-        (f"search_title : ({expression}){period}", 2.0),
-        (f"({expression}){period}", 1.0),
+        (f"search_title : ({expression}){within}", 2.0),
+        (f"({expression}){within}", 1.0),
     ):
-        if scope is None:
-            query = text(
-                "SELECT rowid FROM item_search WHERE item_search MATCH :match "
-                "ORDER BY rowid DESC LIMIT :limit"
-            )
-        else:
-            query = scope.bound(
-                text(
-                    "SELECT item_search.rowid FROM item_search "
-                    "JOIN agenda_items ON agenda_items.id = item_search.rowid "
-                    "WHERE item_search MATCH :match "
-                    "AND item_search.rowid >= :low AND item_search.rowid <= :high "
-                    f"AND {scope.sql} ORDER BY item_search.rowid DESC LIMIT :limit"
-                )
-            )
-        rows = session.connection().execute(
-            query, {"match": match, "limit": limit, "low": low, "high": high}
-        )
-        for (item_id,) in rows.all():
+        for item_id in session.connection().scalars(statement, {"match": match, **params}):
             found.setdefault(int(item_id), score)
-    return sorted(found.items(), key=lambda hit: (-hit[1], -hit[0]))[:limit]
+    return wanted.best(found)
 
 
 def _search_postgres(
-    session: Session,
-    widened: list[tuple[str, Widened]],
-    limit: int,
-    require_all: bool,
-    scope: Scope | None,
+    session: Session, widened: list[tuple[str, Widened]], wanted: Wanted, scope: Scope | None
 ) -> list[tuple[int, float]]:
-    months = scope.months() if scope is not None else None
-    if scope is not None and months is None:
-        low, high = scope.item_range(session)  # bounds the walk through the matches
-    else:
-        low, high = 0, MAX_ID
-    if high < low or months == []:
+    marks = scope.marks() if scope is not None else []
+    if marks is None:
+        return []  # an empty period
+    low, high = _item_range(session, scope)
+    if high < low:
         return []
-    joiner = " & " if require_all else " | "
+    joiner = " & " if wanted.require_all else " | "
     query = joiner.join(
         f"{term}:*" if words is None else "(" + " | ".join(words) + ")" for term, words in widened
     )
-    within = ""
-    if months:
-        within += " AND search_vector_all @@ to_tsquery('simple', :months)"
-    if scope is not None:
-        within += f" AND id >= :low AND id <= :high AND {scope.sql}"
+    params: dict[str, object] = {
+        "query": query,
+        "marks": " & ".join("(" + " | ".join(either) + ")" for either in marks),
+        "limit": wanted.limit,
+        "low": low,
+        "high": high,
+        **_period(scope),
+    }
+    in_period = scope is not None and scope.has_period
+    shape = (bool(marks), in_period, (low, high) != ALL_IDS, wanted.oldest_first)
     found: dict[int, float] = {}
     # Stored vectors with GIN indexes (see migration 0003); with their statistics the
     # planner walks the primary key backwards for a common word, the index for a rare one.
     for column, score in (("search_vector_title", 2.0), ("search_vector_all", 1.0)):
-        params: dict[str, object] = {"query": query, "limit": limit, "low": low, "high": high}
         ids: list[int] = []
-        if scope is None:
+        if scope is None and not wanted.oldest_first:
             # A common word: its newest matches lie among the newest items, read off
             # the primary key. (The planner takes words for independent and would
             # intersect the GIN lists of a common phrase's words, then sort them all.)
-            ids = list(
-                session.connection().scalars(
-                    text(
-                        f"SELECT id FROM (SELECT id, {column} AS v FROM agenda_items "
-                        "ORDER BY id DESC LIMIT :window) AS recent "
-                        "WHERE v @@ to_tsquery('simple', :query) ORDER BY id DESC LIMIT :limit"
-                    ),
-                    {**params, "window": RECENT_WINDOW},
-                )
-            )
-        if len(ids) < limit:
-            statement = text(
-                f"SELECT id FROM agenda_items WHERE {column} @@ to_tsquery('simple', :query)"
-                f"{within} ORDER BY id DESC LIMIT :limit"
-            )
-            if scope is not None:
-                statement = scope.bound(statement)
-            if months:
-                params["months"] = " | ".join(months)
+            recent = _postgres_recent_statement(column)
+            ids = list(session.connection().scalars(recent, {**params, "window": RECENT_WINDOW}))
+        if len(ids) < wanted.limit:
+            statement = _postgres_statement(column, *shape)
             ids = list(session.connection().scalars(statement, params))
         for item_id in ids:
             found.setdefault(int(item_id), score)
-    return sorted(found.items(), key=lambda hit: (-hit[1], -hit[0]))[:limit]
+    return wanted.best(found)
+
+
+# -- statements (built once per shape: see storage.statements) ----------------------
+
+
+@lru_cache(maxsize=32)
+def _widen_statement(terms: int, postgres: bool) -> TextClause:
+    """The indexed words each of `terms` words begins, at most MAX_EXPANSIONS + 1
+    each, in one statement."""
+    match = "term LIKE :pattern{k}" if postgres else "term >= :low{k} AND term < :high{k}"
+    parts = [
+        f"SELECT * FROM (SELECT {k} AS k, term FROM search_terms WHERE "
+        f"{match.format(k=k)} ORDER BY term LIMIT {MAX_EXPANSIONS + 1}) AS t{k}"
+        for k in range(terms)
+    ]
+    return text(" UNION ALL ".join(parts))
+
+
+# Checked per match (the walk through the matches drives the query).
+_IN_PERIOD = (
+    "EXISTS (SELECT 1 FROM agenda_items AS a JOIN meetings ON meetings.id = a.meeting_id "
+    "WHERE a.id = {item} AND meetings.start >= :scope_start AND meetings.start < :scope_end)"
+)
+
+
+def _period_types(statement: TextClause) -> TextClause:
+    """The period's bounds stored as the meetings table stores times."""
+    return statement.bindparams(
+        bindparam("scope_start", type_=StockholmTime()),
+        bindparam("scope_end", type_=StockholmTime()),
+    )
+
+
+def _order(oldest_first: bool) -> str:
+    return "ASC" if oldest_first else "DESC"
+
+
+@cache
+def _sqlite_statement(in_period: bool, bounded: bool, oldest_first: bool) -> TextClause:
+    sql = "SELECT rowid FROM item_search WHERE item_search MATCH :match"
+    if bounded:
+        sql += " AND rowid >= :low AND rowid <= :high"
+    if in_period:
+        sql += " AND " + _IN_PERIOD.format(item="item_search.rowid")
+    statement = text(sql + f" ORDER BY rowid {_order(oldest_first)} LIMIT :limit")
+    return _period_types(statement) if in_period else statement
+
+
+@cache
+def _postgres_statement(
+    column: str, marked: bool, in_period: bool, bounded: bool, oldest_first: bool
+) -> TextClause:
+    sql = f"SELECT id FROM agenda_items WHERE {column} @@ to_tsquery('simple', :query)"
+    if marked:
+        sql += " AND search_vector_all @@ to_tsquery('simple', :marks)"
+    if bounded:
+        sql += " AND id >= :low AND id <= :high"
+    if in_period:
+        sql += " AND " + _IN_PERIOD.format(item="agenda_items.id")
+    statement = text(sql + f" ORDER BY id {_order(oldest_first)} LIMIT :limit")
+    return _period_types(statement) if in_period else statement
+
+
+@cache
+def _postgres_recent_statement(column: str) -> TextClause:
+    return text(
+        f"SELECT id FROM (SELECT id, {column} AS v FROM agenda_items "
+        "ORDER BY id DESC LIMIT :window) AS recent "
+        "WHERE v @@ to_tsquery('simple', :query) ORDER BY id DESC LIMIT :limit"
+    )
 
 
 # -- within a group or a period -----------------------------------------------------
 
-# A scope of at most this many meetings is matched here, from its items' stored words.
-SCOPE_READ = 300
+ALL_IDS = (0, MAX_ID)
 
 
 @dataclass(frozen=True)
@@ -261,36 +320,21 @@ class Scope:
     group: str | None = None
     start: datetime | None = None
     end: datetime | None = None
+    group_id: int | None = None  # the group's, looked up by search_items
 
     @property
-    def sql(self) -> str:
-        """A condition on agenda_items.meeting_id, for `bound`."""
-        # checked per match (the walk through the matches drives the query)
-        condition = (
-            "EXISTS (SELECT 1 FROM meetings WHERE meetings.id = agenda_items.meeting_id "
-            "AND meetings.start >= :scope_start AND meetings.start < :scope_end)"
-        )
-        if self.group is not None:
-            condition += (
-                " AND EXISTS (SELECT 1 FROM meeting_groups JOIN groups "
-                "ON groups.id = meeting_groups.group_id "
-                "WHERE meeting_groups.meeting_id = agenda_items.meeting_id "
-                "AND groups.name = :scope_group)"
-            )
-        return condition
+    def has_period(self) -> bool:
+        return self.start is not None or self.end is not None
 
-    def bound(self, query: TextClause) -> TextClause:
-        """`query` (holding `sql`) with the scope's values, times stored as the
-        meetings table stores them."""
-        from storage.models import StockholmTime
-
-        values = [
-            bindparam("scope_start", self.start or EARLIEST, type_=StockholmTime()),
-            bindparam("scope_end", self.end or LATEST, type_=StockholmTime()),
-        ]
-        if self.group is not None:
-            values.append(bindparam("scope_group", self.group))
-        return query.bindparams(*values)
+    def marks(self) -> list[list[str]] | None:
+        """The marks a match must have: one of each list (None: the period is empty).
+        A period of more than MAX_MONTHS months is not marked but bounded
+        (`_item_range`) and checked per match."""
+        marks = [[group_token(self.group_id)]] if self.group_id is not None else []
+        months = self.months()
+        if months == []:
+            return None
+        return [*marks, months] if months else marks
 
     def months(self) -> list[str] | None:
         """The month tokens of a period of at most MAX_MONTHS months (else None)."""
@@ -310,77 +354,40 @@ class Scope:
             for k in range(count)
         ]
 
-    def meetings(self, session: Session, limit: int | None = None) -> list[int]:
-        """Up to `limit` of the scope's meetings (ids): an index range."""
-        return list(session.connection().scalars(self._meeting_ids().limit(limit)))
 
-    def item_range(self, session: Session) -> tuple[int, int]:
-        """Bounds on the ids of the scope's agenda items ((0, -1): none): those of
-        the items of the meetings with ids from the scope's lowest to its highest.
-        Documents are mostly written in the order of their meetings, so the range
-        is narrow and the database's walk through the matches short; it is a
-        bound whatever the order."""
-        from storage.models import AgendaItem
+def _period(scope: Scope | None) -> dict[str, datetime]:
+    if scope is None or not scope.has_period:
+        return {}
+    return {"scope_start": scope.start or EARLIEST, "scope_end": scope.end or LATEST}
 
-        ids = self._meeting_ids().subquery()
-        first, last = (
-            session.connection().execute(select(func.min(ids.c[0]), func.max(ids.c[0]))).one()
-        )
-        if first is None:
-            return (0, -1)
-        low, high = (
-            session.connection()
-            .execute(
-                select(func.min(AgendaItem.id), func.max(AgendaItem.id)).where(
-                    AgendaItem.meeting_id >= first, AgendaItem.meeting_id <= last
-                )
-            )
-            .one()
-        )
-        return (low, high) if low is not None else (0, -1)
 
-    def _meeting_ids(self) -> Select[Any]:
-        from storage.models import Group, Meeting, MeetingGroup
-
-        start, end = self.start or EARLIEST, self.end or LATEST
-        if self.group is None:
-            return select(Meeting.id).where(Meeting.start >= start, Meeting.start < end)
-        return (
-            select(MeetingGroup.meeting_id)
-            .join(Group, Group.id == MeetingGroup.group_id)
-            .where(Group.name == self.group, MeetingGroup.start >= start, MeetingGroup.start < end)
-        )
+def _item_range(session: Session, scope: Scope | None) -> tuple[int, int]:
+    """Bounds on the ids of the agenda items of a long period without a group
+    ((0, -1): none; ALL_IDS: no bound needed, the marks narrow the search): those
+    of the items of the meetings with ids from the period's lowest to its highest.
+    Documents are mostly written in the order of their meetings, so the range is
+    narrow and the database's walk through the matches short; it is a bound
+    whatever the order."""
+    if scope is None or not scope.has_period or scope.months() is not None:
+        return ALL_IDS
+    if scope.group_id is not None:
+        return ALL_IDS
+    period = _period(scope)
+    first, last = session.connection().execute(MEETING_ID_RANGE, period).one()
+    if first is None:
+        return (0, -1)
+    low, high = session.connection().execute(ITEM_ID_RANGE, {"first": first, "last": last}).one()
+    return (low, high) if low is not None else (0, -1)
 
 
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
-def _search_meetings(
-    session: Session,
-    meetings: list[int],
-    widened: list[tuple[str, Widened]],
-    limit: int,
-    require_all: bool,
-) -> list[tuple[int, float]]:
-    """The search done here over the stored words of a few meetings' items: the
-    same matches as the index gives (each word a prefix of a stored word)."""
-    if not meetings:
-        return []
-    from storage.models import AgendaItem
-
-    rows = session.connection().execute(
-        select(AgendaItem.id, AgendaItem.search_title, AgendaItem.search_text).where(
-            AgendaItem.meeting_id.in_(meetings)
-        )
-    )
-    terms = [term for term, _ in widened]
-    combine = all if require_all else any
-    found: list[tuple[int, float]] = []
-    for item_id, title, body in rows:
-        title_words = title.split()
-        if combine(any(w.startswith(t) for w in title_words) for t in terms):
-            found.append((item_id, 2.0))
-        elif combine(any(w.startswith(t) for w in (*title_words, *body.split())) for t in terms):
-            found.append((item_id, 1.0))
-    return sorted(found, key=lambda hit: (-hit[1], -hit[0]))[:limit]
+GROUP_ID = select(Group.id).where(Group.name == param("name"))
+MEETING_ID_RANGE = select(func.min(Meeting.id), func.max(Meeting.id)).where(
+    Meeting.start >= param("scope_start"), Meeting.start < param("scope_end")
+)
+ITEM_ID_RANGE = select(func.min(AgendaItem.id), func.max(AgendaItem.id)).where(
+    AgendaItem.meeting_id >= param("first"), AgendaItem.meeting_id <= param("last")
+)

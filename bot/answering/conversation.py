@@ -4,9 +4,8 @@ when a question is not understood."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.answering.facts import groups_text
@@ -14,6 +13,7 @@ from bot.answering.format import pick
 from bot.answers import Answer, AskContext
 from bot.understanding.query import Query
 from storage.models import Conversation, Group
+from storage.statements import param
 
 EXAMPLES_SV = (
     "När är nästa möte?",
@@ -74,21 +74,12 @@ def answer_unknown(query: Query, context: AskContext) -> Answer:
     return Answer("unknown", text, language=lang, found=False)
 
 
-def bound_group(session: Session, conversation: str | None) -> str | None:
-    """The group a conversation is tied to, if any."""
-    if not conversation:
-        return None
-    name: str | None = session.connection().scalar(bound_group_query(conversation))
-    return name
-
-
-def bound_group_query(conversation: str | None) -> Select[Any]:
-    """The name of the group `conversation` is tied to (no row: none, or no conversation)."""
-    return (
-        select(Group.name)
-        .join(Conversation, Conversation.group_id == Group.id)
-        .where(Conversation.key == (conversation or ""))  # no conversation has key ""
-    )
+# The name of the group the conversation `:conversation` is tied to (no row: none).
+BOUND_GROUP = (
+    select(Group.name)
+    .join(Conversation, Conversation.group_id == Group.id)
+    .where(Conversation.key == param("conversation"))
+)
 
 
 def remember_conversation(session: Session, context: AskContext) -> Conversation | None:

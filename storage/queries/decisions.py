@@ -6,14 +6,16 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Executable, select
 from sqlalchemy.orm import Session
 
 from storage.models import AgendaItem, Decision, Document, Group, Meeting, MeetingGroup
 from storage.parsing.records import STOCKHOLM
 from storage.search import Scope, search_items
+from storage.statements import param
 
 # Items a topic search considers: the newest matches (see storage.search).
 SEARCH_DEPTH = 200
@@ -49,7 +51,7 @@ class DecisionView:
 
 
 def items_of(session: Session, meeting_id: int) -> list[ItemView]:
-    return _items(session, AgendaItem.meeting_id == meeting_id)
+    return _items(session, ITEMS_OF_MEETING, meeting=meeting_id)
 
 
 def decisions(
@@ -61,59 +63,55 @@ def decisions(
     start: datetime | None = None,
     end: datetime | None = None,
     limit: int = 50,
+    depth: int = SEARCH_DEPTH,
+    oldest_first: bool = False,
 ) -> list[DecisionView]:
     """Decisions of the given meetings, or about stemmed `words`; those whose
-    agenda item's title names the words first, then newest first."""
-    conditions = _filters(group, start, end)
+    agenda item's title names the words first, then newest first.
+
+    About words: those of the newest `depth` matching agenda items, or the oldest
+    with `oldest_first` (still listed newest first)."""
     scores: dict[int, float] = {}
+    params: dict[str, Any] = {}
     if words:
+        scope = _scope(group, start, end)
         scores = dict(
-            search_items(session, words, limit=SEARCH_DEPTH, scope=_scope(group, start, end))
+            search_items(session, words, limit=depth, scope=scope, oldest_first=oldest_first)
         )
         if not scores:
             return []
         # the search kept to the group and period: only the items remain to be read
-        conditions = [AgendaItem.id.in_(scores)]
+        params["items"] = list(scores)
     if meeting_ids is not None:
-        conditions.append(AgendaItem.meeting_id.in_(meeting_ids))
-    query = (
-        select(
-            Decision.text,
-            Decision.kind,
-            Decision.referred_to,
-            AgendaItem.id,
-            AgendaItem.number,
-            AgendaItem.parent,
-            AgendaItem.title,
-            Meeting.id,
-            Meeting.start,
-            Document.name,
-            AgendaItem.position,
-            Decision.position,
-            Decision.id,
-            Group.id,
-            Group.name,
-        )
-        .join(AgendaItem, AgendaItem.id == Decision.item_id)
-        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-        .join(Document, Document.id == Meeting.document_id)
-        # a joint meeting's decision comes once per group; the rows fold into one
-        .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
-        .outerjoin(Group, Group.id == MeetingGroup.group_id)
-        .where(*conditions)
-    )
-    bounded = bool(words) or meeting_ids is not None
-    if not bounded:
+        params["meetings"] = list(meeting_ids)
+    query: Executable
+    if params:
+        # The rows are few (those items or meetings) and are sorted here: an ORDER BY
+        # on the meetings' start would lead the planner away from the item index.
+        query = DECISIONS_OF[("items" in params, "meetings" in params)]
+    else:
         # Only a group or a period: the newest, chosen by the database.
-        query = query.order_by(Meeting.start.desc()).limit(limit * 4)
-    # Otherwise the rows are few (those items or meetings) and are sorted here: an
-    # ORDER BY on the meetings' start would lead the planner away from the item index.
-    rows, groups = _folded(session.connection().execute(query).all(), key=12, meeting=7)
+        query = _latest_decisions(group is not None, start is not None, end is not None)
+        values = {"group": group, "start": start, "end": end, "limit": limit * 4}
+        params = {key: value for key, value in values.items() if value is not None}
+    rows, groups = _folded(session.connection().execute(query, params).all(), key=12, meeting=7)
+    if meeting_ids is not None and not words:  # the given meetings, in the group and period
+        rows = [row for row in rows if _within(row[8], start, end) and _of(groups, row[7], group)]
     rows = sorted(rows, key=_newest_first)
     found = [_decision_view(row, groups, scores.get(row[3], 0.0)) for row in rows if row[8]]
     # sorted() is stable: within equal scores the newest stay first
     found = sorted(found, key=lambda d: -d.score)
     return found[:limit]
+
+
+def _within(moment: datetime | None, start: datetime | None, end: datetime | None) -> bool:
+    return (
+        moment is not None and (start is None or moment >= start) and (end is None or moment < end)
+    )
+
+
+def _of(groups: dict[int, tuple[str, ...]], meeting_id: int, group: str | None) -> bool:
+    return group is None or group in groups.get(meeting_id, ())
 
 
 def _newest_first(row: Any) -> tuple[float, int, int]:
@@ -135,9 +133,13 @@ def search_items_text(
     scores = dict(search_items(session, words, limit=SEARCH_DEPTH, scope=_scope(group, start, end)))
     if not scores:
         return []
-    found = _items(session, AgendaItem.id.in_(scores))  # the search kept to the scope
+    # the search kept to the scope; the best, by score and then the meeting's day, are
+    # chosen before their texts are read
+    newest = session.connection().scalars(NEWEST_FIRST, {"items": list(scores)}).all()
+    chosen = sorted(newest, key=lambda item_id: -scores[item_id])[:limit]  # sorted() is stable
+    found = _items(session, ITEMS_BY_IDS, items=chosen)
     found = sorted(found, key=lambda item: (-scores[item.id], -item.meeting_date.toordinal()))
-    return [_with_score(item, scores[item.id]) for item in found[:limit]]
+    return [_with_score(item, scores[item.id]) for item in found]
 
 
 # -- plain rows ---------------------------------------------------------------------------
@@ -150,44 +152,92 @@ def _scope(group: str | None, start: datetime | None, end: datetime | None) -> S
     return Scope(group, start, end)
 
 
-def _filters(
-    group: str | None, start: datetime | None, end: datetime | None
-) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if group is not None:
-        conditions.append(
-            Meeting.id.in_(select(MeetingGroup.meeting_id).join(Group).where(Group.name == group))
-        )
-    if start is not None:
-        conditions.append(Meeting.start >= start)
-    if end is not None:
-        conditions.append(Meeting.start < end)
-    return conditions
+# -- statements (built once: see storage.statements) ---------------------------------
 
+_ITEMS = param("items", expanding=True)
+_MEETINGS = param("meetings", expanding=True)
 
-def _items(session: Session, *conditions: ColumnElement[bool]) -> list[ItemView]:
-    query = (
-        select(
-            AgendaItem.id,
-            Meeting.id,
-            Meeting.start,
-            AgendaItem.number,
-            AgendaItem.parent,
-            AgendaItem.title,
-            AgendaItem.presenters,
-            AgendaItem.text,
-            Document.name,
-            AgendaItem.position,
-            Group.id,
-            Group.name,
-        )
-        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-        .join(Document, Document.id == Meeting.document_id)
-        .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
-        .outerjoin(Group, Group.id == MeetingGroup.group_id)
-        .where(*conditions)
+_DECISIONS = (
+    select(
+        Decision.text,
+        Decision.kind,
+        Decision.referred_to,
+        AgendaItem.id,
+        AgendaItem.number,
+        AgendaItem.parent,
+        AgendaItem.title,
+        Meeting.id,
+        Meeting.start,
+        Document.name,
+        AgendaItem.position,
+        Decision.position,
+        Decision.id,
+        Group.id,
+        Group.name,
     )
-    rows, groups = _folded(session.connection().execute(query).all(), key=0, meeting=1)
+    .join(AgendaItem, AgendaItem.id == Decision.item_id)
+    .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+    .join(Document, Document.id == Meeting.document_id)
+    # a joint meeting's decision comes once per group; the rows fold into one
+    .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+    .outerjoin(Group, Group.id == MeetingGroup.group_id)
+)
+DECISIONS_OF = {
+    (True, False): _DECISIONS.where(AgendaItem.id.in_(_ITEMS)),
+    (False, True): _DECISIONS.where(AgendaItem.meeting_id.in_(_MEETINGS)),
+    (True, True): _DECISIONS.where(AgendaItem.id.in_(_ITEMS), AgendaItem.meeting_id.in_(_MEETINGS)),
+}  # (of these items, at these meetings) -> statement
+
+
+@cache
+def _latest_decisions(group: bool, start: bool, end: bool) -> Executable:
+    """The newest decisions of a group and/or period (the given bounds only)."""
+    conditions: list[ColumnElement[bool]] = []
+    if group:
+        conditions.append(
+            Meeting.id.in_(
+                select(MeetingGroup.meeting_id).join(Group).where(Group.name == param("group"))
+            )
+        )
+    if start:
+        conditions.append(Meeting.start >= param("start"))
+    if end:
+        conditions.append(Meeting.start < param("end"))
+    return _DECISIONS.where(*conditions).order_by(Meeting.start.desc()).limit(param("limit"))
+
+
+_ITEM_ROWS = (
+    select(
+        AgendaItem.id,
+        Meeting.id,
+        Meeting.start,
+        AgendaItem.number,
+        AgendaItem.parent,
+        AgendaItem.title,
+        AgendaItem.presenters,
+        AgendaItem.text,
+        Document.name,
+        AgendaItem.position,
+        Group.id,
+        Group.name,
+    )
+    .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+    .join(Document, Document.id == Meeting.document_id)
+    .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+    .outerjoin(Group, Group.id == MeetingGroup.group_id)
+)
+ITEMS_OF_MEETING = _ITEM_ROWS.where(AgendaItem.meeting_id == param("meeting"))
+ITEMS_BY_IDS = _ITEM_ROWS.where(AgendaItem.id.in_(_ITEMS))
+NEWEST_FIRST = (
+    select(AgendaItem.id)
+    .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+    .where(AgendaItem.id.in_(_ITEMS))
+    .order_by(Meeting.start.desc(), AgendaItem.position)
+)
+
+
+def _items(session: Session, statement: Executable, **params: Any) -> list[ItemView]:
+    rows, groups = _folded(session.connection().execute(statement, params).all(), key=0, meeting=1)
     rows = sorted(rows, key=lambda r: (-r[2].timestamp() if r[2] else 0, r[9]))
     return [
         ItemView(

@@ -17,12 +17,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import Executable, and_, or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import Document, Group, Meeting, MeetingGroup
 from storage.models import ScheduleSpan as SpanRow
 from storage.parsing.records import STOCKHOLM
+from storage.statements import param
 
 # A schedule entry without a time counts as lasting the whole day.
 WHOLE_DAY = timedelta(days=1)
@@ -79,22 +80,69 @@ COLUMNS = (
 )
 
 
-def _views(session: Session, *conditions: ColumnElement[bool]) -> list[MeetingView]:
-    """Plain rows, not ORM objects: these queries run on every question. A joint
-    meeting comes back once per group; the rows fold into one view. (No ORDER BY:
-    ordering by id would lead SQLite to walk the whole table instead of the index
-    the conditions select by.)"""
-    rows = (
-        session.connection()
-        .execute(
-            select(*COLUMNS, Group.id, Group.name)
-            .join(Document, Document.id == Meeting.document_id)
-            .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
-            .outerjoin(Group, Group.id == MeetingGroup.group_id)
-            .where(*conditions)
-        )
-        .all()
-    )
+# -- statements (built once: see storage.statements) ---------------------------------
+
+_START, _END, _AT = param("start"), param("end"), param("at")
+_GROUP, _ID, _IDS = param("group"), param("id"), param("ids", expanding=True)
+_LIMIT, _OFFSET = param("limit"), param("offset")
+
+_IN_WINDOW = and_(Meeting.start >= _START, Meeting.start < _END)
+# A group's meetings in the window: the (group, start) index of meeting_groups.
+_GROUP_WINDOW = (
+    select(MeetingGroup.meeting_id)
+    .join(Group, Group.id == MeetingGroup.group_id)
+    .where(Group.name == _GROUP, MeetingGroup.start >= _START, MeetingGroup.start < _END)
+)
+_MOVED_HERE = and_(Meeting.moved_from >= _START, Meeting.moved_from < _END)
+_FROM_MINUTES = Meeting.source == "minutes"
+
+# A joint meeting comes back once per group; the rows fold into one view. (No ORDER
+# BY: ordering by id would lead SQLite to walk the whole table instead of the index
+# the conditions select by.)
+_VIEWS = (
+    select(*COLUMNS, Group.id, Group.name)
+    .join(Document, Document.id == Meeting.document_id)
+    .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+    .outerjoin(Group, Group.id == MeetingGroup.group_id)
+)
+VIEWS_IN_WINDOW_OR_MOVED_HERE = _VIEWS.where(or_(_IN_WINDOW, _MOVED_HERE))
+VIEWS_OF_GROUP_IN_WINDOW = _VIEWS.where(Meeting.id.in_(_GROUP_WINDOW))
+VIEWS_MOVED_HERE = _VIEWS.where(_MOVED_HERE)
+MINUTES_IN_WINDOW = _VIEWS.where(_IN_WINDOW, _FROM_MINUTES)
+MINUTES_OF_GROUP_IN_WINDOW = _VIEWS.where(Meeting.id.in_(_GROUP_WINDOW), _FROM_MINUTES)
+VIEWS_BY_IDS = _VIEWS.where(Meeting.id.in_(_IDS))
+VIEW_BY_ID = _VIEWS.where(Meeting.id == _ID)
+
+# When the n-th stored meeting in the window starts: an index walk of n entries.
+NTH_START = select(Meeting.start).where(_IN_WINDOW).order_by(Meeting.start).offset(_OFFSET).limit(1)
+NTH_START_OF_GROUP = (
+    select(MeetingGroup.start)
+    .join(Group, Group.id == MeetingGroup.group_id)
+    .where(Group.name == _GROUP, MeetingGroup.start >= _START, MeetingGroup.start < _END)
+    .order_by(MeetingGroup.start)
+    .offset(_OFFSET)
+    .limit(1)
+)
+# The latest meetings begun by `at`: one walk down a start index.
+_LATEST = select(Meeting.id).where(Meeting.start <= _AT).order_by(Meeting.start.desc())
+_LATEST_OF_GROUP = (
+    select(MeetingGroup.meeting_id)
+    .join(Group, Group.id == MeetingGroup.group_id)
+    .join(Meeting, Meeting.id == MeetingGroup.meeting_id)
+    .where(Group.name == _GROUP, MeetingGroup.start <= _AT)
+    .order_by(MeetingGroup.start.desc())
+)
+LATEST = {
+    (False, False): _LATEST.limit(_LIMIT),
+    (False, True): _LATEST.where(_FROM_MINUTES).limit(_LIMIT),
+    (True, False): _LATEST_OF_GROUP.limit(_LIMIT),
+    (True, True): _LATEST_OF_GROUP.where(_FROM_MINUTES).limit(_LIMIT),
+}  # (of a group, minutes only) -> statement
+
+
+def _views(session: Session, statement: Executable, **params: Any) -> list[MeetingView]:
+    """The meetings `statement` (one of the VIEWS statements above) selects, as views."""
+    rows = session.connection().execute(statement, params).all()
     groups: dict[int, list[tuple[int, str]]] = defaultdict(list)
     first: dict[int, Any] = {}
     for row in rows:
@@ -106,18 +154,6 @@ def _views(session: Session, *conditions: ColumnElement[bool]) -> list[MeetingVi
         for meeting_id, row in first.items()
         if row[1] is not None
     ]
-
-
-def _window(group: str | None, start: datetime, end: datetime) -> ColumnElement[bool]:
-    """Meetings starting in [start, end), of `group` if given: one index range scan."""
-    if group is None:
-        return and_(Meeting.start >= start, Meeting.start < end)
-    ids = (
-        select(MeetingGroup.meeting_id)
-        .join(Group, Group.id == MeetingGroup.group_id)
-        .where(Group.name == group, MeetingGroup.start >= start, MeetingGroup.start < end)
-    )
-    return Meeting.id.in_(ids)
 
 
 def meetings_between(
@@ -153,11 +189,12 @@ def _merged(
     # The window's meetings and those moved away from days in it. Without a group
     # one read (an OR of two index ranges); a group's meetings are an IN (subquery),
     # which PostgreSQL cannot OR with an index range but by reading every meeting.
-    moved_here = and_(Meeting.moved_from >= start, Meeting.moved_from < end)
+    window = {"start": start, "end": end}
     if group is None:
-        read = _views(session, or_(_window(group, start, end), moved_here))
+        read = _views(session, VIEWS_IN_WINDOW_OR_MOVED_HERE, **window)
     else:
-        both = _views(session, _window(group, start, end)) + _views(session, moved_here)
+        both = _views(session, VIEWS_OF_GROUP_IN_WINDOW, group=group, **window)
+        both += _views(session, VIEWS_MOVED_HERE, **window)
         read = list({v.id: v for v in both}.values())
     views = [v for v in read if start <= v.start < end and (group is None or group in v.groups)]
     planned = {g for v in views if not v.has_minutes for g in v.groups}
@@ -169,19 +206,11 @@ def _merged(
 def _nth_start(
     session: Session, start: datetime, end: datetime, group: str | None, n: int
 ) -> datetime | None:
-    """When the n-th stored meeting in [start, end) starts (None: fewer are stored).
-    An index walk of n entries."""
+    """When the n-th stored meeting in [start, end) starts (None: fewer are stored)."""
+    window = {"start": start, "end": end, "offset": max(0, n - 1)}
     if group is None:
-        query = select(Meeting.start).where(Meeting.start >= start, Meeting.start < end)
-        query = query.order_by(Meeting.start)
-    else:
-        query = (
-            select(MeetingGroup.start)
-            .join(Group, Group.id == MeetingGroup.group_id)
-            .where(Group.name == group, MeetingGroup.start >= start, MeetingGroup.start < end)
-            .order_by(MeetingGroup.start)
-        )
-    return session.connection().scalar(query.offset(max(0, n - 1)).limit(1))
+        return session.connection().scalar(NTH_START, window)
+    return session.connection().scalar(NTH_START_OF_GROUP, {"group": group, **window})
 
 
 def _next_midnight(moment: datetime) -> datetime:
@@ -197,7 +226,10 @@ def meetings_on(
     start = datetime.combine(day, time(0), STOCKHOLM)
     end = start + WHOLE_DAY
     if minutes_only:
-        minutes = _views(session, _window(group, start, end), Meeting.source == "minutes")
+        if group is None:
+            minutes = _views(session, MINUTES_IN_WINDOW, start=start, end=end)
+        else:
+            minutes = _views(session, MINUTES_OF_GROUP_IN_WINDOW, start=start, end=end, group=group)
         return merge(minutes, set())
     return meetings_between(session, start, end, group=group)
 
@@ -229,29 +261,18 @@ def previous_meetings(
 ) -> list[MeetingView]:
     """The latest meetings that have begun, newest first (only those with minutes
     when `minutes_only`)."""
-    if group is None:
-        # one walk down the meetings' start index
-        latest = select(Meeting.id).where(Meeting.start <= now).order_by(Meeting.start.desc())
-    else:
-        latest = (
-            select(MeetingGroup.meeting_id)
-            .join(Group, Group.id == MeetingGroup.group_id)
-            .join(Meeting, Meeting.id == MeetingGroup.meeting_id)
-            .where(Group.name == group, MeetingGroup.start <= now)
-            .order_by(MeetingGroup.start.desc())
-        )
-    if minutes_only:
-        latest = latest.where(Meeting.source == "minutes")
-    ids = list(session.connection().scalars(latest.limit(limit * 8)))
+    latest = LATEST[(group is not None, minutes_only)]
+    params = {"at": now, "limit": limit * 8} | ({"group": group} if group is not None else {})
+    ids = list(session.connection().scalars(latest, params))
     merged = [
-        m for m in merge(_views(session, Meeting.id.in_(ids)), set()) if m.status != "cancelled"
+        m for m in merge(_views(session, VIEWS_BY_IDS, ids=ids), set()) if m.status != "cancelled"
     ]
     merged.sort(key=lambda m: m.start, reverse=True)
     return merged[:limit]
 
 
 def meeting_by_id(session: Session, meeting_id: int) -> MeetingView | None:
-    views = _views(session, Meeting.id == meeting_id)
+    views = _views(session, VIEW_BY_ID, id=meeting_id)
     return views[0] if views else None
 
 
@@ -370,6 +391,19 @@ def _superseded(
 MAX_SPAN = timedelta(days=800)
 
 
+SCHEDULE_SPANS = (
+    select(Group.name, Document.name, SpanRow.document_date, SpanRow.first_day, SpanRow.last_day)
+    .join(Group, Group.id == SpanRow.group_id)
+    .join(Document, Document.id == SpanRow.document_id)
+    .where(
+        Group.name.in_(param("groups", expanding=True)),
+        SpanRow.first_day >= param("reach"),
+        SpanRow.first_day < param("last"),
+        SpanRow.last_day >= param("first"),
+    )
+)
+
+
 def _schedule_spans(
     session: Session, start: datetime, end: datetime, groups: set[str]
 ) -> list[ScheduleSpan]:
@@ -378,21 +412,8 @@ def _schedule_spans(
     rows = (
         session.connection()
         .execute(
-            select(
-                Group.name,
-                Document.name,
-                SpanRow.document_date,
-                SpanRow.first_day,
-                SpanRow.last_day,
-            )
-            .join(Group, Group.id == SpanRow.group_id)
-            .join(Document, Document.id == SpanRow.document_id)
-            .where(
-                Group.name.in_(sorted(groups)),
-                SpanRow.first_day >= first - MAX_SPAN,
-                SpanRow.first_day < last,
-                SpanRow.last_day >= first,
-            )
+            SCHEDULE_SPANS,
+            {"groups": sorted(groups), "reach": first - MAX_SPAN, "first": first, "last": last},
         )
         .all()
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import Executable, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import (
@@ -30,6 +30,7 @@ from storage.models import (
 )
 from storage.parsing.records import STOCKHOLM
 from storage.registry import fold
+from storage.statements import param
 
 PAGE = 500  # listings read per step when walking back in time
 
@@ -59,24 +60,126 @@ class Names:
     groups: dict[str, str]  # folded alias -> group name
 
 
+# -- statements (built once: see storage.statements) ---------------------------------
+
+PEOPLE_NAMES = select(PersonName.name).order_by(PersonName.id)
+ORGANIZATION_NAMES = select(Organization.name).order_by(Organization.id)
+GROUP_ALIASES = select(GroupAlias.alias, Group.name).join(Group)
+
+_ORGS, _PEOPLE = param("orgs", expanding=True), param("people", expanding=True)
+_MEETING, _MEETINGS = param("meeting"), param("meetings", expanding=True)
+_UNTIL, _AFTER = param("until"), param("after")
+
+_LISTED = (
+    select(
+        Person.name,
+        Organization.name,
+        Organization.municipality,
+        Attendance.role,
+        Attendance.present,
+        Group.name,
+        Attendance.meeting_id,
+        Attendance.meeting_start,
+        Document.name,
+        Attendance.title,
+        Attendance.party,
+        Attendance.person_id,
+    )
+    .join(Person, Person.id == Attendance.person_id)
+    .outerjoin(Organization, Organization.id == Attendance.organization_id)
+    .outerjoin(Group, Group.id == Attendance.group_id)
+    .join(Meeting, Meeting.id == Attendance.meeting_id)
+    .join(Document, Document.id == Meeting.document_id)
+)
+_NEWEST_FIRST = (Attendance.meeting_start.desc(), Attendance.id)
+LISTED_AT_MEETING = _LISTED.where(Attendance.meeting_id == _MEETING).order_by(Attendance.id)
+LISTED_FOR_ORGANIZATIONS = _LISTED.where(
+    Attendance.meeting_id.in_(_MEETINGS), Attendance.organization_id.in_(_ORGS)
+).order_by(Attendance.id)
+PEOPLE_AT_MEETING = _LISTED.where(
+    Attendance.meeting_id == _MEETING, Attendance.person_id.in_(_PEOPLE)
+).order_by(Attendance.id)
+LISTINGS_OF_PEOPLE = (
+    _LISTED.where(Attendance.person_id.in_(_PEOPLE)).order_by(*_NEWEST_FIRST).limit(500)
+)
+# A person's latest listing that states an organisation.
+LATEST_STATED = (
+    _LISTED.where(Attendance.person_id == param("person"), Attendance.organization_id.is_not(None))
+    .order_by(*_NEWEST_FIRST)
+    .limit(1)
+)
+
+# The organisations' listings before `until`, newest first, a page at a time.
+LISTINGS_OF_ORGANIZATIONS = (
+    select(Attendance.meeting_id, Attendance.meeting_start, Attendance.group_id)
+    .where(Attendance.organization_id.in_(_ORGS), Attendance.meeting_start < _UNTIL)
+    .order_by(*_NEWEST_FIRST)
+    .offset(param("offset"))
+    .limit(PAGE)
+)
+# The group's newest meeting before `until` that lists someone for the organisations.
+LATEST_LISTING_IN_GROUP = (
+    select(MeetingGroup.meeting_id, MeetingGroup.start)
+    .where(
+        MeetingGroup.group_id == param("group"),
+        MeetingGroup.start < _UNTIL,
+        select(Attendance.id)
+        .where(
+            Attendance.meeting_id == MeetingGroup.meeting_id,
+            Attendance.organization_id.in_(_ORGS),
+            or_(Attendance.group_id.is_(None), Attendance.group_id == param("group")),
+        )
+        .exists(),
+    )
+    .order_by(MeetingGroup.start.desc())
+    .limit(1)
+)
+# Later meetings that list these people without an organisation.
+UNLABELLED_LATER = (
+    select(Attendance.meeting_id, Attendance.meeting_start)
+    .where(
+        Attendance.person_id.in_(_PEOPLE),
+        Attendance.organization_id.is_(None),
+        Attendance.meeting_start > _AFTER,
+        Attendance.meeting_start < _UNTIL,
+    )
+    .order_by(Attendance.meeting_start.desc())
+    .limit(PAGE)
+)
+# Those of these people who stated another organisation in between.
+MOVED_ON = select(Attendance.person_id).where(
+    Attendance.person_id.in_(_PEOPLE),
+    Attendance.organization_id.is_not(None),
+    Attendance.organization_id.not_in(_ORGS),
+    Attendance.meeting_start > _AFTER,
+    Attendance.meeting_start <= _UNTIL,
+)
+
+GROUPS_OF_MEETINGS = select(MeetingGroup.meeting_id, MeetingGroup.group_id).where(
+    MeetingGroup.meeting_id.in_(param("ids", expanding=True))
+)
+GROUP_COUNT = select(func.count()).select_from(Group)
+ALL_GROUPS = select(Group.id, Group.name)
+GROUP_NAMED = ALL_GROUPS.where(Group.name == param("group"))
+GROUP_NAMES = ALL_GROUPS.where(Group.id.in_(param("ids", expanding=True)))
+ORGS_OF_MUNICIPALITY = select(Organization.id).where(Organization.municipality == param("name"))
+ORGS_NAMED = select(Organization.id).where(func.lower(Organization.name) == param("name"))
+PEOPLE_BY_KEY = select(PersonName.person_id).where(PersonName.key == param("key"))
+PEOPLE_NAME_CONTAINS = select(Person.id).where(func.lower(Person.name).contains(param("part")))
+
+
 def known_names(session: Session) -> Names:
+    connection = session.connection()
     return Names(
-        people=tuple(session.connection().scalars(select(PersonName.name).order_by(PersonName.id))),
-        organizations=tuple(
-            session.connection().scalars(select(Organization.name).order_by(Organization.id))
-        ),
-        groups={
-            a: g
-            for a, g in session.connection().execute(
-                select(GroupAlias.alias, Group.name).join(Group)
-            )
-        },
+        people=tuple(connection.scalars(PEOPLE_NAMES)),
+        organizations=tuple(connection.scalars(ORGANIZATION_NAMES)),
+        groups=dict(connection.execute(GROUP_ALIASES).all()),
     )
 
 
 def attendance_of(session: Session, meeting_id: int) -> list[AttendanceView]:
     """Everyone the meeting's minutes list, in list order."""
-    return _with_known_orgs(session, _views(session, Attendance.meeting_id == meeting_id))
+    return _with_known_orgs(session, _views(session, LISTED_AT_MEETING, meeting=meeting_id))
 
 
 def representatives(
@@ -110,9 +213,7 @@ def representatives(
         latest = _latest_listing(session, orgs, until, max_groups)
         groups = _group_names(session, latest)
     meetings = {meeting_id for meeting_id, _ in latest.values()}
-    listings = _views(
-        session, Attendance.meeting_id.in_(meetings), Attendance.organization_id.in_(orgs)
-    )
+    listings = _views(session, LISTED_FOR_ORGANIZATIONS, meetings=list(meetings), orgs=orgs)
     found: list[AttendanceView] = []
     # the groups with the newest listing first
     newest_first = sorted(latest.items(), key=lambda kv: (-kv[1][1].timestamp(), kv[0]))
@@ -129,7 +230,7 @@ def person_profile(session: Session, name: str) -> list[AttendanceView]:
     person_ids = _person_ids(session, name)
     if not person_ids:
         return []
-    views = _views(session, Attendance.person_id.in_(person_ids), newest_first=True, limit=500)
+    views = _views(session, LISTINGS_OF_PEOPLE, people=person_ids)
     names = _group_ids(session, None)
     groups = _meeting_groups(session, {v.meeting_id for v in views if v.group is None})
     views = [
@@ -155,13 +256,7 @@ def _latest_listing(
     while len(latest) < max_groups:
         rows = (
             session.connection()
-            .execute(
-                select(Attendance.meeting_id, Attendance.meeting_start, Attendance.group_id)
-                .where(Attendance.organization_id.in_(orgs), Attendance.meeting_start < until)
-                .order_by(Attendance.meeting_start.desc(), Attendance.id)
-                .offset(offset)
-                .limit(PAGE)
-            )
+            .execute(LISTINGS_OF_ORGANIZATIONS, {"orgs": orgs, "until": until, "offset": offset})
             .all()
         )
         meeting_groups = _meeting_groups(session, {row[0] for row in rows if row[2] is None})
@@ -181,25 +276,8 @@ def _latest_in_group(
     """(meeting id, start) of the group's newest meeting that lists someone for
     `orgs`: a walk back through the group's meetings, not the organisations'
     listings in every group."""
-    listed = (
-        select(Attendance.id)
-        .where(
-            Attendance.meeting_id == MeetingGroup.meeting_id,
-            Attendance.organization_id.in_(orgs),
-            or_(Attendance.group_id.is_(None), Attendance.group_id == group_id),
-        )
-        .exists()
-    )
-    row = (
-        session.connection()
-        .execute(
-            select(MeetingGroup.meeting_id, MeetingGroup.start)
-            .where(MeetingGroup.group_id == group_id, MeetingGroup.start < until, listed)
-            .order_by(MeetingGroup.start.desc())
-            .limit(1)
-        )
-        .first()
-    )
+    params = {"orgs": orgs, "group": group_id, "until": until}
+    row = session.connection().execute(LATEST_LISTING_IN_GROUP, params).first()
     return (row[0], row[1]) if row is not None and row[1] is not None else None
 
 
@@ -216,39 +294,16 @@ def _later_unlabelled(
     people = {v.person_id: v for v in listed}
     if not people:
         return []
-    rows = (
-        session.connection()
-        .execute(
-            select(Attendance.meeting_id, Attendance.meeting_start)
-            .where(
-                Attendance.person_id.in_(people),
-                Attendance.organization_id.is_(None),
-                Attendance.meeting_start > start,
-                Attendance.meeting_start < until,
-            )
-            .order_by(Attendance.meeting_start.desc())
-            .limit(PAGE)
-        )
-        .all()
-    )
+    window = {"people": list(people), "after": start}
+    rows = session.connection().execute(UNLABELLED_LATER, {**window, "until": until}).all()
     in_group = _meeting_groups(session, {row[0] for row in rows})
     for meeting_id, later in rows:
         if group_id not in in_group.get(meeting_id, ()):
             continue
         moved_on = set(
-            session.connection().scalars(
-                select(Attendance.person_id).where(
-                    Attendance.person_id.in_(people),
-                    Attendance.organization_id.is_not(None),
-                    Attendance.organization_id.not_in(orgs),
-                    Attendance.meeting_start > start,
-                    Attendance.meeting_start <= later,
-                )
-            )
+            session.connection().scalars(MOVED_ON, {**window, "orgs": orgs, "until": later})
         )
-        there = _views(
-            session, Attendance.meeting_id == meeting_id, Attendance.person_id.in_(people)
-        )
+        there = _views(session, PEOPLE_AT_MEETING, meeting=meeting_id, people=list(people))
         kept = [
             replace(
                 v,
@@ -269,13 +324,7 @@ def _with_known_orgs(session: Session, views: list[AttendanceView]) -> list[Atte
     missing = {v.person_id for v in views if v.organization is None}
     stated: dict[int, AttendanceView] = {}
     for person_id in missing:
-        latest = _views(
-            session,
-            Attendance.person_id == person_id,
-            Attendance.organization_id.is_not(None),
-            newest_first=True,
-            limit=1,
-        )
+        latest = _views(session, LATEST_STATED, person=person_id)
         if latest:
             stated[person_id] = latest[0]
     return [
@@ -298,41 +347,10 @@ def _evidence(view: AttendanceView) -> str:
 # -- plain rows --------------------------------------------------------------------------
 
 
-def _views(
-    session: Session,
-    *conditions: ColumnElement[bool],
-    newest_first: bool = False,
-    limit: int | None = None,
-) -> list[AttendanceView]:
-    query = (
-        select(
-            Person.name,
-            Organization.name,
-            Organization.municipality,
-            Attendance.role,
-            Attendance.present,
-            Group.name,
-            Attendance.meeting_id,
-            Attendance.meeting_start,
-            Document.name,
-            Attendance.title,
-            Attendance.party,
-            Attendance.person_id,
-        )
-        .join(Person, Person.id == Attendance.person_id)
-        .outerjoin(Organization, Organization.id == Attendance.organization_id)
-        .outerjoin(Group, Group.id == Attendance.group_id)
-        .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .join(Document, Document.id == Meeting.document_id)
-        .where(*conditions)
-    )
-    if newest_first:
-        query = query.order_by(Attendance.meeting_start.desc(), Attendance.id)
-    else:
-        query = query.order_by(Attendance.id)
-    if limit is not None:
-        query = query.limit(limit)
-    return [_view(row) for row in session.connection().execute(query) if row[7] is not None]
+def _views(session: Session, statement: Executable, **params: Any) -> list[AttendanceView]:
+    """The listings `statement` (one of the LISTED statements above) selects."""
+    rows = session.connection().execute(statement, params)
+    return [_view(row) for row in rows if row[7] is not None]
 
 
 def _view(row: Any) -> AttendanceView:
@@ -371,60 +389,44 @@ def _meeting_groups(session: Session, meeting_ids: Iterable[int]) -> dict[int, t
     if not ids:
         return {}
     found: dict[int, list[int]] = defaultdict(list)
-    for meeting_id, group_id in session.connection().execute(
-        select(MeetingGroup.meeting_id, MeetingGroup.group_id).where(
-            MeetingGroup.meeting_id.in_(ids)
-        )
-    ):
+    for meeting_id, group_id in session.connection().execute(GROUPS_OF_MEETINGS, {"ids": ids}):
         found[meeting_id].append(group_id)
     return {k: tuple(v) for k, v in found.items()}
 
 
 def _group_count(session: Session) -> int:
-    return session.connection().scalar(select(func.count()).select_from(Group)) or 0
+    return session.connection().scalar(GROUP_COUNT) or 0
 
 
 def _group_names(session: Session, group_ids: Iterable[int]) -> dict[int, str]:
     ids = list(group_ids)
     if not ids:
         return {}
-    return dict(
-        session.connection().execute(select(Group.id, Group.name).where(Group.id.in_(ids))).all()
-    )
+    return dict(session.connection().execute(GROUP_NAMES, {"ids": ids}).all())
 
 
 def _group_ids(session: Session, group: str | None) -> dict[int, str]:
-    query = select(Group.id, Group.name)
-    if group is not None:
-        query = query.where(Group.name == group)
-    return {group_id: name for group_id, name in session.connection().execute(query)}
+    if group is None:
+        return dict(session.connection().execute(ALL_GROUPS).all())
+    return dict(session.connection().execute(GROUP_NAMED, {"group": group}).all())
 
 
 def _organization_ids(
     session: Session, municipality: str | None, organization: str | None
 ) -> list[int]:
-    query = select(Organization.id)
     if municipality:
-        query = query.where(Organization.municipality == municipality)
-    elif organization:
-        query = query.where(func.lower(Organization.name) == organization.lower())
-    else:
-        return []
-    return list(session.connection().scalars(query))
+        return list(session.connection().scalars(ORGS_OF_MUNICIPALITY, {"name": municipality}))
+    if organization:
+        return list(session.connection().scalars(ORGS_NAMED, {"name": organization.lower()}))
+    return []
 
 
 def _person_ids(session: Session, name: str) -> list[int]:
     key = fold(name)
-    exact = list(
-        session.connection().scalars(select(PersonName.person_id).where(PersonName.key == key))
-    )
+    exact = list(session.connection().scalars(PEOPLE_BY_KEY, {"key": key}))
     if exact:
         return list(dict.fromkeys(exact))
-    matches = (
-        session.connection()
-        .scalars(select(Person.id).where(func.lower(Person.name).contains(name.lower().strip())))
-        .all()
-    )
+    matches = session.connection().scalars(PEOPLE_NAME_CONTAINS, {"part": name.lower().strip()})
     return list(dict.fromkeys(matches))
 
 

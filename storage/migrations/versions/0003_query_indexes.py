@@ -3,8 +3,8 @@
 What keeps answers fast in a large store: schedules are looked up per group and
 period, and search widens a word to the indexed words it begins (search_terms,
 filled here from the items already stored), and an item's text column holds
-the month of its meeting (storage.search.item_text), so a search within a period
-asks the index for those months. On PostgreSQL the items' search
+marks of its meeting's month and groups (storage.search.item_text), so a search
+within a period or a group asks the index for them. On PostgreSQL the items' search
 vectors become stored columns, so the planner has statistics for each word and
 reads a common word's newest matches straight off the primary key, and no row's
 vector is computed again when it is read.
@@ -49,7 +49,7 @@ def upgrade() -> None:
     ordered = sorted(seen)
     for first in range(0, len(ordered), BATCH):
         conn.execute(terms.insert(), [{"term": t} for t in ordered[first : first + BATCH]])
-    _month_tokens(conn)
+    _scope_marks(conn)
     with op.batch_alter_table("schedule_spans", schema=None) as batch_op:
         batch_op.drop_index("ix_schedule_spans_first_day")
         batch_op.create_index("ix_schedule_spans_group_first", ["group_id", "first_day"])
@@ -67,28 +67,34 @@ def upgrade() -> None:
         op.execute("ANALYZE")
 
 
-def _month_tokens(conn: sa.Connection) -> None:
-    """Each stored item's meeting month, as storage.search.item_text writes it."""
+def _scope_marks(conn: sa.Connection) -> None:
+    """Each stored item's meeting month and groups, as storage.search.item_text
+    writes them ("zzm202403 zzg12")."""
     items = sa.table("agenda_items", sa.column("id"), sa.column("meeting_id"))
     meetings = sa.table("meetings", sa.column("id"), sa.column("start", sa.DateTime))
+    groups = sa.table("meeting_groups", sa.column("meeting_id"), sa.column("group_id"))
     rows = conn.execute(
-        sa.select(items.c.id, meetings.c.start)
+        sa.select(items.c.id, meetings.c.start, groups.c.group_id)
         .join(meetings, meetings.c.id == items.c.meeting_id)
-        .where(meetings.c.start.is_not(None))
+        .outerjoin(groups, groups.c.meeting_id == meetings.c.id)
+        .order_by(items.c.id, groups.c.group_id)
     ).all()
+    marks: dict[int, list[str]] = {}
+    for item_id, start, group_id in rows:
+        if item_id not in marks:
+            marks[item_id] = []
+            if start is not None:
+                day = start.replace(tzinfo=UTC).astimezone(STOCKHOLM).date()
+                marks[item_id].append(f"zzm{day.year:04d}{day.month:02d}")
+        if group_id is not None:
+            marks[item_id].append(f"zzg{group_id}")
     update = sa.text(
-        "UPDATE agenda_items SET search_text = CASE WHEN search_text = '' THEN :token "
-        "ELSE search_text || ' ' || :token END WHERE id = :id"
+        "UPDATE agenda_items SET search_text = CASE WHEN search_text = '' THEN :marks "
+        "ELSE search_text || ' ' || :marks END WHERE id = :id"
     )
-    batch = []
-    for item_id, start in rows:
-        day = start.replace(tzinfo=UTC).astimezone(STOCKHOLM).date()
-        batch.append({"id": item_id, "token": f"zzm{day.year:04d}{day.month:02d}"})
-        if len(batch) == BATCH:
-            conn.execute(update, batch)
-            batch = []
-    if batch:
-        conn.execute(update, batch)
+    changed = [{"id": i, "marks": " ".join(m)} for i, m in marks.items() if m]
+    for first in range(0, len(changed), BATCH):
+        conn.execute(update, changed[first : first + BATCH])
 
 
 def _stored_search_vectors() -> None:
@@ -107,24 +113,27 @@ def _stored_search_vectors() -> None:
         op.execute(f"CREATE INDEX ix_agenda_items_{column} ON agenda_items USING gin ({column})")
 
 
-def _drop_month_tokens(conn: sa.Connection) -> None:
+def _drop_scope_marks(conn: sa.Connection) -> None:
     rows = conn.execute(sa.text("SELECT id, search_text FROM agenda_items")).all()
     update = sa.text("UPDATE agenda_items SET search_text = :text WHERE id = :id")
     changed = [
-        {"id": item_id, "text": " ".join(w for w in text.split() if not _is_month(w))}
+        {"id": item_id, "text": " ".join(w for w in text.split() if not _is_mark(w))}
         for item_id, text in rows
-        if any(_is_month(w) for w in text.split())
+        if any(_is_mark(w) for w in text.split())
     ]
     for first in range(0, len(changed), BATCH):
         conn.execute(update, changed[first : first + BATCH])
 
 
-def _is_month(word: str) -> bool:
-    return word.startswith("zzm") and len(word) == 9 and word[3:].isdigit()
+def _is_mark(word: str) -> bool:
+    """As storage.search.is_mark when this revision was written."""
+    if word.startswith("zzm"):
+        return len(word) == 9 and word[3:].isdigit()
+    return word.startswith("zzg") and word[3:].isdigit()
 
 
 def downgrade() -> None:
-    _drop_month_tokens(op.get_bind())
+    _drop_scope_marks(op.get_bind())
     if op.get_bind().dialect.name == "postgresql":
         op.execute("ALTER TABLE agenda_items DROP COLUMN search_vector_all")
         op.execute("ALTER TABLE agenda_items DROP COLUMN search_vector_title")
