@@ -98,6 +98,38 @@ class Answer:
         return data
 
 
+def combined(answers: Sequence[Answer]) -> Answer:
+    """Several answers as one (a question about several groups at once): those
+    that found something in turn (a headline they share once), then what the
+    others did not find and what they offer instead, and each fact and source once.
+
+    >>> found = Answer("meetings", "Möten för A:\\n• 1 mars")
+    >>> none = Answer("meetings", "Inga möten för B.\\nSenaste: 1 mars", found=False)
+    >>> combined([none, found]).text.splitlines()
+    ['Möten för A:', '• 1 mars', 'Inga möten för B.', 'Senaste: 1 mars']
+    """
+    ordered = [a for a in answers if a.found] + [a for a in answers if not a.found]
+    lines: list[str] = []
+    for answer in (a for a in ordered if a.found):
+        head, *rest = answer.text.splitlines() or [""]
+        lines += ([] if head in lines else [head]) + rest  # "Kumla representeras av:" once
+    missing = [a.text.splitlines() for a in ordered if not a.found]
+    # each "not found" headline, then what they offer instead, once
+    lines += [b[0] for b in missing if b]
+    lines += dict.fromkeys(line for b in missing for line in b[1:] if line not in lines)
+    first = ordered[0]
+    return Answer(
+        intent=first.intent,
+        text="\n".join(lines),
+        meetings=list(dict.fromkeys(m for a in ordered for m in a.meetings)),
+        decisions=list(dict.fromkeys(d for a in ordered for d in a.decisions)),
+        people=list(dict.fromkeys(p for a in ordered for p in a.people)),
+        sources=list(dict.fromkeys(s for a in ordered for s in a.sources)),
+        language=first.language,
+        found=first.found,
+    )
+
+
 class AnswersQuestions(Protocol):
     """What the chat adapters need from `bot.assistant.Assistant` (or a wrapper of it)."""
 

@@ -162,6 +162,31 @@ KNOWN_GROUPS: tuple[KnownGroup, ...] = (
     ),
 )
 
+# Names people use for several groups at once: "specifika samverkansråden" are
+# both councils. A question naming one of these is answered for each of them.
+GROUP_FAMILIES: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        (
+            "specifika samverkansrådet",
+            "specifika samverkansråden",
+            "specifika samverkansråd",
+            "specifikt samverkansråd",
+            "specifika rådet",
+            "specifika råden",
+            "samverkansråden",
+            "ssr",
+            "specific councils",
+            "specific collaboration councils",
+            "collaboration councils",
+        ),
+        (KNOWN_GROUPS[2].name, KNOWN_GROUPS[3].name),
+    ),
+    **dict.fromkeys(
+        ("chefsgrupperna", "management groups"),
+        (KNOWN_GROUPS[0].name, KNOWN_GROUPS[1].name),
+    ),
+}
+
 _GROUP_BY_FOLD: dict[str, KnownGroup] = {}
 for _group in KNOWN_GROUPS:
     for _alias in (_group.name, *_group.aliases):

@@ -25,8 +25,10 @@ from storage.search import stem_words
 
 MAX_SHOWN = 8
 MAX_FOLLOWED = 2
-# A postponed question is looked for in its group's meetings this long after.
+# A postponed question is looked for in its group's meetings this long after,
+# among the first agenda items on its subject stored after it.
 FOLLOW_UP = timedelta(days=366)
+FOLLOW_DEPTH = 40
 KIND_WORDS = {
     "sv": {
         "postponed": "bordlagt/hänskjutet",
@@ -218,7 +220,7 @@ def _followed(
     """Where a postponed question went: the first later decision on the same
     subject (the words asked about, else the agenda item's title) in the year
     after, in the same group's meetings if there is one there. (Among the year's
-    newest 200 matches: all of them but in a store of hundreds of groups.)
+    first 40 matching agenda items: all of them in a group's own meetings.)
 
     `known`: the newest decisions on the words asked about, this one among them:
     they hold the later ones (bar text-only mentions past the newest 60), and no
@@ -238,7 +240,15 @@ def _followed(
                 and (group is None or group in d.groups)
             ]
         else:
-            found = decisions(session, words=words, group=group, start=after, end=until, limit=60)
+            found = decisions(
+                session,
+                words=words,
+                group=group,
+                start=after,
+                end=until,
+                depth=FOLLOW_DEPTH,
+                oldest_first=True,
+            )
         later = [d for d in found if d.kind != "procedural"]
         if later:
             break

@@ -90,6 +90,8 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
     elif query.status:
         # "which meetings were cancelled?" asks about everything the minutes say
         start, end = day_bounds(date(1900, 1, 1), date(2999, 12, 30))
+    elif query.which == "last":
+        return _latest_list(session, query, context)
     else:
         # no period: what is coming, a year ahead
         start, end = day_bounds(context.now.date(), date(context.now.year + 1, 12, 31))
@@ -145,6 +147,39 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
         intent="meetings",
         text="\n".join(lines),
         meetings=[meeting_fact(m) for m in found],
+        sources=unique_sources(meeting_source(m) for m in shown),
+        language=lang,
+    )
+
+
+def _latest_list(session: Session, query: Query, context: AskContext) -> Answer:
+    """The latest meetings held ("vilka möten har rådet haft?"), in time order."""
+    lang = query.language
+    found = previous_meetings(session, context.now, group=query.group, limit=MAX_LISTED + 1)
+    whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
+    if not found:
+        text = pick(
+            lang,
+            f"Jag hittar inga hållna möten{whose} i protokollen.",
+            f"I find no meetings held{whose} in the minutes.",
+        )
+        return Answer("meetings", text, language=lang, found=False)
+    shown = sorted(found[:MAX_LISTED], key=lambda m: m.start)
+    header = pick(lang, f"Senaste mötena{whose}:", f"The latest meetings{whose}:")
+    lines = [header, *(f"• {meeting_line(m, lang, with_group=not query.group)}" for m in shown)]
+    if len(found) > MAX_LISTED:
+        lines.append(
+            pick(
+                lang,
+                "… och tidigare: ange ett år för att se dem.",
+                "… and earlier ones: name a year to see them.",
+            )
+        )
+    lines.append(_source_note(shown, lang))
+    return Answer(
+        intent="meetings",
+        text="\n".join(lines),
+        meetings=[meeting_fact(m) for m in shown],
         sources=unique_sources(meeting_source(m) for m in shown),
         language=lang,
     )

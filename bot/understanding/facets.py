@@ -77,7 +77,7 @@ _FUTURE = re.compile(
     r"planned|framover|ahead|going to)\b"
 )
 _PAST = re.compile(
-    r"\b(?:varit|hade|holls|fattades|tog|togs|deltog|sades|sa|sade|ledde|justerade|"
+    r"\b(?:varit|hade|haft|holls|hallits|tidigare|fattades|tog|togs|deltog|sades|sa|sade|ledde|justerade|"
     r"forra|senaste|igar|was|were|did|had|held|decided|chaired|attended|said|took|"
     r"last|previous|\w{3,}ades|\w{3,}ats)\b"
 )

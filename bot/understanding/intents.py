@@ -233,7 +233,7 @@ _PLURAL_MEETINGS = _any(
     r"|kalender\w*|calendar|motesschema\w*|planerade"
 )
 _MEETING_WORD = re.compile(rf"\b{MEETING}\b")
-_MEET_VERB = _any(r"ses|traffas|motes|moter|meet|meets|gathers?|samlas")
+_MEET_VERB = _any(r"ses|traffas|motes|mots|moter|sammantrader|meet|meets|gathers?|samlas")
 _WHEN_WHERE = _any(
     r"nar|var|vart|when|where|what time|vilken tid|hur dags|vilken lokal|lokal"
     r"|plats|place|location|room|tid|time|datum|date|held|holls|halls|ager rum"

@@ -11,7 +11,14 @@ Example:
 
 from __future__ import annotations
 
-from storage.registry import KNOWN_GROUPS, MUNICIPALITIES, REGION, fold, group_aliases
+from storage.registry import (
+    GROUP_FAMILIES,
+    KNOWN_GROUPS,
+    MUNICIPALITIES,
+    REGION,
+    fold,
+    group_aliases,
+)
 
 _CHEFSGRUPP_SVO, _CHEFSGRUPP_FH, _SSR_SVO, _SSR_FH = (g.name for g in KNOWN_GROUPS)
 
@@ -63,6 +70,8 @@ BUILTIN_GROUPS: tuple[tuple[str, str], ...] = (
     *((group.name, group.name) for group in KNOWN_GROUPS),
     *group_aliases().items(),
     *_ENGLISH_GROUPS.items(),
+    # a family's name stands for each of its groups (the question names several)
+    *((alias, name) for alias, names in GROUP_FAMILIES.items() for name in names),
 )
 
 BUILTIN_ORGANIZATIONS: tuple[tuple[str, str], ...] = (

@@ -98,7 +98,7 @@ def understand(
     intent = classify(
         Signals(
             fixed.norm,
-            group=mentions.group is not None,
+            group=mentions.group is not None or bool(mentions.groups),
             person=mentions.person is not None,
             place=_place(mentions),
             time=time.atom is not None,
@@ -140,7 +140,8 @@ def _query(
         intent=intent,
         language=_language(reading.words, mentions),
         raw=raw,
-        group=mentions.group or (None if intent in _NO_DEFAULT_GROUP else default_group),
+        group=mentions.group or _default(intent, mentions, default_group),
+        groups=mentions.groups if mentions.group is None else (),
         municipality=mentions.municipality,
         organization=mentions.organization or _organization_asked(intent, reading, mentions),
         person=mentions.person or _person_asked(intent, reading),
@@ -153,6 +154,13 @@ def _query(
         absent=intent == Intent.ATTENDANCE and ABSENT.search(norm) is not None,
         lead_times=leads if intent == Intent.SUBSCRIBE else (),
     )
+
+
+def _default(intent: Intent, mentions: Mentions, default_group: str | None) -> str | None:
+    """The conversation's group, unless the question names groups of its own."""
+    if mentions.groups or intent in _NO_DEFAULT_GROUP:
+        return None
+    return default_group
 
 
 def _subject(intent: Intent, reading: _Reading) -> tuple[str | None, Mentions]:
@@ -185,6 +193,8 @@ def _settle(
             which = "last"  # "var hölls mötet?"
         else:
             intent = Intent.NEXT_MEETING  # "när är mötet?"
+    if intent == Intent.MEETINGS and not has_time and which is None and tense == "past":
+        which = "last"  # "vilka möten har rådet haft?": the latest ones, not the coming
     if intent == Intent.NEXT_MEETING:
         which = "next"
     return intent, which

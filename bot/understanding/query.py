@@ -97,6 +97,9 @@ class Query:
     language: str
     raw: str
     group: str | None = None
+    # the groups a question names together ("de specifika samverkansråden"), when
+    # it names no single one: the answer is given for each
+    groups: tuple[str, ...] = ()
     municipality: str | None = None
     organization: str | None = None
     person: str | None = None

@@ -54,6 +54,8 @@ class Mentions:
     organization: str | None = None
     person: str | None = None
     used: frozenset[int] = frozenset()
+    # a name that stands for several groups ("specifika samverkansråden"): those groups
+    groups: tuple[str, ...] = ()
     spans: tuple[tuple[str, frozenset[int]], ...] = ()  # field -> the tokens that said it
 
     def tokens_of(self, name: str) -> frozenset[int]:
@@ -69,6 +71,7 @@ class Mentions:
             organization=None if "organization" in gone else self.organization,
             person=None if "person" in gone else self.person,
             used=self.used - tokens,
+            groups=() if "group" in gone else self.groups,
             spans=tuple((name, span) for name, span in self.spans if name not in gone),
         )
 
@@ -77,6 +80,7 @@ class Mentions:
 class _Entry:
     kind: int
     name: str
+    choices: tuple[str, ...] = ()  # a group name several groups answer to
 
 
 @dataclass(frozen=True)
@@ -126,7 +130,7 @@ class Vocabulary:
     def find(self, tokens: tuple[Token, ...]) -> Mentions:
         """The names among `tokens`: exact (folded) matches first, then near ones."""
         parts = [key_of(t.key) for t in tokens]
-        found: dict[int, str] = {}
+        found: dict[int, _Entry] = {}
         spans: dict[int, frozenset[int]] = {}
         used: set[int] = set()
         for fuzzy in (False, True):
@@ -140,15 +144,17 @@ class Vocabulary:
                     entry = self._fuzzy(phrase, size) if fuzzy else self._exact(phrase)
                     if entry is not None:
                         kind = min(entry.kind, PERSON)
-                        found.setdefault(kind, entry.name)
+                        found.setdefault(kind, entry)
                         spans.setdefault(kind, frozenset(span))
                         used.update(span)
+        group = found.get(GROUP)
         return Mentions(
-            group=found.get(GROUP),
-            municipality=found.get(MUNICIPALITY),
-            organization=found.get(ORGANIZATION),
-            person=found.get(PERSON),
+            group=group.name if group and not group.choices else None,
+            municipality=_name(found.get(MUNICIPALITY)),
+            organization=_name(found.get(ORGANIZATION)),
+            person=_name(found.get(PERSON)),
             used=frozenset(used),
+            groups=group.choices if group else (),
             spans=tuple((_FIELDS[kind], span) for kind, span in spans.items()),
         )
 
@@ -171,8 +177,13 @@ class Vocabulary:
         return _best(entries, phrase)
 
 
+def _name(entry: _Entry | None) -> str | None:
+    return entry.name if entry is not None else None
+
+
 def _best(entries: tuple[_Entry, ...], phrase: str) -> _Entry | None:
-    """The entry of the strongest kind; a surname several people share stays as asked."""
+    """The entry of the strongest kind; a surname several people share stays as
+    asked; a name several groups answer to stands for all of them."""
     if not entries:
         return None
     kind = min(e.kind for e in entries)
@@ -181,6 +192,8 @@ def _best(entries: tuple[_Entry, ...], phrase: str) -> _Entry | None:
         return _Entry(kind, names.pop())
     if kind == SURNAME:
         return _Entry(kind, phrase.title())
+    if kind == GROUP:
+        return _Entry(kind, phrase, choices=tuple(sorted(names)))
     return _Entry(kind, sorted(names)[0])
 
 

@@ -140,3 +140,20 @@ def test_meeting_place(ask: Ask) -> None:
     answer = ask("Var hölls mötet 13 oktober 2022?")
     assert "Båsenberga" in answer.text
     assert answer.meetings[0].place and "Vingåker" in answer.meetings[0].place
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "vilka möten har chefsgrupp folkhälsa haft?",
+        "which meetings has chefsgrupp folkhälsa had?",
+        "tidigare möten för chefsgrupp folkhälsa",
+    ],
+)
+def test_meetings_held_are_the_latest_not_the_coming(ask: Ask, question: str) -> None:
+    answer = ask(question)
+    assert answer.intent == "meetings" and answer.found
+    held = starts(answer)
+    assert held == sorted(held)  # in time order
+    assert "2020-12-10T08:30" in held and "2020-08-26T13:15" in held
+    assert all(start < "2026-11-22" for start in held)  # not the meeting of 11 December

@@ -123,3 +123,11 @@ def test_meeting_info(question: str, expected: dict[str, Any]) -> None:
 def test_default_group_applies_when_none_is_named() -> None:
     assert ask("När är nästa möte?", default_group=CHEFSGRUPP_FH).group == CHEFSGRUPP_FH
     assert ask("nästa möte för ssr folkhälsa", default_group=CHEFSGRUPP_FH).group == SSR_FH
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["vilka möten har rådet haft?", "which meetings have we had?", "tidigare möten"],
+)
+def test_meetings_held_so_far(question: str) -> None:
+    check(ask(question), {"intent": "meetings", "which": "last", "period": None})

@@ -1,0 +1,36 @@
+"""A question about several groups at once ("de specifika samverkansråden") is
+answered for each of them: never with another group's meeting, and what is not
+known is said for each."""
+
+from __future__ import annotations
+
+from tests.answering.conftest import Ask
+
+SSR_FH = "Specifika samverkansrådet för folkhälsa"
+SSR_SVO = "Specifika samverkansrådet för social välfärd samt vård och omsorg"
+
+
+def test_no_coming_meeting_of_the_councils_is_not_another_groups_meeting(ask: Ask) -> None:
+    answer = ask("När är nästa möte för specifika samverkansrådet?")
+    assert answer.intent == "next_meeting"
+    assert not answer.found and answer.meetings == []
+    assert "11 december" not in answer.text  # the chefsgrupper's next meeting
+    lines = answer.text.splitlines()
+    assert any(SSR_FH in line and "inget kommande möte" in line for line in lines)
+    assert any(SSR_SVO in line and "inget kommande möte" in line for line in lines)
+    # the joint meeting they last had, once
+    assert answer.text.count("20 september 2024") == 1
+
+
+def test_representatives_in_both_councils(ask: Ask) -> None:
+    answer = ask("Vem representerar Kumla i de specifika samverkansråden?")
+    assert answer.intent == "representatives"
+    assert {p.group for p in answer.people} == {SSR_FH, SSR_SVO}
+    assert all(p.name in ("Annica Sjöqvist", "Jan Engman") for p in answer.people)
+    assert answer.text.count("Kumla representeras av") == 1
+
+
+def test_the_councils_meetings_in_a_year(ask: Ask) -> None:
+    answer = ask("vilka möten hade ssr 2024?")
+    assert [m.start[:10] for m in answer.meetings] == ["2024-09-20"]
+    assert answer.found
