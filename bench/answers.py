@@ -191,5 +191,6 @@ def open_store(size: int, db: str | None, folder: Path) -> tuple[Store, list[dat
     done.write_text(" ".join(d.isoformat() for d in days))
     return store, days
 
+
 if __name__ == "__main__":
     main()
