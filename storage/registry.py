@@ -90,6 +90,32 @@ def kommun_name(municipality: str) -> str:
     return f"{municipality}s kommun"
 
 
+_LANSDEL_WORDS = {
+    "Norr": ("norr", "norra"),
+    "Söder": ("soder", "sodra"),
+    "Väster": ("vaster", "vastra"),
+    "Örebro": ("orebro",),
+}
+
+
+def lansdel_named(text: str) -> str | None:
+    """The länsdel a name stands for: "Söder", "södra länsdelen", "länsdel norr".
+    "Örebro" alone is the municipality; the länsdel needs the word länsdel.
+
+    >>> lansdel_named("södra länsdelen"), lansdel_named("Väster"), lansdel_named("Örebro")
+    ('Söder', 'Väster', None)
+    """
+    words = fold(re.sub(r"[^\w\s]", " ", text)).split()
+    named = any(w.startswith("lansdel") for w in words)
+    rest = [w for w in words if not w.startswith("lansdel")]
+    if len(rest) != 1:
+        return None
+    for lansdel, names in _LANSDEL_WORDS.items():
+        if rest[0] in names and (named or lansdel != "Örebro"):
+            return lansdel
+    return None
+
+
 def lansdel_of(municipality: str) -> str | None:
     for lansdel, members in LANSDELAR.items():
         if municipality in members:

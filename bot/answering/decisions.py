@@ -52,7 +52,11 @@ STOPWORDS = frozenset(
         "beslut besluten beslutades beslutade besluta fattades fattade tog togs sades sagt sagts "
         "mötet möte möten protokoll protokollet minnesanteckningar gruppen chefsgruppen rådet "
         "the a an of about on in for to what which when was were is did decide decided decision "
-        "decisions said say group meeting minutes"
+        "decisions said say group meeting minutes "
+        # asking for postponed decisions (Query.status) is not a topic
+        "bordlagd bordlagt bordlagda bordlagts bordlades bordläggas hänskjuten hänskjutet "
+        "hänskjutna hänskjutits hänsköts hänskjuts uppskjuten uppskjutet uppskjutna "
+        "postponed deferred tabled referred fråga frågan frågor frågorna har hade question questions"
     )
 )
 
@@ -82,6 +86,7 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
         start=start,
         end=end,
         limit=60,
+        kind=query.status,
     )
     substantive = [d for d in found if d.kind != "procedural"]
     found = substantive or ([] if words else found)
@@ -89,7 +94,12 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
         return _no_decisions(session, query, words)
     shown = found[:MAX_SHOWN]
     about = f" {pick(lang, 'om', 'about')} {query.topic}" if words else ""
-    lines = [pick(lang, f"Beslut{about}:", f"Decisions{about}:")]
+    label = (
+        pick(lang, "Bordlagda eller hänskjutna frågor", "Postponed or referred questions")
+        if query.status == "postponed"
+        else pick(lang, "Beslut", "Decisions")
+    )
+    lines = [f"{label}{about}:"]
     followed = 0
     # Asked by topic alone, `found` holds the newest decisions on it: a postponed
     # one is followed among them when they reach back to it.

@@ -21,6 +21,7 @@ from bot.understanding.query import Query
 from storage.queries import (
     MeetingView,
     meetings_between,
+    meetings_moved_from,
     meetings_on,
     next_meetings,
     previous_meetings,
@@ -99,6 +100,10 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
     found = meetings_between(
         session, start, end, group=query.group, limit=MAX_FACTS + 1, status=query.status
     )
+    if query.status == "moved":  # "är mötet den 3 februari flyttat?": moved away from it too
+        known = {m.id for m in found}
+        moved = meetings_moved_from(session, start, end, group=query.group)
+        found = sorted([*found, *(m for m in moved if m.id not in known)], key=lambda m: m.start)
     more = len(found) > MAX_FACTS
     found = found[:MAX_FACTS]
     whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""

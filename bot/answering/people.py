@@ -4,6 +4,7 @@ absent, who represents a municipality or organisation, and who someone is."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
@@ -16,10 +17,13 @@ from bot.answering.facts import (
 )
 from bot.answering.format import day, join, pick
 from bot.answering.meetings import find_meeting, no_meeting
-from bot.answers import Answer, AskContext, Source
+from bot.answers import Answer, AskContext, Source, combined
 from bot.understanding.query import Query
 from storage.queries import AttendanceView, attendance_of, person_profile, representatives
+from storage.registry import LANSDELAR, lansdel_named
 
+# A person's seat in the group before what they did at the meeting.
+SEATS_FIRST = {"ledamot": 0, "ersättare": 1, "tjänstgörande ersättare": 2}
 # Groups a "who represents" answer without a group lists (the most recent ones).
 MAX_GROUPS = 8
 ROLE_QUESTION = {
@@ -113,6 +117,9 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
             'Which municipality or organisation do you mean? E.g. "Who represents Kumla?"',
         )
         return Answer("representatives", text, language=lang, found=False)
+    lansdel = None if query.municipality else lansdel_named(who)
+    if lansdel is not None:
+        return _lansdel_representatives(session, query, context, lansdel)
     at = query.date or (query.period.end if query.period else None)
     found = representatives(
         session,
@@ -137,7 +144,7 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
         by_group[view.group].append(view)
     lines = [pick(lang, f"{who} representeras av:", f"{who} is represented by:")]
     for group, views in by_group.items():
-        people = join([_rep_text(v, lang) for v in views], lang)
+        people = join(_reps_text(views, lang), lang)
         meeting_day = day(views[0].meeting_date, lang)
         lines.append(
             f"• {groups_text([group] if group else [], lang)}: {people} "
@@ -214,11 +221,34 @@ def _name_with_org(view: AttendanceView) -> str:
     return f"{view.name} ({view.organization})" if view.organization else view.name
 
 
-def _rep_text(view: AttendanceView, lang: str) -> str:
-    details = [role_word(view.role, lang)]
-    if not view.present:
-        details.append(pick(lang, "frånvarande", "absent"))
-    return f"{view.name} ({', '.join(details)})"
+def _lansdel_representatives(
+    session: Session, query: Query, context: AskContext, lansdel: str
+) -> Answer:
+    """Who represents each municipality of a länsdel (a part of the county)."""
+    members = LANSDELAR[lansdel]
+    each = [
+        answer_representatives(session, replace(query, municipality=m, organization=None), context)
+        for m in members
+    ]
+    answer = combined(each)
+    head = pick(
+        query.language,
+        f"Länsdel {lansdel}: {join(members, 'sv')}.",
+        f"The {lansdel} part of the county: {join(members, 'en')}.",
+    )
+    return replace(answer, text=f"{head}\n{answer.text}")
+
+
+def _reps_text(views: list[AttendanceView], lang: str) -> list[str]:
+    """Each person once, with every role the list gives them, the seat first:
+    "Siw Lunader (ledamot, justerare)"."""
+    roles: dict[str, list[str]] = defaultdict(list)
+    for view in sorted(views, key=lambda v: SEATS_FIRST.get(v.role, len(SEATS_FIRST))):
+        roles[view.name].append(role_word(view.role, lang))
+    for view in views:
+        if not view.present:
+            roles[view.name].append(pick(lang, "frånvarande", "absent"))
+    return [f"{name} ({', '.join(dict.fromkeys(said))})" for name, said in roles.items()]
 
 
 def _unique_people(views: list[AttendanceView]) -> list[AttendanceView]:

@@ -106,6 +106,17 @@ def which_meeting(norm: str) -> str | None:
     return None
 
 
+_POSTPONED = re.compile(
+    r"\b(?:bordla\w*|hanskj\w*|hanskots|uppskj\w*|skjut\w* upp|skots upp|sköts upp|"
+    r"postpon\w*|deferr\w*|tabled|referred|not (?:yet )?decided|inte (?:annu )?beslutat\w*)\b"
+)
+
+
+def decision_status(norm: str) -> str | None:
+    """ "postponed" when a question about decisions asks for the postponed ones."""
+    return "postponed" if _POSTPONED.search(norm) else None
+
+
 def status_asked(norm: str) -> str | None:
     """ "cancelled" or "moved" when the question asks about either."""
     if _CANCELLED.search(norm):

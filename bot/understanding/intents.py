@@ -191,6 +191,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         _any(
             r"beslut\w*|beslot\w*|fattade\w*|fattades|klubba\w*|antogs|godkandes|decid\w*"
             r"|decision\w*|resolved|resolution\w*|agreed|vad kom (?:\w+ ){1,2}fram till"
+            r"|bordla\w*|hanskj\w*|hanskots|postpone[ds]?|deferred"
         ),
         _always,
     ),
@@ -204,7 +205,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         _any(
             r"dagordning\w*|agenda\w*|foredragningslista\w*|arendelista\w*|punkter\w*"
             r"|arenden\w*|items|vad (?:stod|fanns|star|finns) pa|what (?:was|is|s) on"
-            r"|vad handlade (?:\w+ ){0,2}om|what was (?:the meeting|it) about|vad togs upp"
+            r"|vad handlade (?:\w+ ){0,6}om|what was (?:the meeting|it) about|vad togs upp"
             r"|vad tog (?:\w+ ){1,2}upp|what was discussed|vad diskuterades|what were the topics"
         ),
         _always,

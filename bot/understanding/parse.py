@@ -19,6 +19,7 @@ from functools import cache
 
 from bot.understanding.facets import (
     ABSENT,
+    decision_status,
     meeting_role,
     member_role,
     status_asked,
@@ -150,10 +151,19 @@ def _query(
         period=period,
         which=which if intent not in _COMMANDS else None,
         topic=topic,
-        status=status_asked(norm) if intent in _MEETING_INTENTS else None,
+        status=_status(intent, norm),
         absent=intent == Intent.ATTENDANCE and ABSENT.search(norm) is not None,
         lead_times=leads if intent == Intent.SUBSCRIBE else (),
     )
+
+
+def _status(intent: Intent, norm: str) -> str | None:
+    """Meetings cancelled or moved; decisions postponed."""
+    if intent in _MEETING_INTENTS:
+        return status_asked(norm)
+    if intent == Intent.DECISIONS:
+        return decision_status(norm)
+    return None
 
 
 def _default(intent: Intent, mentions: Mentions, default_group: str | None) -> str | None:

@@ -90,7 +90,8 @@ class Query:
     day, `period` a span; at most one of them is set. `which` is "next" or "last"
     for "nästa möte" / "förra mötet". `topic` is the subject words as the user wrote
     them ("suicidsamordningen"). `role` is a `storage.parsing.records.Role` value.
-    `status` is "cancelled" or "moved". `lead_times` only for subscribe.
+    `status` is "cancelled" or "moved" (meetings), "postponed" (decisions).
+    `lead_times` only for subscribe.
     """
 
     intent: Intent

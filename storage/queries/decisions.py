@@ -65,12 +65,14 @@ def decisions(
     limit: int = 50,
     depth: int = SEARCH_DEPTH,
     oldest_first: bool = False,
+    kind: str | None = None,
 ) -> list[DecisionView]:
     """Decisions of the given meetings, or about stemmed `words`; those whose
     agenda item's title names the words first, then newest first.
 
     About words: those of the newest `depth` matching agenda items, or the oldest
-    with `oldest_first` (still listed newest first)."""
+    with `oldest_first` (still listed newest first). `kind`: only decisions of
+    that kind ("postponed")."""
     scores: dict[int, float] = {}
     params: dict[str, Any] = {}
     if words:
@@ -91,12 +93,16 @@ def decisions(
         query = DECISIONS_OF[("items" in params, "meetings" in params)]
     else:
         # Only a group or a period: the newest, chosen by the database.
-        query = _latest_decisions(group is not None, start is not None, end is not None)
-        values = {"group": group, "start": start, "end": end, "limit": limit * 4}
+        query = _latest_decisions(
+            group is not None, start is not None, end is not None, kind is not None
+        )
+        values = {"group": group, "start": start, "end": end, "kind": kind, "limit": limit * 4}
         params = {key: value for key, value in values.items() if value is not None}
     rows, groups = _folded(session.connection().execute(query, params).all(), key=12, meeting=7)
     if meeting_ids is not None and not words:  # the given meetings, in the group and period
         rows = [row for row in rows if _within(row[8], start, end) and _of(groups, row[7], group)]
+    if kind is not None:
+        rows = [row for row in rows if row[1] == kind]
     rows = sorted(rows, key=_newest_first)
     found = [_decision_view(row, groups, scores.get(row[3], 0.0)) for row in rows if row[8]]
     # sorted() is stable: within equal scores the newest stay first
@@ -190,8 +196,8 @@ DECISIONS_OF = {
 
 
 @cache
-def _latest_decisions(group: bool, start: bool, end: bool) -> Executable:
-    """The newest decisions of a group and/or period (the given bounds only)."""
+def _latest_decisions(group: bool, start: bool, end: bool, kind: bool) -> Executable:
+    """The newest decisions of a group and/or period and/or kind (those given)."""
     conditions: list[ColumnElement[bool]] = []
     if group:
         conditions.append(
@@ -203,6 +209,8 @@ def _latest_decisions(group: bool, start: bool, end: bool) -> Executable:
         conditions.append(Meeting.start >= param("start"))
     if end:
         conditions.append(Meeting.start < param("end"))
+    if kind:
+        conditions.append(Decision.kind == param("kind"))
     return _DECISIONS.where(*conditions).order_by(Meeting.start.desc()).limit(param("limit"))
 
 

@@ -218,6 +218,14 @@ def _next_midnight(moment: datetime) -> datetime:
     return datetime.combine(moment.astimezone(STOCKHOLM).date() + WHOLE_DAY, time(0), STOCKHOLM)
 
 
+def meetings_moved_from(
+    session: Session, start: datetime, end: datetime, *, group: str | None = None
+) -> list[MeetingView]:
+    """Meetings moved away from days in [start, end), where they went."""
+    moved = _views(session, VIEWS_MOVED_HERE, start=start, end=end)
+    return merge([v for v in moved if group is None or group in v.groups], set())
+
+
 def meetings_on(
     session: Session, day: date, *, group: str | None = None, minutes_only: bool = False
 ) -> list[MeetingView]:

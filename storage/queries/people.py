@@ -163,9 +163,13 @@ ALL_GROUPS = select(Group.id, Group.name)
 GROUP_NAMED = ALL_GROUPS.where(Group.name == param("group"))
 GROUP_NAMES = ALL_GROUPS.where(Group.id.in_(param("ids", expanding=True)))
 ORGS_OF_MUNICIPALITY = select(Organization.id).where(Organization.municipality == param("name"))
-ORGS_NAMED = select(Organization.id).where(func.lower(Organization.name) == param("name"))
+ORGS_NAMED = select(Organization.id).where(Organization.name == param("name"))
+ALL_ORGANIZATIONS = select(Organization.id, Organization.name)
 PEOPLE_BY_KEY = select(PersonName.person_id).where(PersonName.key == param("key"))
-PEOPLE_NAME_CONTAINS = select(Person.id).where(func.lower(Person.name).contains(param("part")))
+# part of a spelling, folded (keys are folded, so no lower() that knows ASCII only)
+PEOPLE_NAME_CONTAINS = select(PersonName.person_id).where(
+    PersonName.key.contains(param("part"), escape="\\")
+)
 
 
 def known_names(session: Session) -> Names:
@@ -417,7 +421,13 @@ def _organization_ids(
     if municipality:
         return list(session.connection().scalars(ORGS_OF_MUNICIPALITY, {"name": municipality}))
     if organization:
-        return list(session.connection().scalars(ORGS_NAMED, {"name": organization.lower()}))
+        exact = list(session.connection().scalars(ORGS_NAMED, {"name": organization}))
+        if exact:
+            return exact
+        # written otherwise: compared folded here (SQLite's lower() knows ASCII only)
+        key = fold(organization)
+        every = session.connection().execute(ALL_ORGANIZATIONS).all()
+        return [org_id for org_id, name in every if fold(name) == key]
     return []
 
 
@@ -426,7 +436,8 @@ def _person_ids(session: Session, name: str) -> list[int]:
     exact = list(session.connection().scalars(PEOPLE_BY_KEY, {"key": key}))
     if exact:
         return list(dict.fromkeys(exact))
-    matches = session.connection().scalars(PEOPLE_NAME_CONTAINS, {"part": name.lower().strip()})
+    part = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    matches = session.connection().scalars(PEOPLE_NAME_CONTAINS, {"part": part})
     return list(dict.fromkeys(matches))
 
 

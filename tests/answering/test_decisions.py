@@ -84,3 +84,18 @@ def test_no_minutes_for_a_day_is_said_with_what_exists(ask: Ask) -> None:
     answer = ask("vem var ordförande 1 januari 2025?")
     assert not answer.found and answer.people == []
     assert "29 maj 2026" in answer.text  # the latest minutes it has
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka beslut har bordlagts?",
+        "vilka frågor har hänskjutits?",
+        "which decisions were postponed?",
+    ],
+)
+def test_postponed_decisions(ask: Ask, question: str) -> None:
+    answer = ask(question)
+    assert answer.intent == "decisions" and answer.found
+    assert answer.decisions and all(d.kind == "postponed" for d in answer.decisions)
+    assert {d.meeting_date for d in answer.decisions} >= {"2026-05-29", "2023-09-08"}

@@ -157,3 +157,17 @@ def test_meetings_held_are_the_latest_not_the_coming(ask: Ask, question: str) ->
     assert held == sorted(held)  # in time order
     assert "2020-12-10T08:30" in held and "2020-08-26T13:15" in held
     assert all(start < "2026-11-22" for start in held)  # not the meeting of 11 December
+
+
+def test_a_meeting_moved_away_from_a_day(ask: Ask) -> None:
+    answer = ask("Är mötet den 3 februari 2023 flyttat?")
+    assert [m.start[:10] for m in answer.meetings] == ["2023-02-10"]
+    assert answer.meetings[0].moved_from is not None
+    assert answer.meetings[0].moved_from.startswith("2023-02-03")
+    assert "10 februari 2023" in answer.text
+
+
+def test_what_a_meeting_was_about(ask: Ask) -> None:
+    answer = ask("Vad handlade mötet 13 oktober 2022 om?")
+    assert answer.intent == "agenda" and answer.found
+    assert answer.sources and answer.sources[0].meeting_date == "2022-10-13"

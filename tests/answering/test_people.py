@@ -106,3 +106,32 @@ def test_person(ask: Ask) -> None:
 def test_unknown_person_is_not_invented(ask: Ask) -> None:
     answer = ask("vilken organisation tillhör Greta Garbo?")
     assert answer.people == [] and not answer.found
+
+
+@pytest.mark.parametrize(
+    "question", ["Vem representerar Region Örebro län?", "vem representerar regionen?"]
+)
+def test_an_organisation_with_letters_beyond_ascii(ask: Ask, question: str) -> None:
+    """Compared folded, not with the database's lower() (SQLite's knows ASCII only)."""
+    answer = ask(question)
+    assert answer.intent == "representatives" and answer.found
+    assert "Ingmar Ångman" in names(answer)
+    assert {p.organization for p in answer.people} == {"Region Örebro län"}
+
+
+@pytest.mark.parametrize(
+    "question", ["Vilka representerar Söder?", "vem representerar södra länsdelen?"]
+)
+def test_a_lansdel_is_its_municipalities(ask: Ask, question: str) -> None:
+    answer = ask(question)
+    assert answer.intent == "representatives" and answer.found
+    assert answer.text.startswith("Länsdel Söder: Askersund, Hallsberg, Kumla och Laxå.")
+    organizations = {p.organization for p in answer.people}
+    assert {"Kumla kommun", "Hallsbergs kommun"} <= organizations
+    assert not organizations & {"Karlskoga kommun", "Nora kommun", "Örebro kommun"}
+
+
+def test_one_person_with_two_roles_is_named_once(ask: Ask) -> None:
+    answer = ask("vem representerar Hallsberg i ssr folkhälsa?")
+    assert "Siw Lunader (ledamot, justerare)" in answer.text
+    assert answer.text.count("Siw Lunader") == 1
