@@ -127,7 +127,8 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
     }.get(query.status or "", pick(lang, "Möten", "Meetings"))
     if query.status and period is None and query.date is None:
         span = ""
-    header = f"{label}{whose} {span}".rstrip() + ":"
+    counted = "" if more else f" ({len(found)})"  # "hur många möten …?"
+    header = f"{label}{whose} {span}".rstrip() + counted + ":"
     lines = [header, *(f"• {meeting_line(m, lang, with_group=not query.group)}" for m in shown)]
     if more:
         lines.append(
@@ -231,7 +232,9 @@ def find_meeting(
     elif query.which == "next":
         candidates = next_meetings(session, context.now, group=query.group, limit=1)
     else:
-        candidates = previous_meetings(session, context.now, group=query.group, limit=1)
+        candidates = previous_meetings(
+            session, context.now, group=query.group, limit=1, minutes_only=minutes_only
+        )
     with_minutes = [m for m in candidates if m.has_minutes]
     if minutes_only:
         return with_minutes[0] if with_minutes else None

@@ -20,7 +20,7 @@ from bot.answering.meetings import find_meeting, no_meeting
 from bot.answers import Answer, AskContext, Source, combined
 from bot.understanding.query import Query
 from storage.queries import AttendanceView, attendance_of, person_profile, representatives
-from storage.registry import LANSDELAR, lansdel_named
+from storage.registry import LANSDELAR, fold, kommun_name, lansdel_named
 
 # A person's seat in the group before what they did at the meeting.
 SEATS_FIRST = {"ledamot": 0, "ersättare": 1, "tjänstgörande ersättare": 2}
@@ -71,10 +71,13 @@ def answer_attendance(session: Session, query: Query, context: AskContext) -> An
     meeting = find_meeting(session, query, context)
     if meeting is None:
         return no_meeting(session, query, context, "attendance")
-    listed = attendance_of(session, meeting.id)
+    listed = [a for a in attendance_of(session, meeting.id) if _from(a, query)]
     chosen = _unique_people([a for a in listed if a.present != query.absent])
     when_text = day(meeting.day, lang)
     group = groups_text(meeting.groups, lang)
+    if query.municipality or query.organization:  # "… från Örebro kommun"
+        whom = kommun_name(query.municipality) if query.municipality else query.organization
+        group += pick(lang, " från ", " from ") + str(whom)
     source = Source(meeting.document, meeting.day.isoformat(), None)
     if not chosen:
         text = pick(
@@ -105,6 +108,15 @@ def answer_attendance(session: Session, query: Query, context: AskContext) -> An
         sources=[source],
         language=lang,
     )
+
+
+def _from(view: AttendanceView, query: Query) -> bool:
+    """Listed for the municipality or organisation the question names, if any."""
+    if query.municipality:
+        return view.municipality == query.municipality
+    if query.organization:
+        return fold(view.organization or "") == fold(query.organization)
+    return True
 
 
 def answer_representatives(session: Session, query: Query, context: AskContext) -> Answer:

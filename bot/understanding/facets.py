@@ -82,7 +82,7 @@ _PAST = re.compile(
     r"last|previous|\w{3,}ades|\w{3,}ats)\b"
 )
 
-_PRESENT = re.compile(r"\b(?:ar|is|are|halls|galler)\b")
+_PRESENT = re.compile(r"\b(?:ar|is|are|halls|galler|finns|blir|there)\b")
 
 PATTERNS: tuple[re.Pattern[str], ...] = (
     _NEXT_MEETING,

@@ -215,6 +215,10 @@ def _lean(tense: str | None, intent: Intent) -> str | None:
     (a present-tense question means this year's)."""
     if tense is None:
         return _LEAN.get(intent)
+    if tense == "present" and intent in _MEETING_INTENTS:
+        # "finns det något möte i januari?" in November: the coming January;
+        # "är mötet i oktober flyttat?" in November: the one just past
+        return "nearest"
     return tense if tense in ("past", "future") else None
 
 

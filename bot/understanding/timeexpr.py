@@ -54,7 +54,7 @@ class TimeReading:
     names: frozenset[int] = frozenset()  # a year in a name: "Agenda 2030"
 
     def resolve(self, today: date, lean: str | None = None) -> tuple[date | None, Period | None]:
-        """(day, None) or (None, span); `lean` ("past"/"future") places a date
+        """(day, None) or (None, span); `lean` ("past"/"future"/"nearest") places a date
         written without a year."""
         if self.atom is None:
             return None, None
@@ -171,7 +171,18 @@ def _place(atom: Atom, today: date, lean: str | None) -> Atom:
         return shift_years(atom, -1)
     if tense == "future" and atom.last < today:
         return shift_years(atom, 1)
+    if tense == "nearest":
+        return min(
+            (atom, shift_years(atom, 1), shift_years(atom, -1)), key=lambda a: _away(a, today)
+        )
     return atom
+
+
+def _away(atom: Atom, today: date) -> int:
+    """Days between today and the atom's span (0 inside it)."""
+    if atom.last < today:
+        return (today - atom.last).days
+    return max(0, (atom.first - today).days)
 
 
 def _since(atom: Atom, norm: str) -> Atom:

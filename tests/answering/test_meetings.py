@@ -171,3 +171,8 @@ def test_what_a_meeting_was_about(ask: Ask) -> None:
     answer = ask("Vad handlade mötet 13 oktober 2022 om?")
     assert answer.intent == "agenda" and answer.found
     assert answer.sources and answer.sources[0].meeting_date == "2022-10-13"
+
+
+def test_a_list_of_meetings_says_how_many(ask: Ask) -> None:
+    answer = ask("Hur många möten hade chefsgruppen 2023?")
+    assert answer.text.splitlines()[0].endswith("(8):")

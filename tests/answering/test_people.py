@@ -135,3 +135,21 @@ def test_one_person_with_two_roles_is_named_once(ask: Ask) -> None:
     answer = ask("vem representerar Hallsberg i ssr folkhälsa?")
     assert "Siw Lunader (ledamot, justerare)" in answer.text
     assert answer.text.count("Siw Lunader") == 1
+
+
+def test_attendance_from_one_municipality(ask: Ask) -> None:
+    answer = ask("Vilka var med på mötet 8 september 2023 från Örebro kommun?")
+    assert answer.intent == "attendance"
+    assert set(names(answer)) == {
+        "Annika Roman",
+        "Johanna Viberg",
+        "Patrik Jonsson",
+        "Stefan Nilsson",
+    }
+
+
+def test_the_last_meetings_roles_come_from_its_minutes(ask: Ask) -> None:
+    """The last meeting with minutes, not a planned one since: 29 May 2026 names no justerare."""
+    answer = ask("Vem var justerare på förra mötet?")
+    assert answer.intent == "meeting_roles"
+    assert "29 maj 2026" in answer.text and "anger ingen justerare" in answer.text

@@ -131,3 +131,16 @@ def test_default_group_applies_when_none_is_named() -> None:
 )
 def test_meetings_held_so_far(question: str) -> None:
     check(ask(question), {"intent": "meetings", "which": "last", "period": None})
+
+
+@pytest.mark.parametrize(
+    ("question", "month"),
+    [
+        # asked on 22 November 2026, in the present tense: the nearest such month
+        ("Finns det något möte i december?", Period(date(2026, 12, 1), date(2026, 12, 31))),
+        ("är det något möte i januari?", Period(date(2027, 1, 1), date(2027, 1, 31))),
+        ("är mötet i oktober flyttat?", Period(date(2026, 10, 1), date(2026, 10, 31))),
+    ],
+)
+def test_a_month_without_a_year_in_the_present_tense(question: str, month: Period) -> None:
+    check(ask(question), {"period": month})
