@@ -3,7 +3,6 @@ escape, so callers never depend on an open session)."""
 
 from storage.queries.decisions import DecisionView, ItemView, decisions, items_of, search_items_text
 from storage.queries.meetings import (
-    MeetingView,
     meeting_by_id,
     meetings_between,
     meetings_moved_from,
@@ -11,6 +10,7 @@ from storage.queries.meetings import (
     next_meetings,
     previous_meetings,
 )
+from storage.queries.merging import MeetingView
 from storage.queries.people import (
     AttendanceView,
     attendance_of,

@@ -1,0 +1,129 @@
+"""The statements behind `storage.queries.people`, built once (see storage.statements)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, or_, select
+
+from storage.models import (
+    Attendance,
+    Document,
+    Group,
+    GroupAlias,
+    Meeting,
+    MeetingGroup,
+    Organization,
+    Person,
+    PersonName,
+)
+from storage.statements import param
+
+PAGE = 500  # listings read per step when walking back in time
+
+PEOPLE_NAMES = select(PersonName.name).order_by(PersonName.id)
+ORGANIZATION_NAMES = select(Organization.name).order_by(Organization.id)
+GROUP_ALIASES = select(GroupAlias.alias, Group.name).join(Group)
+
+_ORGS, _PEOPLE = param("orgs", expanding=True), param("people", expanding=True)
+_MEETING, _MEETINGS = param("meeting"), param("meetings", expanding=True)
+_UNTIL, _AFTER = param("until"), param("after")
+
+_LISTED = (
+    select(
+        Person.name,
+        Organization.name,
+        Organization.municipality,
+        Attendance.role,
+        Attendance.present,
+        Group.name,
+        Attendance.meeting_id,
+        Attendance.meeting_start,
+        Document.name,
+        Attendance.title,
+        Attendance.party,
+        Attendance.person_id,
+    )
+    .join(Person, Person.id == Attendance.person_id)
+    .outerjoin(Organization, Organization.id == Attendance.organization_id)
+    .outerjoin(Group, Group.id == Attendance.group_id)
+    .join(Meeting, Meeting.id == Attendance.meeting_id)
+    .join(Document, Document.id == Meeting.document_id)
+)
+_NEWEST_FIRST = (Attendance.meeting_start.desc(), Attendance.id)
+LISTED_AT_MEETING = _LISTED.where(Attendance.meeting_id == _MEETING).order_by(Attendance.id)
+LISTED_FOR_ORGANIZATIONS = _LISTED.where(
+    Attendance.meeting_id.in_(_MEETINGS), Attendance.organization_id.in_(_ORGS)
+).order_by(Attendance.id)
+PEOPLE_AT_MEETING = _LISTED.where(
+    Attendance.meeting_id == _MEETING, Attendance.person_id.in_(_PEOPLE)
+).order_by(Attendance.id)
+LISTINGS_OF_PEOPLE = (
+    _LISTED.where(Attendance.person_id.in_(_PEOPLE)).order_by(*_NEWEST_FIRST).limit(500)
+)
+# A person's latest listing that states an organisation.
+LATEST_STATED = (
+    _LISTED.where(Attendance.person_id == param("person"), Attendance.organization_id.is_not(None))
+    .order_by(*_NEWEST_FIRST)
+    .limit(1)
+)
+
+# The organisations' listings before `until`, newest first, a page at a time.
+LISTINGS_OF_ORGANIZATIONS = (
+    select(Attendance.meeting_id, Attendance.meeting_start, Attendance.group_id)
+    .where(Attendance.organization_id.in_(_ORGS), Attendance.meeting_start < _UNTIL)
+    .order_by(*_NEWEST_FIRST)
+    .offset(param("offset"))
+    .limit(PAGE)
+)
+# The group's newest meeting before `until` that lists someone for the organisations.
+LATEST_LISTING_IN_GROUP = (
+    select(MeetingGroup.meeting_id, MeetingGroup.start)
+    .where(
+        MeetingGroup.group_id == param("group"),
+        MeetingGroup.start < _UNTIL,
+        select(Attendance.id)
+        .where(
+            Attendance.meeting_id == MeetingGroup.meeting_id,
+            Attendance.organization_id.in_(_ORGS),
+            or_(Attendance.group_id.is_(None), Attendance.group_id == param("group")),
+        )
+        .exists(),
+    )
+    .order_by(MeetingGroup.start.desc())
+    .limit(1)
+)
+# Later meetings that list these people without an organisation.
+UNLABELLED_LATER = (
+    select(Attendance.meeting_id, Attendance.meeting_start)
+    .where(
+        Attendance.person_id.in_(_PEOPLE),
+        Attendance.organization_id.is_(None),
+        Attendance.meeting_start > _AFTER,
+        Attendance.meeting_start < _UNTIL,
+    )
+    .order_by(Attendance.meeting_start.desc())
+    .limit(PAGE)
+)
+# Those of these people who stated another organisation in between.
+MOVED_ON = select(Attendance.person_id).where(
+    Attendance.person_id.in_(_PEOPLE),
+    Attendance.organization_id.is_not(None),
+    Attendance.organization_id.not_in(_ORGS),
+    Attendance.meeting_start > _AFTER,
+    Attendance.meeting_start <= _UNTIL,
+)
+
+GROUPS_OF_MEETINGS = select(MeetingGroup.meeting_id, MeetingGroup.group_id).where(
+    MeetingGroup.meeting_id.in_(param("ids", expanding=True))
+)
+GROUP_COUNT = select(func.count()).select_from(Group)
+ALL_GROUPS = select(Group.id, Group.name)
+GROUP_NAMED = ALL_GROUPS.where(Group.name == param("group"))
+GROUP_NAMES = ALL_GROUPS.where(Group.id.in_(param("ids", expanding=True)))
+ORGS_OF_MUNICIPALITY = select(Organization.id).where(Organization.municipality == param("name"))
+ORGS_NAMED = select(Organization.id).where(Organization.name == param("name"))
+ALL_ORGANIZATIONS = select(Organization.id, Organization.name)
+PEOPLE_BY_KEY = select(PersonName.person_id).where(PersonName.key == param("key"))
+# part of a spelling, folded (keys are folded, so no lower() that knows ASCII only)
+PEOPLE_NAME_CONTAINS = select(PersonName.person_id).where(
+    PersonName.key.contains(param("part"), escape="\\")
+)
