@@ -248,9 +248,13 @@ class RowWriter:
             }
             for position, item in enumerate(parsed.items)
         ]
-        item_ids = conn.scalars(
-            ITEMS.insert().returning(ITEMS.c.id, sort_by_parameter_order=True), rows
-        ).all()
+        # One statement for all the items, matched back by position: asked to keep the
+        # rows' order, SQLAlchemy sends one statement per row on SQLite, and each
+        # statement makes FTS5 write a segment of its own (ingest grew five times
+        # slower from 10,000 to 75,000 stored minutes).
+        returned = conn.execute(ITEMS.insert().returning(ITEMS.c.position, ITEMS.c.id), rows)
+        ids: dict[int, int] = dict(returned.all())
+        item_ids = [ids[position] for position in range(len(rows))]
         self._add_terms(session, rows)
         decisions = [
             {
