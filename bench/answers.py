@@ -3,6 +3,7 @@
     python -m bench.answers                                  # SQLite, all sizes
     python -m bench.answers --sizes 1000 --db postgresql://postgres@127.0.0.1/test
     python -m bench.answers --sizes 100000 --keep /tmp/stores  # build once, measure again
+    python -m bench.answers --db postgresql://postgres@127.0.0.1/test --keep /tmp/stores
 
 (On PostgreSQL the benchmark works in a schema of its own, minutesbot_bench.)
 
@@ -130,16 +131,20 @@ def percentile(values: list[float], p: float) -> float:
 BENCH_SCHEMA = "minutesbot_bench"
 
 
-def reset_postgres(url: str) -> str:
+def postgres_url(url: str, schema: str) -> str:
+    joiner = "&" if "?" in url else "?"
+    return f"{normalize_url(url)}{joiner}options=-csearch_path%3D{schema}"
+
+
+def reset_postgres(url: str, schema: str = BENCH_SCHEMA) -> str:
     """A URL for a fresh schema of the benchmark's own in the database at `url`
     (the database's other schemas are left alone)."""
     engine = create_engine(normalize_url(url))
     with engine.begin() as conn:
-        conn.execute(text(f"DROP SCHEMA IF EXISTS {BENCH_SCHEMA} CASCADE"))
-        conn.execute(text(f"CREATE SCHEMA {BENCH_SCHEMA}"))
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
     engine.dispose()
-    joiner = "&" if "?" in url else "?"
-    return f"{normalize_url(url)}{joiner}options=-csearch_path%3D{BENCH_SCHEMA}"
+    return postgres_url(url, schema)
 
 
 def main() -> None:
@@ -150,7 +155,7 @@ def main() -> None:
     parser.add_argument(
         "--keep",
         type=Path,
-        help="SQLite: keep each size's store in this folder and reuse it on later runs",
+        help="keep each size's store (SQLite: in this folder) and reuse it on later runs",
     )
     parser.add_argument("--intents", nargs="+", help="only these intents")
     args = parser.parse_args()
@@ -162,7 +167,7 @@ def main() -> None:
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             began = time.perf_counter()
-            store, days = open_store(size, args.db, args.keep or Path(tmp))
+            store, days = open_store(size, args.db, args.keep or Path(tmp), keep=bool(args.keep))
             built = time.perf_counter() - began
             print(f"# {size} meetings ready in {built:.0f} s", flush=True)
             timings = measure(store, days, args.rounds, args.intents)
@@ -176,18 +181,27 @@ def main() -> None:
             store.close()
 
 
-def open_store(size: int, db: str | None, folder: Path) -> tuple[Store, list[datetime]]:
-    """The benchmark store of `size` meetings: built afresh on PostgreSQL; on SQLite
-    built in `folder`, or reused from there when an earlier run left it complete."""
+def open_store(
+    size: int, db: str | None, folder: Path, keep: bool = False
+) -> tuple[Store, list[datetime]]:
+    """The benchmark store of `size` meetings, built afresh; with `keep`, reused when
+    an earlier run left it complete (SQLite: a file in `folder`; PostgreSQL: the
+    schema minutesbot_bench_<size>, with its meetings' days in `folder`)."""
+    done = folder / f"bench_{size}{'_pg' if db else ''}.days"
     if db:
-        return build(size, reset_postgres(db))
-    path = folder / f"bench_{size}.db"
-    done = folder / f"bench_{size}.days"
-    if path.exists() and done.exists():
-        days = [datetime.fromisoformat(d) for d in done.read_text().split()]
-        return Store.open(f"sqlite:///{path}"), days
-    path.unlink(missing_ok=True)
-    store, days = build(size, f"sqlite:///{path}")
+        schema = f"{BENCH_SCHEMA}_{size}" if keep else BENCH_SCHEMA
+        url = postgres_url(db, schema) if keep and done.exists() else None
+    else:
+        path = folder / f"bench_{size}.db"
+        url = f"sqlite:///{path}" if keep and path.exists() and done.exists() else None
+    if url is not None:
+        return Store.open(url), [datetime.fromisoformat(d) for d in done.read_text().split()]
+    if db:
+        url = reset_postgres(db, schema)
+    else:
+        path.unlink(missing_ok=True)
+        url = f"sqlite:///{path}"
+    store, days = build(size, url)
     done.write_text(" ".join(d.isoformat() for d in days))
     return store, days
 

@@ -225,6 +225,21 @@ def find_group(name: str) -> KnownGroup | None:
     return _GROUP_BY_FOLD.get(key)
 
 
+_NOT_WORD = re.compile(r"[^\w\s-]")
+
+
+def group_in(text: str) -> str | None:
+    """The known group a text names somewhere in it, by its longest name there:
+    "Beslutet hänskjuts till chefsgruppen under hösten" -> the chefsgrupp.
+
+    >>> group_in("tas upp i chefsgrupp folkhälsa i maj")
+    'Chefsgrupp folkhälsa'
+    """
+    padded = " " + fold(_NOT_WORD.sub(" ", text)) + " "
+    named = [alias for alias in _GROUP_BY_FOLD if f" {alias} " in padded]
+    return _GROUP_BY_FOLD[max(named, key=len)].name if named else None
+
+
 def group_aliases() -> dict[str, str]:
     """Every folded alias -> canonical group name, for matching in questions."""
     return {alias: group.name for alias, group in _GROUP_BY_FOLD.items()}

@@ -21,6 +21,7 @@ from bot.answering.meetings import find_meeting, no_meeting
 from bot.answers import Answer, AskContext, Source
 from bot.understanding.query import Query
 from storage.queries import DecisionView, decisions, items_of, meetings_on, search_items_text
+from storage.registry import group_in
 from storage.search import stem_words
 
 MAX_SHOWN = 8
@@ -229,8 +230,10 @@ def _followed(
 ) -> str:
     """Where a postponed question went: the first later decision on the same
     subject (the words asked about, else the agenda item's title) in the year
-    after, in the same group's meetings if there is one there. (Among the year's
-    first 40 matching agenda items: all of them in a group's own meetings.)
+    after, in the group's own meetings, else in those of the group it was
+    referred to ("hänskjuts till chefsgruppen"). Not in any group's: in a store
+    of many groups another group's decision on the same words is not where this
+    question went. (Among the year's first 40 matching agenda items.)
 
     `known`: the newest decisions on the words asked about, this one among them:
     they hold the later ones (bar text-only mentions past the newest 60), and no
@@ -240,8 +243,9 @@ def _followed(
     until = after + FOLLOW_UP
     later: list[DecisionView] = []
     complete = bool(asked) and view in known
-    # its own group first, then any group
-    for group in (*view.groups[:1], None) if words else ():
+    referred = group_in(view.referred_to or "")
+    groups: list[str | None] = list(dict.fromkeys(g for g in (*view.groups[:1], referred) if g))
+    for group in (groups or [None]) if words else ():
         if complete:
             found = [
                 d
