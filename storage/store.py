@@ -28,6 +28,14 @@ SCHEMA_HEAD = "0003"
 MIGRATION_LOCK = 0x6D696E75746573
 
 
+# Every GIN index of the current schema, its pending entries merged in.
+GIN_CLEAN_PENDING = (
+    "SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i "
+    "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam "
+    "WHERE am.amname = 'gin' AND c.relnamespace = current_schema()::regnamespace"
+)
+
+
 class StoreError(Exception):
     """The database cannot be reached or used; the message says what to do."""
 
@@ -203,13 +211,18 @@ class Store:
         """Refresh the query planner's statistics (after loading). Without them
         SQLite cannot tell that a meeting lists 20 people while an organisation
         is listed 100,000 times, and may walk the wrong index. The sampled
-        ANALYZE takes milliseconds even at 100,000 meetings."""
+        ANALYZE takes milliseconds even at 100,000 meetings. On PostgreSQL the
+        full-text indexes' pending entries are merged in too."""
         with self.engine.begin() as conn:
             if self.dialect == "sqlite":
                 conn.exec_driver_sql("PRAGMA analysis_limit=1000")
                 conn.exec_driver_sql("ANALYZE")
             else:  # this schema's tables only, not the whole database's
                 conn.exec_driver_sql("ANALYZE " + ", ".join(Base.metadata.tables))
+                # New rows wait in the full-text indexes' pending lists, which every
+                # search then reads through (10 ms instead of 0.5 ms for one search
+                # after loading 10,000 minutes): merge them into the indexes now.
+                conn.exec_driver_sql(GIN_CLEAN_PENDING)
 
     def ping(self) -> bool:
         try:
