@@ -194,6 +194,19 @@ class SearchTerm(Base):
     term: Mapped[str] = mapped_column(String(100), primary_key=True)
 
 
+class ItemSpan(Base):
+    """The ids of a month's agenda items, first to last, per group (group 0: all
+    groups): a search within a period walks only that range of the index. Kept as
+    documents are written; a replaced document may leave a range wider than its
+    items, never narrower."""
+
+    __tablename__ = "item_spans"
+    group_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    month: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # yyyymm
+    first_item: Mapped[int]
+    last_item: Mapped[int]
+
+
 class Attendance(Base):
     """One listing of a person at a meeting. `meeting_start` repeats the meeting's
     start so "latest listing for this organisation / person" is an index walk."""

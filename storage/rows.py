@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import cast
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, case, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -24,6 +24,7 @@ from storage.models import (
     Decision,
     Group,
     GroupAlias,
+    ItemSpan,
     Meeting,
     MeetingGroup,
     Organization,
@@ -52,6 +53,7 @@ PEOPLE = cast(Table, Person.__table__)
 PERSON_NAMES = cast(Table, PersonName.__table__)
 SCHEDULE_SPANS = cast(Table, ScheduleSpan.__table__)
 SEARCH_TERMS = cast(Table, SearchTerm.__table__)
+ITEM_SPANS = cast(Table, ItemSpan.__table__)
 
 
 class RowWriter:
@@ -232,8 +234,6 @@ class RowWriter:
         if not parsed.items:
             return 0
         conn = session.connection()
-        start = parsed.meeting.start
-        day = start.astimezone(STOCKHOLM).date() if start is not None else None
         rows = [
             {
                 "meeting_id": meeting_id,
@@ -244,7 +244,7 @@ class RowWriter:
                 "presenters": list(item.presenters),
                 "text": item.text,
                 "search_title": index_text(item.title),
-                "search_text": item_text(item.text, day, groups),
+                "search_text": item_text(item.text, groups),
             }
             for position, item in enumerate(parsed.items)
         ]
@@ -256,6 +256,8 @@ class RowWriter:
         ids: dict[int, int] = dict(returned.all())
         item_ids = [ids[position] for position in range(len(rows))]
         self._add_terms(session, rows)
+        if parsed.meeting.start is not None:
+            self._item_span(session, parsed.meeting.start, groups, min(item_ids), max(item_ids))
         decisions = [
             {
                 "item_id": item_id,
@@ -270,6 +272,38 @@ class RowWriter:
         if decisions:
             conn.execute(DECISIONS.insert(), decisions)
         return len(decisions)
+
+    def _item_span(
+        self, session: Session, start: datetime, groups: Sequence[int], first: int, last: int
+    ) -> None:
+        """Widen the month's item id ranges (its groups' and all groups') to these items."""
+        day = start.astimezone(STOCKHOLM)
+        month = day.year * 100 + day.month
+        values = [
+            {"group_id": g, "month": month, "first_item": first, "last_item": last}
+            for g in dict.fromkeys((0, *groups))
+        ]
+        conn = session.connection()
+        insert = (
+            postgresql_insert(ITEM_SPANS)
+            if conn.dialect.name == "postgresql"
+            else sqlite_insert(ITEM_SPANS)
+        )
+        table, new = ITEM_SPANS.c, insert.excluded
+        conn.execute(
+            insert.on_conflict_do_update(
+                index_elements=[table.group_id, table.month],
+                set_={
+                    "first_item": case(
+                        (new.first_item < table.first_item, new.first_item), else_=table.first_item
+                    ),
+                    "last_item": case(
+                        (new.last_item > table.last_item, new.last_item), else_=table.last_item
+                    ),
+                },
+            ),
+            values,
+        )
 
     def _add_terms(self, session: Session, rows: Sequence[Mapping[str, object]]) -> None:
         """Record the stemmed words of new items that the store has not seen."""

@@ -17,8 +17,8 @@ from storage.parsing.records import STOCKHOLM
 from storage.search import Scope, search_items
 from storage.statements import param
 
-# Items a topic search considers: the newest matches (see storage.search).
-SEARCH_DEPTH = 200
+# Items a topic search considers: the newest 100 matches (see storage.search).
+SEARCH_DEPTH = 100
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,8 @@
 What keeps answers fast in a large store: schedules are looked up per group and
 period, and search widens a word to the indexed words it begins (search_terms,
 filled here from the items already stored), and an item's text column holds
-marks of its meeting's month and groups (storage.search.item_text), so a search
-within a period or a group asks the index for them. On PostgreSQL the items' search
+marks of its meeting's groups (storage.search.item_text), so a search within a
+group asks the index for them. On PostgreSQL the items' search
 vectors become stored columns, so the planner has statistics for each word and
 reads a common word's newest matches straight off the primary key, and no row's
 vector is computed again when it is read.
@@ -50,6 +50,7 @@ def upgrade() -> None:
     for first in range(0, len(ordered), BATCH):
         conn.execute(terms.insert(), [{"term": t} for t in ordered[first : first + BATCH]])
     _scope_marks(conn)
+    _item_spans(conn)
     with op.batch_alter_table("schedule_spans", schema=None) as batch_op:
         batch_op.drop_index("ix_schedule_spans_first_day")
         batch_op.create_index("ix_schedule_spans_group_first", ["group_id", "first_day"])
@@ -68,8 +69,38 @@ def upgrade() -> None:
 
 
 def _scope_marks(conn: sa.Connection) -> None:
-    """Each stored item's meeting month and groups, as storage.search.item_text
-    writes them ("zzm202403 zzg12")."""
+    """Each stored item's meeting's groups, as storage.search.item_text writes them
+    ("zzg12")."""
+    items = sa.table("agenda_items", sa.column("id"), sa.column("meeting_id"))
+    groups = sa.table("meeting_groups", sa.column("meeting_id"), sa.column("group_id"))
+    rows = conn.execute(
+        sa.select(items.c.id, groups.c.group_id)
+        .join(groups, groups.c.meeting_id == items.c.meeting_id)
+        .order_by(items.c.id, groups.c.group_id)
+    ).all()
+    marks: dict[int, list[str]] = {}
+    for item_id, group_id in rows:
+        marks.setdefault(item_id, []).append(f"zzg{group_id}")
+    update = sa.text(
+        "UPDATE agenda_items SET search_text = CASE WHEN search_text = '' THEN :marks "
+        "ELSE search_text || ' ' || :marks END WHERE id = :id"
+    )
+    changed = [{"id": i, "marks": " ".join(m)} for i, m in marks.items()]
+    for first in range(0, len(changed), BATCH):
+        conn.execute(update, changed[first : first + BATCH])
+
+
+def _item_spans(conn: sa.Connection) -> None:
+    """The id range of each month's agenda items, per group and for all (group 0),
+    as storage.rows writes them."""
+    spans = op.create_table(
+        "item_spans",
+        sa.Column("group_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("month", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("first_item", sa.Integer(), nullable=False),
+        sa.Column("last_item", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("group_id", "month"),
+    )
     items = sa.table("agenda_items", sa.column("id"), sa.column("meeting_id"))
     meetings = sa.table("meetings", sa.column("id"), sa.column("start", sa.DateTime))
     groups = sa.table("meeting_groups", sa.column("meeting_id"), sa.column("group_id"))
@@ -77,24 +108,21 @@ def _scope_marks(conn: sa.Connection) -> None:
         sa.select(items.c.id, meetings.c.start, groups.c.group_id)
         .join(meetings, meetings.c.id == items.c.meeting_id)
         .outerjoin(groups, groups.c.meeting_id == meetings.c.id)
-        .order_by(items.c.id, groups.c.group_id)
+        .where(meetings.c.start.is_not(None))
     ).all()
-    marks: dict[int, list[str]] = {}
+    found: dict[tuple[int, int], tuple[int, int]] = {}
     for item_id, start, group_id in rows:
-        if item_id not in marks:
-            marks[item_id] = []
-            if start is not None:
-                day = start.replace(tzinfo=UTC).astimezone(STOCKHOLM).date()
-                marks[item_id].append(f"zzm{day.year:04d}{day.month:02d}")
-        if group_id is not None:
-            marks[item_id].append(f"zzg{group_id}")
-    update = sa.text(
-        "UPDATE agenda_items SET search_text = CASE WHEN search_text = '' THEN :marks "
-        "ELSE search_text || ' ' || :marks END WHERE id = :id"
-    )
-    changed = [{"id": i, "marks": " ".join(m)} for i, m in marks.items() if m]
-    for first in range(0, len(changed), BATCH):
-        conn.execute(update, changed[first : first + BATCH])
+        day = start.replace(tzinfo=UTC).astimezone(STOCKHOLM)
+        month = day.year * 100 + day.month
+        for key in ((0, month), (group_id, month)) if group_id else ((0, month),):
+            low, high = found.get(key, (item_id, item_id))
+            found[key] = (min(low, item_id), max(high, item_id))
+    values = [
+        {"group_id": g, "month": m, "first_item": low, "last_item": high}
+        for (g, m), (low, high) in found.items()
+    ]
+    if values:
+        conn.execute(spans.insert(), values)
 
 
 def _stored_search_vectors() -> None:
@@ -127,8 +155,6 @@ def _drop_scope_marks(conn: sa.Connection) -> None:
 
 def _is_mark(word: str) -> bool:
     """As storage.search.is_mark when this revision was written."""
-    if word.startswith("zzm"):
-        return len(word) == 9 and word[3:].isdigit()
     return word.startswith("zzg") and word[3:].isdigit()
 
 
@@ -146,6 +172,7 @@ def downgrade() -> None:
             "(to_tsvector('simple', search_title))"
         )
     op.drop_table("search_terms")
+    op.drop_table("item_spans")
     with op.batch_alter_table("schedule_spans", schema=None) as batch_op:
         batch_op.drop_index("ix_schedule_spans_group_first")
         batch_op.create_index("ix_schedule_spans_first_day", ["first_day"])
