@@ -23,6 +23,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+import uvloop
 from aiohttp import web
 
 from bot.calendar import CalendarLinks, meeting_ics
@@ -249,6 +250,7 @@ def _serve(
         access_log=None,
         print=None,
         reuse_port=reuse_port or None,
+        loop=uvloop.new_event_loop(),
     )
 
 

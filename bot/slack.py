@@ -30,6 +30,7 @@ from datetime import datetime
 from html import unescape
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
@@ -213,14 +214,21 @@ class SlackBot:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    async def open(self) -> None:
+        """Keep connections to the Web API open for the answers (on the event loop):
+        slack_sdk otherwise opens a new connection for every message it posts."""
+        self.app.client.session = aiohttp.ClientSession()
+
     async def close(self, grace: float = SHUTDOWN_GRACE_SECONDS) -> None:
         """Let answers being written finish (for at most `grace` seconds), then stop."""
-        if not self._tasks:
-            return
-        _, pending = await asyncio.wait(set(self._tasks), timeout=grace)
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
+        if self._tasks:
+            _, pending = await asyncio.wait(set(self._tasks), timeout=grace)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        session = self.app.client.session
+        if session is not None:
+            await session.close()
 
     async def answer_in_channel(
         self,
@@ -377,6 +385,7 @@ def mount_slack(app: web.Application, settings: Settings, assistant: AnswersQues
     app.router.add_post(EVENTS_PATH, bot.handle)
 
     async def lifetime(_: web.Application) -> AsyncIterator[None]:
+        await bot.open()
         yield
         await bot.close()
 
@@ -409,6 +418,7 @@ async def run_socket_mode(settings: Settings, assistant: AnswersQuestions) -> No
             "and SLACK_BOT_TOKEN (xoxb-); see docs/slack.md."
         )
     bot = SlackBot(settings, assistant)
+    await bot.open()
     handler = AsyncSocketModeHandler(bot.app, settings.slack_app_token)
     # slack_bolt leaves these two unannotated.
     await handler.connect_async()  # type: ignore[no-untyped-call]

@@ -33,7 +33,7 @@ def claim_delivery(store: Store, keys: Sequence[str], now: datetime | None = Non
     # Core statements on a connection of their own: one per event, so the ORM's
     # session and bulk-insert machinery would cost more than the insert itself.
     try:
-        with store.engine.begin() as conn:
+        with store.write_turn, store.engine.begin() as conn:
             conn.execute(EVENTS.insert(), [{"event_id": k, "seen_at": moment} for k in unique])
     except IntegrityError:
         return False

@@ -110,7 +110,11 @@ async def test_the_database_goes_away_in_the_middle_of_many_questions(
         return status, card_text(stack, activity["id"]) if status == 201 else ""
 
     async def cut_and_mend() -> None:
-        await asyncio.sleep(0.05)
+        # once some questions are answered (however busy the machine), not before
+        for _ in range(500):
+            if stack.connector.posted:
+                break
+            await asyncio.sleep(0.01)
         await asyncio.to_thread(outage.go_away)
         await asyncio.sleep(0.3)
         await asyncio.to_thread(outage.come_back)
