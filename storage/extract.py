@@ -10,6 +10,7 @@ can act on; nothing else escapes.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from dataclasses import dataclass
@@ -136,6 +137,9 @@ def _pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    # pypdf logs what it repairs ("EOF marker not found") as warnings of its own;
+    # the reader gets our one message per file instead.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
