@@ -3,6 +3,7 @@ time and place."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
@@ -129,9 +130,9 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
         span = ""
     counted = "" if more else f" ({len(found)})"  # "hur många möten …?"
     header = f"{label}{whose} {span}".rstrip() + counted + ":"
-    lines = [header, *(f"• {meeting_line(m, lang, with_group=not query.group)}" for m in shown)]
+    notes = []
     if more:
-        lines.append(
+        notes.append(
             pick(
                 lang,
                 f"… och fler än {MAX_FACTS - len(shown)} till: ange en grupp eller en kortare "
@@ -141,21 +142,14 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
             )
         )
     elif len(found) > len(shown):
-        lines.append(
+        notes.append(
             pick(
                 lang,
                 f"… och {len(found) - len(shown)} till.",
                 f"… and {len(found) - len(shown)} more.",
             )
         )
-    lines.append(_source_note(shown, lang))
-    return Answer(
-        intent="meetings",
-        text="\n".join(lines),
-        meetings=[meeting_fact(m) for m in found],
-        sources=unique_sources(meeting_source(m) for m in shown),
-        language=lang,
-    )
+    return _listed(query, header, shown, found, notes)
 
 
 def _latest_list(session: Session, query: Query, context: AskContext) -> Answer:
@@ -172,20 +166,27 @@ def _latest_list(session: Session, query: Query, context: AskContext) -> Answer:
         return Answer("meetings", text, language=lang, found=False)
     shown = sorted(found[:MAX_LISTED], key=lambda m: m.start)
     header = pick(lang, f"Senaste mötena{whose}:", f"The latest meetings{whose}:")
+    earlier = pick(
+        lang, "… och tidigare: ange ett år för att se dem.", "… and earlier ones: name a year."
+    )
+    return _listed(query, header, shown, shown, [earlier] if len(found) > MAX_LISTED else [])
+
+
+def _listed(
+    query: Query,
+    header: str,
+    shown: Sequence[MeetingView],
+    facts: Sequence[MeetingView],
+    notes: Sequence[str],
+) -> Answer:
+    """A list of meetings: the header, a line per meeting shown, notes, the sources."""
+    lang = query.language
     lines = [header, *(f"• {meeting_line(m, lang, with_group=not query.group)}" for m in shown)]
-    if len(found) > MAX_LISTED:
-        lines.append(
-            pick(
-                lang,
-                "… och tidigare: ange ett år för att se dem.",
-                "… and earlier ones: name a year to see them.",
-            )
-        )
-    lines.append(_source_note(shown, lang))
+    lines += [*notes, _source_note(shown, lang)]
     return Answer(
         intent="meetings",
         text="\n".join(lines),
-        meetings=[meeting_fact(m) for m in shown],
+        meetings=[meeting_fact(m) for m in facts],
         sources=unique_sources(meeting_source(m) for m in shown),
         language=lang,
     )
@@ -296,7 +297,7 @@ def _span_text(first: date, end_exclusive: date, lang: str) -> str:
     )
 
 
-def _source_note(meetings: list[MeetingView], lang: str) -> str:
+def _source_note(meetings: Sequence[MeetingView], lang: str) -> str:
     docs = list(dict.fromkeys(m.document for m in meetings))
     return pick(lang, "Källa: ", "Source: ") + ", ".join(docs)
 
