@@ -34,14 +34,13 @@ from storage.models import (
     SearchTerm,
 )
 from storage.parsing.records import (
-    STOCKHOLM,
     Attendee,
     MeetingStatus,
     ParsedDocument,
     ScheduledMeeting,
 )
 from storage.registry import REGION, find_group, fold, kommun_name, lansdel_of, municipality_of
-from storage.search import MAX_TERM, index_text, is_mark, item_text
+from storage.search import MAX_TERM, index_text, is_mark, item_text, month_key
 
 # Core tables: the bulk inserts below bypass the ORM's unit of work on purpose.
 MEETINGS = cast(Table, Meeting.__table__)
@@ -277,8 +276,7 @@ class RowWriter:
         self, session: Session, start: datetime, groups: Sequence[int], first: int, last: int
     ) -> None:
         """Widen the month's item id ranges (its groups' and all groups') to these items."""
-        day = start.astimezone(STOCKHOLM)
-        month = day.year * 100 + day.month
+        month = month_key(start)
         values = [
             {"group_id": g, "month": month, "first_item": first, "last_item": last}
             for g in dict.fromkeys((0, *groups))

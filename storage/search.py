@@ -69,6 +69,12 @@ def is_mark(word: str) -> bool:
     return word.startswith(GROUP_MARK) and word[3:].isdigit()
 
 
+def month_key(moment: datetime) -> int:
+    """The Stockholm month of a moment as item_spans keys it: 202403."""
+    day = moment.astimezone(STOCKHOLM)
+    return day.year * 100 + day.month
+
+
 def item_text(text_: str, group_ids: Sequence[int] = ()) -> str:
     """What an agenda item's search_text column stores: its words and its
     meeting's groups' marks."""
@@ -373,12 +379,11 @@ def _item_range(session: Session, scope: Scope | None) -> tuple[int, int]:
     the period itself."""
     if scope is None or not scope.has_period:
         return ALL_IDS
-    first = (scope.start or EARLIEST).astimezone(STOCKHOLM)
-    last = ((scope.end or LATEST) - timedelta(microseconds=1)).astimezone(STOCKHOLM)
+    first = scope.start or EARLIEST
+    last = (scope.end or LATEST) - timedelta(microseconds=1)
     if last < first:
         return (0, -1)
-    months = {"group_id": scope.group_id or 0}
-    months |= {"first": first.year * 100 + first.month, "last": last.year * 100 + last.month}
+    months = {"group_id": scope.group_id or 0, "first": month_key(first), "last": month_key(last)}
     low, high = session.connection().execute(ITEM_RANGE, months).one()
     return (low, high) if low is not None else (0, -1)
 

@@ -17,6 +17,7 @@ Create Date: 2026-11-22 15:00:00
 from __future__ import annotations
 
 from datetime import UTC
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -49,8 +50,9 @@ def upgrade() -> None:
     ordered = sorted(seen)
     for first in range(0, len(ordered), BATCH):
         conn.execute(terms.insert(), [{"term": t} for t in ordered[first : first + BATCH]])
-    _scope_marks(conn)
-    _item_spans(conn)
+    items = _items_with_groups(conn)
+    _scope_marks(conn, items)
+    _item_spans(conn, items)
     with op.batch_alter_table("schedule_spans", schema=None) as batch_op:
         batch_op.drop_index("ix_schedule_spans_first_day")
         batch_op.create_index("ix_schedule_spans_group_first", ["group_id", "first_day"])
@@ -68,19 +70,32 @@ def upgrade() -> None:
         op.execute("ANALYZE")
 
 
-def _scope_marks(conn: sa.Connection) -> None:
-    """Each stored item's meeting's groups, as storage.search.item_text writes them
-    ("zzg12")."""
+# (item id, its meeting's start, one of the meeting's group ids or None)
+ItemRow = tuple[int, Any, int | None]
+
+
+def _items_with_groups(conn: sa.Connection) -> list[ItemRow]:
+    """An ItemRow per stored agenda item and group, in item and group order: read
+    once for both the marks and the spans."""
     items = sa.table("agenda_items", sa.column("id"), sa.column("meeting_id"))
+    meetings = sa.table("meetings", sa.column("id"), sa.column("start", sa.DateTime))
     groups = sa.table("meeting_groups", sa.column("meeting_id"), sa.column("group_id"))
     rows = conn.execute(
-        sa.select(items.c.id, groups.c.group_id)
-        .join(groups, groups.c.meeting_id == items.c.meeting_id)
+        sa.select(items.c.id, meetings.c.start, groups.c.group_id)
+        .join(meetings, meetings.c.id == items.c.meeting_id)
+        .outerjoin(groups, groups.c.meeting_id == meetings.c.id)
         .order_by(items.c.id, groups.c.group_id)
-    ).all()
+    )
+    return [(row[0], row[1], row[2]) for row in rows]
+
+
+def _scope_marks(conn: sa.Connection, items: list[ItemRow]) -> None:
+    """Each stored item's meeting's groups, as storage.search.item_text writes them
+    ("zzg12")."""
     marks: dict[int, list[str]] = {}
-    for item_id, group_id in rows:
-        marks.setdefault(item_id, []).append(f"zzg{group_id}")
+    for item_id, _start, group_id in items:
+        if group_id is not None:
+            marks.setdefault(item_id, []).append(f"zzg{group_id}")
     update = sa.text(
         "UPDATE agenda_items SET search_text = CASE WHEN search_text = '' THEN :marks "
         "ELSE search_text || ' ' || :marks END WHERE id = :id"
@@ -90,7 +105,7 @@ def _scope_marks(conn: sa.Connection) -> None:
         conn.execute(update, changed[first : first + BATCH])
 
 
-def _item_spans(conn: sa.Connection) -> None:
+def _item_spans(conn: sa.Connection, items: list[ItemRow]) -> None:
     """The id range of each month's agenda items, per group and for all (group 0),
     as storage.rows writes them."""
     spans = op.create_table(
@@ -101,17 +116,10 @@ def _item_spans(conn: sa.Connection) -> None:
         sa.Column("last_item", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("group_id", "month"),
     )
-    items = sa.table("agenda_items", sa.column("id"), sa.column("meeting_id"))
-    meetings = sa.table("meetings", sa.column("id"), sa.column("start", sa.DateTime))
-    groups = sa.table("meeting_groups", sa.column("meeting_id"), sa.column("group_id"))
-    rows = conn.execute(
-        sa.select(items.c.id, meetings.c.start, groups.c.group_id)
-        .join(meetings, meetings.c.id == items.c.meeting_id)
-        .outerjoin(groups, groups.c.meeting_id == meetings.c.id)
-        .where(meetings.c.start.is_not(None))
-    ).all()
     found: dict[tuple[int, int], tuple[int, int]] = {}
-    for item_id, start, group_id in rows:
+    for item_id, start, group_id in items:
+        if start is None:
+            continue
         day = start.replace(tzinfo=UTC).astimezone(STOCKHOLM)
         month = day.year * 100 + day.month
         for key in ((0, month), (group_id, month)) if group_id else ((0, month),):
