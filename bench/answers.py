@@ -5,7 +5,7 @@
     python -m bench.answers --sizes 100000 --keep /tmp/stores  # build once, measure again
     python -m bench.answers --db postgresql://postgres@127.0.0.1/test --keep /tmp/stores
 
-(On PostgreSQL the benchmark works in a schema of its own, minutesbot_bench.)
+(On PostgreSQL the benchmark works in schemas of its own, minutesbot_bench_<size>.)
 
 The corpus is written straight from generated records (the parser is measured by
 bench.ingest); each intent is asked with varied wording, groups, places and dates.
@@ -90,36 +90,41 @@ def build(size: int, url: str) -> tuple[Store, list[datetime]]:
 
 
 def measure(
-    store: Store, days: list[datetime], rounds: int, intents: list[str] | None = None
-) -> dict[str, tuple[list[float], list[float]]]:
-    rng = random.Random(1)
+    stores: dict[int, tuple[Store, list[datetime]]], rounds: int, intents: list[str] | None = None
+) -> dict[tuple[int, str], tuple[list[float], list[float]]]:
+    """Per size and intent, wall and CPU milliseconds of each answer. The sizes take
+    turns question by question, so that a change in the machine's speed while the
+    benchmark runs (a shared host's neighbours) falls on every size alike."""
+    timings: dict[tuple[int, str], tuple[list[float], list[float]]] = {}
     # No answer cache: every question is answered from the store, as a new one would be.
-    assistant = Assistant(store, cache_size=0)
-    now = days[len(days) * 3 // 4]
-    context = AskContext(now=now)
-    timings: dict[str, tuple[list[float], list[float]]] = {}
+    askers = {
+        size: (Assistant(store, cache_size=0), AskContext(now=days[len(days) * 3 // 4]), days)
+        for size, (store, days) in stores.items()
+    }
     for intent, templates in QUESTIONS.items():
         if intents and intent not in intents:
             continue
-        samples, cpu_samples = [], []
+        rngs = {size: random.Random(1) for size in stores}
         for k in range(rounds):
-            day = rng.choice(days)
-            question = rng.choice(templates).format(
-                year=day.year,
-                day=day.date().isoformat(),
-                topic=rng.choice(TOPICS).lower(),
-                town=rng.choice(MUNICIPALITIES),
-            )
-            began, cpu = time.perf_counter(), time.thread_time()
-            answer = assistant.answer(question, context)
-            elapsed = (time.perf_counter() - began) * 1000
-            cpu_used = (time.thread_time() - cpu) * 1000
-            if k >= 3:  # the first answers warm caches
-                samples.append(elapsed)
-                cpu_samples.append(cpu_used)
-            if answer.intent == "error":
-                raise RuntimeError(f"{question!r} failed")
-        timings[intent] = (samples, cpu_samples)
+            for size, (assistant, context, days) in askers.items():
+                rng = rngs[size]
+                day = rng.choice(days)
+                question = rng.choice(templates).format(
+                    year=day.year,
+                    day=day.date().isoformat(),
+                    topic=rng.choice(TOPICS).lower(),
+                    town=rng.choice(MUNICIPALITIES),
+                )
+                began, cpu = time.perf_counter(), time.thread_time()
+                answer = assistant.answer(question, context)
+                elapsed = (time.perf_counter() - began) * 1000
+                cpu_used = (time.thread_time() - cpu) * 1000
+                if answer.intent == "error":
+                    raise RuntimeError(f"{question!r} failed")
+                if k >= 3:  # the first answers warm caches
+                    samples, cpu_samples = timings.setdefault((size, intent), ([], []))
+                    samples.append(elapsed)
+                    cpu_samples.append(cpu_used)
     return timings
 
 
@@ -150,7 +155,9 @@ def reset_postgres(url: str, schema: str = BENCH_SCHEMA) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
-    parser.add_argument("--db", help="PostgreSQL URL (a schema minutesbot_bench is made in it)")
+    parser.add_argument(
+        "--db", help="PostgreSQL URL (schemas minutesbot_bench_<size> are made in it)"
+    )
     parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument(
         "--keep",
@@ -164,20 +171,24 @@ def main() -> None:
     print(
         f"{'meetings':>9} {'intent':>16} {'p50 ms':>8} {'p99 ms':>8} {'cpu p50':>8} {'cpu p99':>8}"
     )
-    for size in args.sizes:
-        with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp:
+        stores = {}
+        for size in args.sizes:
             began = time.perf_counter()
-            store, days = open_store(size, args.db, args.keep or Path(tmp), keep=bool(args.keep))
-            built = time.perf_counter() - began
-            print(f"# {size} meetings ready in {built:.0f} s", flush=True)
-            timings = measure(store, days, args.rounds, args.intents)
-            for intent, (samples, cpu) in timings.items():
-                print(
-                    f"{size:>9} {intent:>16} {statistics.median(samples):>8.2f} "
-                    f"{percentile(samples, 99):>8.2f} {statistics.median(cpu):>8.2f} "
-                    f"{percentile(cpu, 99):>8.2f}",
-                    flush=True,
-                )
+            stores[size] = open_store(size, args.db, args.keep or Path(tmp), keep=bool(args.keep))
+            print(f"# {size} meetings ready in {time.perf_counter() - began:.0f} s", flush=True)
+        timings = measure(stores, args.rounds, args.intents)
+        order = list(QUESTIONS)
+        for (size, intent), (samples, cpu) in sorted(
+            timings.items(), key=lambda kv: (kv[0][0], order.index(kv[0][1]))
+        ):
+            print(
+                f"{size:>9} {intent:>16} {statistics.median(samples):>8.2f} "
+                f"{percentile(samples, 99):>8.2f} {statistics.median(cpu):>8.2f} "
+                f"{percentile(cpu, 99):>8.2f}",
+                flush=True,
+            )
+        for store, _ in stores.values():
             store.close()
 
 
@@ -189,7 +200,7 @@ def open_store(
     schema minutesbot_bench_<size>, with its meetings' days in `folder`)."""
     done = folder / f"bench_{size}{'_pg' if db else ''}.days"
     if db:
-        schema = f"{BENCH_SCHEMA}_{size}" if keep else BENCH_SCHEMA
+        schema = f"{BENCH_SCHEMA}_{size}"
         url = postgres_url(db, schema) if keep and done.exists() else None
     else:
         path = folder / f"bench_{size}.db"

@@ -29,6 +29,7 @@ from bot.answers import Answer, AskContext, MeetingFact, combined
 from bot.understanding import Vocabulary, understand
 from bot.understanding.query import Intent, Query
 from storage.deliveries import claim_delivery
+from storage.lookups import Lookups, attach
 from storage.models import Document, PersonName
 from storage.parsing.records import STOCKHOLM
 from storage.queries import known_names, meeting_by_id
@@ -82,6 +83,7 @@ class Assistant:
         self.cache = AnswerCache(cache_size)
         self._vocabulary: Vocabulary | None = None
         self._vocabulary_stamp: tuple[int, int] | None = None
+        self._lookups = Lookups({}, {}, {}, {})
         self._lock = threading.Lock()
 
     async def ask(self, question: str, context: AskContext) -> Answer:
@@ -150,13 +152,15 @@ class Assistant:
         return meeting_fact(view) if view is not None else None
 
     def vocabulary(self, session: Session) -> Vocabulary:
-        """Names questions may mention, rebuilt when the store's documents change."""
+        """Names questions may mention, rebuilt when the store's documents change
+        (and with them the small tables' lookups)."""
         return self._vocabulary_of(session)[0]
 
     def _vocabulary_of(
         self, session: Session, conversation_key: str | None = None
     ) -> tuple[Vocabulary, tuple[int, int], str | None]:
-        """The vocabulary, the store's stamp and the group `conversation_key` is bound to."""
+        """The vocabulary, the store's stamp and the group `conversation_key` is bound
+        to; the session is given the lookups of the same state."""
         # no conversation has the key ""
         newest = session.connection().execute(STAMP, {"conversation": conversation_key or ""}).one()
         stamp = (newest[0] or 0, newest[1] or 0)
@@ -166,7 +170,9 @@ class Assistant:
                 self._vocabulary = Vocabulary.build(
                     groups=names.groups, people=names.people, organizations=names.organizations
                 )
+                self._lookups = Lookups.read(session)
                 self._vocabulary_stamp = stamp
+            attach(session, self._lookups)
             return self._vocabulary, stamp, newest[2]
 
 

@@ -21,10 +21,11 @@ import snowballstemmer
 from sqlalchemy import TextClause, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
-from storage.models import AgendaItem, Group, ItemSpan, StockholmTime
+from storage.lookups import lookups
+from storage.models import AgendaItem, ItemSpan, StockholmTime
 from storage.parsing.records import STOCKHOLM
 from storage.registry import fold
-from storage.statements import param
+from storage.statements import PLAN_EACH_TIME, param
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+")
 _STEMMER = snowballstemmer.stemmer("swedish")
@@ -116,7 +117,7 @@ def search_items(
     if not widened:
         return []
     if scope is not None and scope.group is not None:
-        group_id = session.connection().scalar(GROUP_ID, {"name": scope.group})
+        group_id = lookups(session).group_ids.get(scope.group)
         if group_id is None:
             return []
         scope = replace(scope, group_id=group_id)
@@ -145,8 +146,21 @@ class Wanted:
 Widened = list[str] | None
 
 
+WIDENED = "minutesbot.widened"  # session.info: the session's widened terms
+
+
 def _widened_all(session: Session, terms: list[str], postgres: bool) -> list[tuple[str, Widened]]:
-    """Each term with the indexed words it begins: one statement for all terms."""
+    """Each term with the indexed words it begins: one statement for all terms,
+    once per session (an answer that follows decisions up asks for the same words
+    again)."""
+    known: dict[tuple[str, ...], list[tuple[str, Widened]]] = session.info.setdefault(WIDENED, {})
+    key = tuple(terms)
+    if key not in known:
+        known[key] = _widen(session, terms, postgres)
+    return known[key]
+
+
+def _widen(session: Session, terms: list[str], postgres: bool) -> list[tuple[str, Widened]]:
     listed = [t for t in terms if len(t) <= MAX_TERM]
     found: dict[str, list[str]] = {t: [] for t in listed}
     if listed:
@@ -328,6 +342,8 @@ def _postgres_statement(
     if in_period:
         sql += " AND " + _IN_PERIOD.format(item="agenda_items.id")
     statement = text(sql + f" ORDER BY id {_order(oldest_first)} LIMIT :limit")
+    # planned for its words each time: see storage.store.PLAN_EACH_TIME
+    statement = statement.execution_options(**{PLAN_EACH_TIME: True})
     return _period_types(statement) if in_period else statement
 
 
@@ -337,7 +353,7 @@ def _postgres_recent_statement(column: str) -> TextClause:
         f"SELECT id FROM (SELECT id, {column} AS v FROM agenda_items "
         "ORDER BY id DESC LIMIT :window) AS recent "
         "WHERE v @@ to_tsquery('simple', :query) ORDER BY id DESC LIMIT :limit"
-    )
+    ).execution_options(**{PLAN_EACH_TIME: True})
 
 
 # -- within a group or a period -----------------------------------------------------
@@ -392,7 +408,6 @@ EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
-GROUP_ID = select(Group.id).where(Group.name == param("name"))
 TITLES = select(AgendaItem.id, AgendaItem.search_title).where(
     AgendaItem.id.in_(param("ids", expanding=True))
 )

@@ -26,3 +26,14 @@ from sqlalchemy import BindParameter, bindparam
 def param(name: str, *, expanding: bool = False) -> BindParameter[Any]:
     """A named bound parameter, typed by what it is compared with."""
     return bindparam(name, expanding=expanding)
+
+
+# On PostgreSQL, psycopg prepares a statement once it has run five times on a
+# connection, and the server then plans it once for any values: right for the
+# lookups by key and time behind most answers (a third of their time was
+# planning), wrong for a full-text search, whose best plan depends on how common
+# its words are (a rare word's index entries, or a walk back from the newest
+# item for a common one). Statements with this execution option are planned for
+# their values every time (storage.store sets psycopg's threshold per statement).
+PLAN_EACH_TIME = "minutesbot_plan_each_time"
+PREPARE_THRESHOLD = 5  # psycopg's default

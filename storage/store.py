@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from storage.models import Base
+from storage.statements import PLAN_EACH_TIME, PREPARE_THRESHOLD
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration's revision (a test keeps it equal to alembic's head). Comparing
@@ -63,9 +64,22 @@ def _engine(url: str) -> Engine:
     engine = create_engine(parsed, **kwargs)
     if sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        event.listen(engine, "before_cursor_execute", _prepare_or_plan_each_time)
     if sqlite and not in_memory:  # a memory database has no file to lose
         _watch_file(engine, Path(parsed.database or ""))
     return engine
+
+
+def _prepare_or_plan_each_time(
+    _conn: Any, cursor: Any, _statement: str, _params: Any, context: Any, _many: bool
+) -> None:
+    """psycopg may prepare this statement, unless it is to be planned for its
+    values each time (see storage.statements.PLAN_EACH_TIME)."""
+    each_time = context is not None and context.execution_options.get(PLAN_EACH_TIME, False)
+    connection = getattr(cursor, "connection", None)
+    if connection is not None and hasattr(connection, "prepare_threshold"):
+        connection.prepare_threshold = None if each_time else PREPARE_THRESHOLD
 
 
 def _watch_file(engine: Engine, path: Path) -> None:
@@ -140,10 +154,22 @@ def alembic_config(engine: Engine) -> Any:
     return config
 
 
+WROTE = "minutesbot.wrote"  # session.info: the session flushed changes
+
+
+def _flushed(session: Session, _context: Any) -> None:
+    session.info[WROTE] = True
+
+
+def _wrote(session: Session) -> bool:
+    return bool(session.info.get(WROTE) or session.new or session.dirty or session.deleted)
+
+
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self.sessions, "after_flush", _flushed)
         # SQLite has one writer at a time and a writer that finds the file locked
         # sleeps (1 ms, then longer): this process's small writes take turns here.
         self.write_turn = threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()
@@ -202,8 +228,15 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
+        """A session for reading. Its transaction ends with a COMMIT when it wrote
+        nothing (a read ends the same either way): on PostgreSQL a ROLLBACK makes
+        psycopg drop the connection's prepared statements, and every answer's
+        statements would be parsed and planned afresh. Anything written in it is
+        rolled back, as before."""
         with self.sessions() as session:
             yield session
+            if session.in_transaction() and not _wrote(session):
+                session.commit()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

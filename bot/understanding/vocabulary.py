@@ -41,6 +41,7 @@ _LEXICON = frozenset(LEXICON)
 _MIN_SURNAME = 4
 # Typos are forgiven in names of up to this many words; longer names are written out.
 _FUZZY_WORDS = 3
+_NEAR_KEPT, _NEAR_LONGEST = 20_000, 80  # phrases (so long) whose nearest name is remembered
 _Adder = Callable[[str, int, str], None]
 _MUNICIPALITY_KEYS = frozenset(key for key, _ in municipality_keys())
 
@@ -88,6 +89,9 @@ class _Index:
     exact: dict[str, tuple[_Entry, ...]]
     by_length: dict[int, tuple[str, ...]]  # keys by word count, for fuzzy matching
     longest: int
+    # phrases already compared with every name (most of a question's words are
+    # the same from one question to the next): phrase -> the entry or None
+    near: dict[str, _Entry | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,17 @@ class Vocabulary:
     def _fuzzy(self, phrase: str, size: int) -> _Entry | None:
         if len(phrase) < 5 or all(word in _LEXICON for word in phrase.split()):
             return None
+        near = self._index.near
+        if len(phrase) > _NEAR_LONGEST:
+            return self._nearest(phrase, size)
+        if phrase in near:
+            return near.get(phrase)
+        if len(near) >= _NEAR_KEPT:
+            near.clear()
+        found = near[phrase] = self._nearest(phrase, size)
+        return found
+
+    def _nearest(self, phrase: str, size: int) -> _Entry | None:
         cutoff = 88.0 if len(phrase) < 8 else 85.0
         hit = process.extractOne(
             phrase, self._index.by_length.get(size, ()), scorer=fuzz.ratio, score_cutoff=cutoff

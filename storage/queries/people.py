@@ -17,14 +17,11 @@ from typing import Any
 from sqlalchemy import Executable
 from sqlalchemy.orm import Session
 
+from storage.lookups import lookups
 from storage.parsing.records import STOCKHOLM
 from storage.queries.people_statements import (
-    ALL_GROUPS,
-    ALL_ORGANIZATIONS,
+    FIRST_PAGE,
     GROUP_ALIASES,
-    GROUP_COUNT,
-    GROUP_NAMED,
-    GROUP_NAMES,
     GROUPS_OF_MEETINGS,
     LATEST_LISTING_IN_GROUP,
     LATEST_STATED,
@@ -34,8 +31,6 @@ from storage.queries.people_statements import (
     LISTINGS_OF_PEOPLE,
     MOVED_ON,
     ORGANIZATION_NAMES,
-    ORGS_NAMED,
-    ORGS_OF_MUNICIPALITY,
     PAGE,
     PEOPLE_AT_MEETING,
     PEOPLE_BY_KEY,
@@ -117,15 +112,35 @@ def representatives(
         groups = _group_names(session, latest)
     meetings = {meeting_id for meeting_id, _ in latest.values()}
     listings = _views(session, LISTED_FOR_ORGANIZATIONS, meetings=list(meetings), orgs=orgs)
-    found: list[AttendanceView] = []
     # the groups with the newest listing first
     newest_first = sorted(latest.items(), key=lambda kv: (-kv[1][1].timestamp(), kv[0]))
-    for group_id, (meeting_id, start) in newest_first:
+    listed = {
+        group_id: Listed(
+            group_id,
+            start,
+            [
+                v
+                for v in listings
+                if v.meeting_id == meeting_id and v.group in (None, groups[group_id])
+            ],
+        )
+        for group_id, (meeting_id, start) in newest_first
+    }
+    later = _later_unlabelled(session, list(listed.values()), orgs, until)
+    found: list[AttendanceView] = []
+    for group_id, seen in listed.items():
         name = groups[group_id]
-        listed = [v for v in listings if v.meeting_id == meeting_id and v.group in (None, name)]
-        later = _later_unlabelled(session, listed, orgs, group_id, start, until)
-        found.extend(replace(v, group=name) for v in later or listed)
+        found.extend(replace(v, group=name) for v in later.get(group_id) or seen.views)
     return _dedupe(found)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A group's newest listing of an organisation's people."""
+
+    group_id: int
+    start: datetime
+    views: list[AttendanceView]
 
 
 def person_profile(session: Session, name: str) -> list[AttendanceView]:
@@ -155,21 +170,18 @@ def _latest_listing(
     `orgs`, for the `max_groups` groups that listed them most recently: a walk
     back through the organisations' listings, newest first."""
     latest: dict[int, tuple[int, datetime]] = {}
-    offset = 0
+    offset, page = 0, FIRST_PAGE
     while len(latest) < max_groups:
-        rows = (
-            session.connection()
-            .execute(LISTINGS_OF_ORGANIZATIONS, {"orgs": orgs, "until": until, "offset": offset})
-            .all()
-        )
+        window = {"orgs": orgs, "until": until, "offset": offset, "limit": page}
+        rows = session.connection().execute(LISTINGS_OF_ORGANIZATIONS, window).all()
         meeting_groups = _meeting_groups(session, {row[0] for row in rows if row[2] is None})
         for meeting_id, start, list_group in rows:
             for group_id in (list_group,) if list_group else meeting_groups.get(meeting_id, ()):
                 if group_id not in latest and start is not None and len(latest) < max_groups:
                     latest[group_id] = (meeting_id, start)
-        if len(rows) < PAGE:
+        if len(rows) < page:
             break
-        offset += PAGE
+        offset, page = offset + page, PAGE
     return latest
 
 
@@ -185,41 +197,65 @@ def _latest_in_group(
 
 
 def _later_unlabelled(
-    session: Session,
-    listed: list[AttendanceView],
-    orgs: list[int],
-    group_id: int,
-    start: datetime,
-    until: datetime,
-) -> list[AttendanceView]:
-    """The same people at a later meeting of the group whose list names no
-    organisation for them, as long as they stated no other one in between."""
-    people = {v.person_id: v for v in listed}
+    session: Session, listed: list[Listed], orgs: list[int], until: datetime
+) -> dict[int, list[AttendanceView]]:
+    """Per group: the same people at a later meeting of the group whose list
+    names no organisation for them, as long as they stated no other one in
+    between. The later listings of every group's people are read at once (there
+    are seldom any); only when they fill a page is each group read on its own."""
+    people = {v.person_id for seen in listed for v in seen.views}
     if not people:
-        return []
-    window = {"people": list(people), "after": start}
-    rows = session.connection().execute(UNLABELLED_LATER, {**window, "until": until}).all()
+        return {}
+    window = {"people": list(people), "after": min(seen.start for seen in listed), "until": until}
+    rows = session.connection().execute(UNLABELLED_LATER, window).all()
+    if len(rows) >= PAGE and len(listed) > 1:
+        return {
+            seen.group_id: found
+            for seen in listed
+            if (found := _later_unlabelled(session, [seen], orgs, until).get(seen.group_id))
+        }
     in_group = _meeting_groups(session, {row[0] for row in rows})
-    for meeting_id, later in rows:
-        if group_id not in in_group.get(meeting_id, ()):
-            continue
-        moved_on = set(
-            session.connection().scalars(MOVED_ON, {**window, "orgs": orgs, "until": later})
+    later: dict[int, list[AttendanceView]] = {}
+    for seen in listed:
+        mine = {v.person_id: v for v in seen.views}
+        meetings = dict.fromkeys(
+            (meeting_id, start)
+            for meeting_id, start, person_id in rows
+            if person_id in mine
+            and start is not None
+            and start > seen.start
+            and seen.group_id in in_group.get(meeting_id, ())
         )
-        there = _views(session, PEOPLE_AT_MEETING, meeting=meeting_id, people=list(people))
-        kept = [
-            replace(
-                v,
-                organization=people[v.person_id].organization,
-                municipality=people[v.person_id].municipality,
-                evidence=_evidence(people[v.person_id]),
-            )
-            for v in there
-            if v.organization is None and v.person_id not in moved_on
-        ]
-        if kept:
-            return kept
-    return []
+        for meeting_id, start in meetings:
+            if kept := _still_theirs(session, mine, orgs, seen.start, meeting_id, start):
+                later[seen.group_id] = kept
+                break
+    return later
+
+
+def _still_theirs(
+    session: Session,
+    people: dict[int, AttendanceView],
+    orgs: list[int],
+    after: datetime,
+    meeting_id: int,
+    start: datetime,
+) -> list[AttendanceView]:
+    """`people` at this later meeting, listed without an organisation, with the one
+    they last stated (unless they stated another one since `after`)."""
+    window = {"people": list(people), "after": after, "orgs": orgs, "until": start}
+    moved_on = set(session.connection().scalars(MOVED_ON, window))
+    there = _views(session, PEOPLE_AT_MEETING, meeting=meeting_id, people=list(people))
+    return [
+        replace(
+            v,
+            organization=people[v.person_id].organization,
+            municipality=people[v.person_id].municipality,
+            evidence=_evidence(people[v.person_id]),
+        )
+        for v in there
+        if v.organization is None and v.person_id not in moved_on
+    ]
 
 
 def _with_known_orgs(session: Session, views: list[AttendanceView]) -> list[AttendanceView]:
@@ -298,35 +334,35 @@ def _meeting_groups(session: Session, meeting_ids: Iterable[int]) -> dict[int, t
 
 
 def _group_count(session: Session) -> int:
-    return session.connection().scalar(GROUP_COUNT) or 0
+    return len(lookups(session).group_names)
 
 
 def _group_names(session: Session, group_ids: Iterable[int]) -> dict[int, str]:
-    ids = list(group_ids)
-    if not ids:
-        return {}
-    return dict(session.connection().execute(GROUP_NAMES, {"ids": ids}).all())
+    names = lookups(session).group_names
+    return {g: names[g] for g in group_ids if g in names}
 
 
 def _group_ids(session: Session, group: str | None) -> dict[int, str]:
+    known = lookups(session)
     if group is None:
-        return dict(session.connection().execute(ALL_GROUPS).all())
-    return dict(session.connection().execute(GROUP_NAMED, {"group": group}).all())
+        return dict(known.group_names)
+    group_id = known.group_ids.get(group)
+    return {} if group_id is None else {group_id: group}
 
 
 def _organization_ids(
     session: Session, municipality: str | None, organization: str | None
 ) -> list[int]:
+    known = lookups(session)
     if municipality:
-        return list(session.connection().scalars(ORGS_OF_MUNICIPALITY, {"name": municipality}))
+        return list(known.municipality_orgs.get(municipality, ()))
     if organization:
-        exact = list(session.connection().scalars(ORGS_NAMED, {"name": organization}))
+        exact = known.organizations_named(organization)
         if exact:
             return exact
         # written otherwise: compared folded here (SQLite's lower() knows ASCII only)
         key = fold(organization)
-        every = session.connection().execute(ALL_ORGANIZATIONS).all()
-        return [org_id for org_id, name in every if fold(name) == key]
+        return [o for o, name in known.organization_names.items() if fold(name) == key]
     return []
 
 

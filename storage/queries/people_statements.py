@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from storage.models import (
     Attendance,
@@ -18,6 +18,7 @@ from storage.models import (
 from storage.statements import param
 
 PAGE = 500  # listings read per step when walking back in time
+FIRST_PAGE = 64  # the first step of a walk that usually ends soon
 
 PEOPLE_NAMES = select(PersonName.name).order_by(PersonName.id)
 ORGANIZATION_NAMES = select(Organization.name).order_by(Organization.id)
@@ -72,7 +73,7 @@ LISTINGS_OF_ORGANIZATIONS = (
     .where(Attendance.organization_id.in_(_ORGS), Attendance.meeting_start < _UNTIL)
     .order_by(*_NEWEST_FIRST)
     .offset(param("offset"))
-    .limit(PAGE)
+    .limit(param("limit"))
 )
 # The group's newest meeting before `until` that lists someone for the organisations.
 LATEST_LISTING_IN_GROUP = (
@@ -93,7 +94,7 @@ LATEST_LISTING_IN_GROUP = (
 )
 # Later meetings that list these people without an organisation.
 UNLABELLED_LATER = (
-    select(Attendance.meeting_id, Attendance.meeting_start)
+    select(Attendance.meeting_id, Attendance.meeting_start, Attendance.person_id)
     .where(
         Attendance.person_id.in_(_PEOPLE),
         Attendance.organization_id.is_(None),
@@ -115,13 +116,6 @@ MOVED_ON = select(Attendance.person_id).where(
 GROUPS_OF_MEETINGS = select(MeetingGroup.meeting_id, MeetingGroup.group_id).where(
     MeetingGroup.meeting_id.in_(param("ids", expanding=True))
 )
-GROUP_COUNT = select(func.count()).select_from(Group)
-ALL_GROUPS = select(Group.id, Group.name)
-GROUP_NAMED = ALL_GROUPS.where(Group.name == param("group"))
-GROUP_NAMES = ALL_GROUPS.where(Group.id.in_(param("ids", expanding=True)))
-ORGS_OF_MUNICIPALITY = select(Organization.id).where(Organization.municipality == param("name"))
-ORGS_NAMED = select(Organization.id).where(Organization.name == param("name"))
-ALL_ORGANIZATIONS = select(Organization.id, Organization.name)
 PEOPLE_BY_KEY = select(PersonName.person_id).where(PersonName.key == param("key"))
 # part of a spelling, folded (keys are folded, so no lower() that knows ASCII only)
 PEOPLE_NAME_CONTAINS = select(PersonName.person_id).where(

@@ -1,0 +1,67 @@
+"""The small tables, groups and organisations, read whole and kept in memory.
+
+An answer looks up a group's id by its name, the organisations of a
+municipality, how many groups there are: a statement each, and on PostgreSQL a
+round trip each, for tables of a few hundred rows. The assistant reads them
+once per state of the store (with its vocabulary) and hands them to each
+session it answers in (`attach`); a session without them reads them once
+itself (`lookups`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Group, Organization
+
+KEY = "minutesbot.lookups"
+GROUPS = select(Group.id, Group.name).order_by(Group.id)
+ORGANIZATIONS = select(Organization.id, Organization.name, Organization.municipality).order_by(
+    Organization.id
+)
+
+
+@dataclass(frozen=True)
+class Lookups:
+    group_names: Mapping[int, str]  # id -> name, in id order
+    group_ids: Mapping[str, int]  # name -> id
+    organization_names: Mapping[int, str]  # id -> name, in id order
+    municipality_orgs: Mapping[str, tuple[int, ...]]  # municipality -> organisation ids
+
+    @classmethod
+    def read(cls, session: Session) -> Lookups:
+        connection = session.connection()
+        groups: dict[int, str] = {group_id: name for group_id, name in connection.execute(GROUPS)}
+        organizations: dict[int, str] = {}
+        by_municipality: dict[str, list[int]] = defaultdict(list)
+        for org_id, name, municipality in connection.execute(ORGANIZATIONS):
+            organizations[org_id] = name
+            if municipality is not None:
+                by_municipality[municipality].append(org_id)
+        return cls(
+            group_names=groups,
+            group_ids={name: group_id for group_id, name in groups.items()},
+            organization_names=organizations,
+            municipality_orgs={k: tuple(v) for k, v in by_municipality.items()},
+        )
+
+    def organizations_named(self, name: str) -> list[int]:
+        return [org_id for org_id, known in self.organization_names.items() if known == name]
+
+
+def attach(session: Session, found: Lookups) -> None:
+    """Let `session`'s queries use `found` (read for the store's present state)."""
+    session.info[KEY] = found
+
+
+def lookups(session: Session) -> Lookups:
+    """The lookups attached to `session`, else read now and kept for the session."""
+    found = session.info.get(KEY)
+    if found is None:
+        found = session.info[KEY] = Lookups.read(session)
+    return found
