@@ -110,8 +110,9 @@ class ScheduleSpan(Base):
     own date to the last meeting it lists. A newer span supersedes older plans."""
 
     __tablename__ = "schedule_spans"
-    # "this group's schedules that began in this period": one index range per group
-    __table_args__ = (Index("ix_schedule_spans_group_first", "group_id", "first_day"),)
+    # "this group's schedules that began in this period and end in it or later":
+    # one index range per group, the end read off the index
+    __table_args__ = (Index("ix_schedule_spans_group_first", "group_id", "first_day", "last_day"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True

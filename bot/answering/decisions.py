@@ -262,6 +262,7 @@ def _followed(
                 end=until,
                 depth=FOLLOW_DEPTH,
                 oldest_first=True,
+                ranked=False,  # the first by date is taken
             )
         later = [d for d in found if d.kind != "procedural"]
         if later:

@@ -66,19 +66,23 @@ def decisions(
     depth: int = SEARCH_DEPTH,
     oldest_first: bool = False,
     kind: str | None = None,
+    ranked: bool = True,
 ) -> list[DecisionView]:
     """Decisions of the given meetings, or about stemmed `words`; those whose
     agenda item's title names the words first, then newest first.
 
     About words: those of the newest `depth` matching agenda items, or the oldest
     with `oldest_first` (still listed newest first). `kind`: only decisions of
-    that kind ("postponed")."""
+    that kind ("postponed"). Not `ranked`: title matches are not put first when
+    every match is found (for a caller that orders them otherwise)."""
     scores: dict[int, float] = {}
     params: dict[str, Any] = {}
     if words:
         scope = _scope(group, start, end)
         scores = dict(
-            search_items(session, words, limit=depth, scope=scope, oldest_first=oldest_first)
+            search_items(
+                session, words, limit=depth, scope=scope, oldest_first=oldest_first, ranked=ranked
+            )
         )
         if not scores:
             return []

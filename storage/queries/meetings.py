@@ -139,7 +139,8 @@ def meetings_between(
         return _merged(session, start, end, group, status)
     found: list[MeetingView] = []
     while start < end and len(found) < limit:
-        horizon = _nth_start(session, start, end, group, 2 * (limit - len(found)))
+        wanted = limit - len(found)
+        horizon = _nth_start(session, start, end, group, wanted + wanted // 4 + 1)
         stop = min(end, _next_midnight(horizon)) if horizon is not None else end
         found.extend(_merged(session, start, stop, group, status))
         start = stop

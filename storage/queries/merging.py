@@ -89,14 +89,18 @@ def merge(
 
 
 def _merge_day(views: Sequence[MeetingView]) -> list[MeetingView]:
+    """A day's views of the same meeting (one that shares a group with a view
+    already seen) merged: each joins the first such cluster."""
     clusters: list[list[MeetingView]] = []
+    first: dict[str, int] = {}  # group -> the first cluster with a view of it
     for view in views:
-        for cluster in clusters:
-            if any(set(view.groups) & set(other.groups) for other in cluster):
-                cluster.append(view)
-                break
-        else:
-            clusters.append([view])
+        known = [first[g] for g in view.groups if g in first]
+        at = min(known) if known else len(clusters)
+        if at == len(clusters):
+            clusters.append([])
+        clusters[at].append(view)
+        for group in view.groups:
+            first[group] = min(first.get(group, at), at)
     return [_best(cluster) for cluster in clusters]
 
 

@@ -55,7 +55,10 @@ def upgrade() -> None:
     _item_spans(conn, items)
     with op.batch_alter_table("schedule_spans", schema=None) as batch_op:
         batch_op.drop_index("ix_schedule_spans_first_day")
-        batch_op.create_index("ix_schedule_spans_group_first", ["group_id", "first_day"])
+        # last_day too, so that spans ending before the period are passed over in the index
+        batch_op.create_index(
+            "ix_schedule_spans_group_first", ["group_id", "first_day", "last_day"]
+        )
     if conn.dialect.name == "postgresql":
         _stored_search_vectors()
         # this schema's tables (a bare ANALYZE would read the whole database's)

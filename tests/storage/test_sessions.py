@@ -1,0 +1,146 @@
+"""How read sessions end, what PostgreSQL keeps prepared, and the small tables
+the answers look up in memory."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, func, select, text
+
+from bot.answers import AskContext
+from bot.assistant import Assistant
+from storage.loading import load_paths
+from storage.lookups import Lookups, attach, lookups
+from storage.models import Group, Organization
+from storage.queries import representatives
+from storage.search import search_items, stem_words
+from storage.store import Store
+from tests.conftest import NOW
+
+
+def test_a_read_session_keeps_nothing_it_wrote(store: Store) -> None:
+    with store.session() as session:
+        session.add(Group(name="Skrivs inte", short_name="Skrivs inte"))
+        session.flush()
+    with store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Group)) == 0
+
+
+def test_a_read_session_ends_its_transaction(store: Store) -> None:
+    with store.session() as session:
+        session.connection().execute(text("SELECT 1"))
+        assert session.in_transaction()
+    assert not session.in_transaction()
+
+
+@pytest.mark.postgres
+def test_postgres_keeps_prepared_statements_between_answers(loaded_store: Store) -> None:
+    if loaded_store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    assistant = Assistant(loaded_store, cache_size=0)
+    context = AskContext(now=NOW)
+    for _ in range(8):
+        assert assistant.answer("Vem representerar Kumla?", context).found
+        assert assistant.answer("Vad sades om suicidsamordning?", context).found
+    with loaded_store.session() as session:
+        prepared = session.connection().execute(
+            text("SELECT statement FROM pg_prepared_statements")
+        )
+        statements = [row[0] for row in prepared]
+    # the lookups behind the answers are prepared once, across answers...
+    assert any("attendances" in s for s in statements), statements
+    # ...but a full-text search is planned for its words every time
+    assert not any("to_tsquery" in s for s in statements), statements
+
+
+def test_lookups_are_the_tables(loaded_store: Store) -> None:
+    with loaded_store.session() as session:
+        found = lookups(session)
+        groups = {g: name for g, name in session.execute(select(Group.id, Group.name))}
+        kumla = set(
+            session.scalars(select(Organization.id).where(Organization.municipality == "Kumla"))
+        )
+    assert dict(found.group_names) == groups
+    assert {found.group_ids[name] for name in groups.values()} == set(groups)
+    assert set(found.municipality_orgs["Kumla"]) == kumla and kumla
+
+
+def test_a_session_reads_its_lookups_once(loaded_store: Store) -> None:
+    with loaded_store.session() as session:
+        assert lookups(session) is lookups(session)
+
+
+def test_a_group_added_by_another_process_is_answered_for(
+    tmp_path: Path, minutes_text: str
+) -> None:
+    """The assistant's lookups follow the store: a group that another process
+    (here, another Store on the same file) loads is known at the next answer."""
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    serving, loading = Store.open(url), Store.open(url)
+    try:
+        assistant = Assistant(serving, cache_size=0)
+        context = AskContext(now=NOW)
+        before = assistant.answer("Vem representerar Kumla i Ledningsgrupp Testlandet?", context)
+        assert not before.people
+        path = tmp_path / "testlandet.txt"
+        path.write_text(minutes_text, encoding="utf-8")
+        assert load_paths(loading, [path]).ok
+        after = assistant.answer("Vem representerar Kumla i Ledningsgrupp Testlandet?", context)
+        assert [p.name for p in after.people] == ["Anna Berg"], after.text
+        assert after.people[0].group == "Ledningsgrupp Testlandet"
+    finally:
+        serving.close()
+        loading.close()
+
+
+@pytest.fixture
+def minutes_text() -> str:
+    return (
+        "Minnesanteckningar Ledningsgrupp Testlandet\n"
+        "Datum: 2026-10-05 kl. 09.00-12.00\n"
+        "Plats: Kumla stadshus\n\n"
+        "Närvarande:\n"
+        "Anna Berg\tKumla kommun\n"
+        "Per Holm\tNora kommun\n\n"
+        "1. Mötets öppnande\n"
+        "Ordförande Anna Berg öppnade mötet.\n"
+    )
+
+
+def test_representatives_need_no_group_statements(loaded_store: Store) -> None:
+    """With the lookups attached, representatives read no groups or organisations."""
+    with loaded_store.session() as session:
+        attached = Lookups.read(session)
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement)
+
+    event.listen(loaded_store.engine, "before_cursor_execute", record)
+    try:
+        with loaded_store.session() as session:
+            attach(session, attached)
+            found = representatives(session, municipality="Kumla", at=date(2026, 11, 22))
+    finally:
+        event.remove(loaded_store.engine, "before_cursor_execute", record)
+    assert found
+    assert not [s for s in seen if "FROM groups" in s or "FROM organizations\n" in s]
+
+
+def test_a_widened_word_is_read_once_per_session(loaded_store: Store) -> None:
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        seen.append(statement)
+
+    event.listen(loaded_store.engine, "before_cursor_execute", record)
+    try:
+        with loaded_store.session() as session:
+            first = search_items(session, stem_words("suicidsamordning"))
+            again = search_items(session, stem_words("suicidsamordning"))
+    finally:
+        event.remove(loaded_store.engine, "before_cursor_execute", record)
+    assert first and first == again
+    assert len([s for s in seen if "search_terms" in s]) == 1
