@@ -9,7 +9,7 @@ The JSON form is the command-line contract (`minutesbot ask --json`):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -30,8 +30,12 @@ class AskContext:
     # "msteams:<conversation id>" or "slack:<team>:<channel>"; None outside a chat.
     conversation: str | None = None
     # What the platform needs to post into the conversation later (reminders):
-    # a Bot Framework ConversationReference as JSON, or Slack team/channel ids.
-    reference: dict[str, Any] | None = None
+    # a Bot Framework ConversationReference as JSON, or Slack team/channel ids; or
+    # a function that makes it (only the questions that store it call it).
+    reference: dict[str, Any] | Callable[[], dict[str, Any]] | None = None
+
+    def conversation_reference(self) -> dict[str, Any] | None:
+        return self.reference() if callable(self.reference) else self.reference
 
 
 @dataclass(frozen=True)

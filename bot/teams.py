@@ -26,6 +26,7 @@ import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 import jwt
@@ -306,7 +307,7 @@ class TeamsBot:
         if self.settings.debug:
             log.debug("teams: question %r", question)
         answer = await self.assistant.ask(question or self._help_word(turn), self._context(turn))
-        log.info("teams: answered intent=%s found=%s", answer.intent, answer.found)
+        log.debug("teams: answered intent=%s found=%s", answer.intent, answer.found)
         await turn.send_activity(self._reply(turn, answer))
 
     async def _introduce(self, turn: TurnContext) -> None:
@@ -322,7 +323,7 @@ class TeamsBot:
         return AskContext(
             now=self.settings.now or datetime.now(STOCKHOLM),
             conversation=conversation_key(turn.activity),
-            reference=conversation_reference(turn.activity),
+            reference=partial(conversation_reference, turn.activity),  # made when stored
         )
 
     @staticmethod

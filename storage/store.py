@@ -154,22 +154,23 @@ def alembic_config(engine: Engine) -> Any:
     return config
 
 
-WROTE = "minutesbot.wrote"  # session.info: the session flushed changes
-
-
-def _flushed(session: Session, _context: Any) -> None:
-    session.info[WROTE] = True
-
-
-def _wrote(session: Session) -> bool:
-    return bool(session.info.get(WROTE) or session.new or session.dirty or session.deleted)
+def _refuse_writes(session: Session, _context: Any, _instances: Any) -> None:
+    raise RuntimeError("a read session does not write: use Store.transaction()")
 
 
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
-        event.listen(self.sessions, "after_flush", _flushed)
+        # Reads. On PostgreSQL each statement is its own transaction (autocommit): a
+        # read-committed transaction sees new data at every statement anyway, and
+        # the BEGIN and the COMMIT or ROLLBACK around it were two more round trips
+        # per answer (a ROLLBACK also made psycopg drop its prepared statements).
+        # On SQLite a read is one transaction, one snapshot of the file.
+        postgres = engine.dialect.name == "postgresql"
+        reading = engine.execution_options(isolation_level="AUTOCOMMIT") if postgres else engine
+        self.reads = sessionmaker(reading, expire_on_commit=False)
+        event.listen(self.reads, "before_flush", _refuse_writes)
         # SQLite has one writer at a time and a writer that finds the file locked
         # sleeps (1 ms, then longer): this process's small writes take turns here.
         self.write_turn = threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()
@@ -228,15 +229,9 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session for reading. Its transaction ends with a COMMIT when it wrote
-        nothing (a read ends the same either way): on PostgreSQL a ROLLBACK makes
-        psycopg drop the connection's prepared statements, and every answer's
-        statements would be parsed and planned afresh. Anything written in it is
-        rolled back, as before."""
-        with self.sessions() as session:
+        """A session for reading; writing in it is an error."""
+        with self.reads() as session:
             yield session
-            if session.in_transaction() and not _wrote(session):
-                session.commit()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

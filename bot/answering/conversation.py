@@ -90,8 +90,9 @@ def remember_conversation(session: Session, context: AskContext) -> Conversation
     if row is None:
         row = Conversation(key=context.conversation, updated_at=context.now)
         session.add(row)
-    if context.reference is not None:
-        row.reference = context.reference
+    reference = context.conversation_reference()
+    if reference is not None:
+        row.reference = reference
     row.updated_at = context.now if isinstance(context.now, datetime) else row.updated_at
     session.flush()
     return row

@@ -20,19 +20,28 @@ from storage.store import Store
 from tests.conftest import NOW
 
 
-def test_a_read_session_keeps_nothing_it_wrote(store: Store) -> None:
+def test_a_read_session_refuses_to_write(store: Store) -> None:
     with store.session() as session:
         session.add(Group(name="Skrivs inte", short_name="Skrivs inte"))
-        session.flush()
+        with pytest.raises(RuntimeError, match="does not write"):
+            session.flush()
     with store.session() as session:
         assert session.scalar(select(func.count()).select_from(Group)) == 0
 
 
-def test_a_read_session_ends_its_transaction(store: Store) -> None:
+def test_a_read_on_postgres_holds_no_transaction_open(store: Store) -> None:
+    """Reads on PostgreSQL run in autocommit: no BEGIN, nothing left open."""
     with store.session() as session:
-        session.connection().execute(text("SELECT 1"))
-        assert session.in_transaction()
-    assert not session.in_transaction()
+        connection = session.connection()
+        connection.execute(text("SELECT 1"))
+        if store.engine.dialect.name == "postgresql":
+            status = connection.connection.dbapi_connection.info.transaction_status  # type: ignore[union-attr]
+            assert status.name == "IDLE"
+    # the pool's connections are back to transactions for writes
+    with store.transaction() as session:
+        session.add(Group(name="Skrivs", short_name="Skrivs"))
+    with store.session() as session:
+        assert session.scalar(select(func.count()).select_from(Group)) == 1
 
 
 @pytest.mark.postgres
