@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.answer_cache import AnswerCache
@@ -92,7 +92,15 @@ class Assistant:
 
     def answer(self, question: str, context: AskContext) -> Answer:
         try:
-            return self._answer(question, context)
+            try:
+                return self._answer(question, context)
+            except DBAPIError as exc:
+                if not exc.connection_invalidated:
+                    raise
+                # A pooled connection was lost (the database restarted since it was
+                # last used): the pool has dropped them all; ask again on a new one.
+                log.warning("database connection lost; asking again on a new one")
+                return self._answer(question, context)
         except SQLAlchemyError:
             log.exception("database error while answering")
             return _trouble(context, "database")

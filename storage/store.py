@@ -8,12 +8,13 @@ True
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DisconnectionError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -59,16 +60,44 @@ def _engine(url: str) -> Engine:
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         if in_memory:
             kwargs["poolclass"] = StaticPool
-    else:
-        kwargs["pool_pre_ping"] = True
     engine = create_engine(parsed, **kwargs)
     if sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
+        _ping_when_idle(engine)
         event.listen(engine, "before_cursor_execute", _prepare_or_plan_each_time)
     if sqlite and not in_memory:  # a memory database has no file to lose
         _watch_file(engine, Path(parsed.database or ""))
     return engine
+
+
+# A pooled connection unused this long is pinged before use.
+IDLE_PING_SECONDS = 1.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Ping a pooled connection before use when it has lain idle, as `pool_pre_ping`
+    does for every use: under load connections go back to work within
+    milliseconds, and a ping each time was one more round trip per statement
+    group (a fifth of a Slack message's time on PostgreSQL). A connection that
+    fails its ping is replaced (the pool retries with a new one); one lost while
+    in use fails that request, and the pool then drops every connection made
+    before (SQLAlchemy's handling of a disconnect)."""
+
+    def fresh(_dbapi: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    def checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if time.monotonic() - record.info.get("idle_since", 0.0) < IDLE_PING_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:  # any failure to answer: the connection is gone
+            raise DisconnectionError("a pooled connection did not answer its ping") from exc
+
+    event.listen(engine, "connect", fresh)
+    event.listen(engine, "checkin", fresh)
+    event.listen(engine, "checkout", checkout)
 
 
 def _prepare_or_plan_each_time(
@@ -168,8 +197,8 @@ class Store:
         # per answer (a ROLLBACK also made psycopg drop its prepared statements).
         # On SQLite a read is one transaction, one snapshot of the file.
         postgres = engine.dialect.name == "postgresql"
-        reading = engine.execution_options(isolation_level="AUTOCOMMIT") if postgres else engine
-        self.reads = sessionmaker(reading, expire_on_commit=False)
+        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self.reads = sessionmaker(self._autocommit if postgres else engine, expire_on_commit=False)
         event.listen(self.reads, "before_flush", _refuse_writes)
         # SQLite has one writer at a time and a writer that finds the file locked
         # sleeps (1 ms, then longer): this process's small writes take turns here.
@@ -232,6 +261,17 @@ class Store:
         """A session for reading; writing in it is an error."""
         with self.reads() as session:
             yield session
+
+    @contextmanager
+    def each_statement(self) -> Iterator[Connection]:
+        """A connection on which each statement commits on its own, for a write of
+        one statement (on PostgreSQL one round trip, without BEGIN and COMMIT)."""
+        if self.engine.dialect.name == "postgresql":
+            with self._autocommit.connect() as conn:
+                yield conn
+        else:
+            with self.engine.begin() as conn:
+                yield conn
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
