@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
+from bench import machine
 from bench.corpus import TOPICS, documents
 from bot.answers import AskContext
 from bot.assistant import Assistant
@@ -171,6 +172,7 @@ def main() -> None:
     print(
         f"{'meetings':>9} {'intent':>16} {'p50 ms':>8} {'p99 ms':>8} {'cpu p50':>8} {'cpu p99':>8}"
     )
+    print(machine.report("before"), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         stores = {}
         for size in args.sizes:
@@ -190,6 +192,7 @@ def main() -> None:
             )
         for store, _ in stores.values():
             store.close()
+    print(machine.report("after"))
 
 
 def open_store(

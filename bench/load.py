@@ -32,6 +32,7 @@ from pathlib import Path
 import uvloop
 from aiohttp import ClientSession, ClientTimeout, TCPConnector
 
+from bench import machine
 from bench.harness import (
     TROUBLE,
     Reply,
@@ -260,12 +261,14 @@ def main() -> None:
     args = parse_args()
     mode = f"open loop at {args.rate:g}/s" if args.rate > 0 else f"closed loop x{args.concurrency}"
     print(f"{mode}, {args.seconds:g} s per leg, {args.conversations} conversations")
+    print(machine.report("before"))
     print(HEADER)
     legs: list[Leg] = []
     with tempfile.TemporaryDirectory() as tmp:
         for backend in args.backends:
             # the load generator shares the cores: uvloop leaves more of them to the service
             legs += uvloop.run(run_backend(backend, args, Path(tmp)))
+    print(machine.report("after"))
     if args.json:
         args.json.write_text(json.dumps([asdict(leg) for leg in legs], indent=2))
 

@@ -3,11 +3,12 @@ the answers look up in memory."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select, text
+from sqlalchemy import create_engine, event, func, select, text
 
 from bot.answers import AskContext
 from bot.assistant import Assistant
@@ -16,8 +17,8 @@ from storage.lookups import Lookups, attach, lookups
 from storage.models import Group, Organization
 from storage.queries import representatives
 from storage.search import search_items, stem_words
-from storage.store import Store
-from tests.conftest import NOW
+from storage.store import IDLE_PING_SECONDS, Store
+from tests.conftest import NOW, POSTGRES_SERVER
 
 
 def test_a_read_session_refuses_to_write(store: Store) -> None:
@@ -153,3 +154,39 @@ def test_a_widened_word_is_read_once_per_session(loaded_store: Store) -> None:
         event.remove(loaded_store.engine, "before_cursor_execute", record)
     assert first and first == again
     assert len([s for s in seen if "search_terms" in s]) == 1
+
+
+def _kill_pooled_connection(store: Store) -> None:
+    """End, from another connection, the server process behind the pool's connection."""
+    with store.session() as session:
+        pid = session.connection().scalar(text("SELECT pg_backend_pid()"))
+    killer = create_engine(POSTGRES_SERVER)
+    try:
+        with killer.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    finally:
+        killer.dispose()
+
+
+@pytest.mark.postgres
+def test_a_connection_lost_while_idle_is_replaced_unseen(loaded_store: Store) -> None:
+    if loaded_store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    _kill_pooled_connection(loaded_store)
+    time.sleep(IDLE_PING_SECONDS + 0.2)  # idle long enough to be pinged at checkout
+    with loaded_store.session() as session:
+        assert session.connection().scalar(text("SELECT 1")) == 1
+
+
+@pytest.mark.postgres
+def test_an_answer_survives_a_connection_lost_just_after_use(loaded_store: Store) -> None:
+    """Used a moment ago, the connection is not pinged: the lost connection fails
+    the first try, and the answer is asked again on a new one."""
+    if loaded_store.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    assistant = Assistant(loaded_store, cache_size=0)
+    context = AskContext(now=NOW)
+    assert assistant.answer("Vem representerar Kumla?", context).found
+    _kill_pooled_connection(loaded_store)
+    answer = assistant.answer("Vem representerar Kumla?", context)
+    assert answer.intent == "representatives" and answer.found, answer.text
