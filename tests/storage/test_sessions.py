@@ -4,6 +4,8 @@ the answers look up in memory."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -119,39 +121,36 @@ def minutes_text() -> str:
     )
 
 
-def test_representatives_need_no_group_statements(loaded_store: Store) -> None:
-    """With the lookups attached, representatives read no groups or organisations."""
-    with loaded_store.session() as session:
-        attached = Lookups.read(session)
+@contextmanager
+def statements_run(store: Store) -> Iterator[list[str]]:
+    """The SQL of every statement run on `store` inside the block."""
     seen: list[str] = []
 
     def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
         seen.append(statement)
 
-    event.listen(loaded_store.engine, "before_cursor_execute", record)
+    event.listen(store.engine, "before_cursor_execute", record)
     try:
-        with loaded_store.session() as session:
-            attach(session, attached)
-            found = representatives(session, municipality="Kumla", at=date(2026, 11, 22))
+        yield seen
     finally:
-        event.remove(loaded_store.engine, "before_cursor_execute", record)
+        event.remove(store.engine, "before_cursor_execute", record)
+
+
+def test_representatives_need_no_group_statements(loaded_store: Store) -> None:
+    """With the lookups attached, representatives read no groups or organisations."""
+    with loaded_store.session() as session:
+        attached = Lookups.read(session)
+    with statements_run(loaded_store) as seen, loaded_store.session() as session:
+        attach(session, attached)
+        found = representatives(session, municipality="Kumla", at=date(2026, 11, 22))
     assert found
     assert not [s for s in seen if "FROM groups" in s or "FROM organizations\n" in s]
 
 
 def test_a_widened_word_is_read_once_per_session(loaded_store: Store) -> None:
-    seen: list[str] = []
-
-    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        seen.append(statement)
-
-    event.listen(loaded_store.engine, "before_cursor_execute", record)
-    try:
-        with loaded_store.session() as session:
-            first = search_items(session, stem_words("suicidsamordning"))
-            again = search_items(session, stem_words("suicidsamordning"))
-    finally:
-        event.remove(loaded_store.engine, "before_cursor_execute", record)
+    with statements_run(loaded_store) as seen, loaded_store.session() as session:
+        first = search_items(session, stem_words("suicidsamordning"))
+        again = search_items(session, stem_words("suicidsamordning"))
     assert first and first == again
     assert len([s for s in seen if "search_terms" in s]) == 1
 
