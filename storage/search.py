@@ -18,11 +18,11 @@ from datetime import UTC, datetime, timedelta
 from functools import cache, lru_cache
 
 import snowballstemmer
-from sqlalchemy import TextClause, bindparam, func, select, text
+from sqlalchemy import TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from storage.lookups import lookups
-from storage.models import AgendaItem, ItemSpan, StockholmTime
+from storage.models import AgendaItem, StockholmTime
 from storage.parsing.records import STOCKHOLM
 from storage.registry import fold
 from storage.statements import PLAN_EACH_TIME, param
@@ -34,7 +34,6 @@ MIN_WORD = 2
 # most MAX_EXPANSIONS of them (more, and FTS5's own prefix query is used).
 MAX_TERM = 100
 MAX_EXPANSIONS = 64
-MAX_ID = 2**62
 # PostgreSQL: the newest items read first for a common word's matches.
 RECENT_WINDOW = 4000
 
@@ -57,7 +56,7 @@ def index_text(text_: str) -> str:
 # An item's text column also holds marks of its meeting's groups ("zzg12", by
 # group id), so a search within a group asks the index for its mark along with the
 # words, instead of walking back through every newer match. (No stemmed word
-# looks like a mark.) A period bounds the walk by item ids instead (`_item_range`).
+# looks like a mark.) A period bounds the walk by item ids instead (`_span_params`).
 GROUP_MARK = "zzg"
 
 
@@ -185,8 +184,8 @@ def _search_sqlite(
     session: Session, widened: list[tuple[str, Widened]], wanted: Wanted, scope: Scope | None
 ) -> list[tuple[int, float]]:
     marks = scope.marks() if scope is not None else []
-    low, high = _item_range(session, scope)
-    if high < low:
+    spans = _span_params(scope)
+    if spans is None:
         return []
     joiner = " AND " if wanted.require_all else " OR "
     expression = joiner.join(
@@ -195,8 +194,8 @@ def _search_sqlite(
     )
     within = "".join(f' AND search_text : "{mark}"' for mark in marks)
     in_period = scope is not None and scope.has_period
-    statement = _sqlite_statement(in_period, (low, high) != ALL_IDS, wanted.oldest_first)
-    params = {"limit": wanted.limit, "low": low, "high": high, **_period(scope)}
+    statement = _sqlite_statement(in_period, bool(spans), wanted.oldest_first)
+    params = {"limit": wanted.limit, **spans, **_period(scope)}
     connection = session.connection()
     every = connection.scalars(statement, {"match": f"({expression}){within}", **params}).all()
     if len(every) < wanted.limit:  # all the matches: their titles tell which are title matches
@@ -209,8 +208,8 @@ def _search_postgres(
     session: Session, widened: list[tuple[str, Widened]], wanted: Wanted, scope: Scope | None
 ) -> list[tuple[int, float]]:
     marks = scope.marks() if scope is not None else []
-    low, high = _item_range(session, scope)
-    if high < low:
+    spans = _span_params(scope)
+    if spans is None:
         return []
     joiner = " & " if wanted.require_all else " | "
     query = joiner.join(
@@ -220,12 +219,11 @@ def _search_postgres(
         "query": query,
         "marks": " & ".join(marks),
         "limit": wanted.limit,
-        "low": low,
-        "high": high,
+        **spans,
         **_period(scope),
     }
     in_period = scope is not None and scope.has_period
-    shape = (bool(marks), in_period, (low, high) != ALL_IDS, wanted.oldest_first)
+    shape = (bool(marks), in_period, bool(spans), wanted.oldest_first)
     # Stored vectors with GIN indexes (see migration 0003); with their statistics the
     # planner walks the primary key backwards for a common word, the index for a rare one.
     every = _postgres_matches(session, "search_vector_all", params, wanted, scope, shape)
@@ -332,7 +330,7 @@ def _order(oldest_first: bool) -> str:
 def _sqlite_statement(in_period: bool, bounded: bool, oldest_first: bool) -> TextClause:
     sql = "SELECT rowid FROM item_search WHERE item_search MATCH :match"
     if bounded:
-        sql += " AND rowid >= :low AND rowid <= :high"
+        sql += _IN_SPANS.format(item="rowid")
     if in_period:
         sql += " AND " + _IN_PERIOD.format(item="item_search.rowid")
     statement = text(sql + f" ORDER BY rowid {_order(oldest_first)} LIMIT :limit")
@@ -347,7 +345,7 @@ def _postgres_statement(
     if marked:
         sql += " AND search_vector_all @@ to_tsquery('simple', :marks)"
     if bounded:
-        sql += " AND id >= :low AND id <= :high"
+        sql += _IN_SPANS.format(item="id")
     if in_period:
         sql += " AND " + _IN_PERIOD.format(item="agenda_items.id")
     statement = text(sql + f" ORDER BY id {_order(oldest_first)} LIMIT :limit")
@@ -361,7 +359,7 @@ def _postgres_recent_statement(column: str, in_period: bool, bounded: bool) -> T
     """The matches among the newest `window` items (of the id range)."""
     newest = f"SELECT id, {column} AS v FROM agenda_items"
     if bounded:
-        newest += " WHERE id >= :low AND id <= :high"
+        newest += " WHERE TRUE" + _IN_SPANS.format(item="id")
     sql = (
         f"SELECT id FROM ({newest} ORDER BY id DESC LIMIT :window) AS recent "
         "WHERE v @@ to_tsquery('simple', :query)"
@@ -374,8 +372,6 @@ def _postgres_recent_statement(column: str, in_period: bool, bounded: bool) -> T
 
 
 # -- within a group or a period -----------------------------------------------------
-
-ALL_IDS = (0, MAX_ID)
 
 
 @dataclass(frozen=True)
@@ -402,23 +398,41 @@ def _period(scope: Scope | None) -> dict[str, datetime]:
     return {"scope_start": scope.start or EARLIEST, "scope_end": scope.end or LATEST}
 
 
-def _item_range(session: Session, scope: Scope | None) -> tuple[int, int]:
-    """Bounds on the ids of a period's agenda items (of the group's, with a group)
-    ((0, -1): none; ALL_IDS: no period), from the months' item spans: the
-    database then walks only that range of its index (a year of a store of
-    100,000 minutes: 0.8 ms, against 3 ms asking the index for the year's months).
-    Documents are mostly written in the order of their meetings, so the range is
-    narrow; it is a bound whatever the order, and each match is checked against
-    the period itself."""
+def _span_params(scope: Scope | None) -> dict[str, int] | None:
+    """The months whose item spans bound a period's agenda item ids (the group's,
+    with a group): {} without a period, None for a period that holds nothing.
+
+    The statements read the bounds themselves (`_IN_SPANS`), so the database walks
+    only that range of its index (a year of a store of 100,000 minutes: 0.8 ms,
+    against 3 ms asking the index for the year's months), with no statement of
+    their own. Documents are mostly written in the order of their meetings, so
+    the range is narrow; it is a bound whatever the order, and each match is
+    checked against the period itself."""
     if scope is None or not scope.has_period:
-        return ALL_IDS
+        return {}
     first = scope.start or EARLIEST
     last = (scope.end or LATEST) - timedelta(microseconds=1)
     if last < first:
-        return (0, -1)
-    months = {"group_id": scope.group_id or 0, "first": month_key(first), "last": month_key(last)}
-    low, high = session.connection().execute(ITEM_RANGE, months).one()
-    return (low, high) if low is not None else (0, -1)
+        return None
+    return {
+        "span_group": scope.group_id or 0,
+        "first_month": month_key(first),
+        "last_month": month_key(last),
+    }
+
+
+# The bounds of a period's item ids, read by the statement that uses them (no months'
+# spans: NULL bounds, no match).
+_SPANS_OF = (
+    "(SELECT {aggregate} FROM item_spans WHERE group_id = :span_group "
+    "AND month >= :first_month AND month <= :last_month)"
+)
+_IN_SPANS = (
+    " AND {item} >= "
+    + _SPANS_OF.format(aggregate="min(first_item)")
+    + " AND {item} <= "
+    + _SPANS_OF.format(aggregate="max(last_item)")
+)
 
 
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
@@ -427,9 +441,4 @@ LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 TITLES = select(AgendaItem.id, AgendaItem.search_title).where(
     AgendaItem.id.in_(param("ids", expanding=True))
-)
-ITEM_RANGE = select(func.min(ItemSpan.first_item), func.max(ItemSpan.last_item)).where(
-    ItemSpan.group_id == param("group_id"),
-    ItemSpan.month >= param("first"),
-    ItemSpan.month <= param("last"),
 )
