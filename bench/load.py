@@ -78,6 +78,7 @@ class Leg:
     max_ms: float
     peak_rss_mb: float
     service_cpu_pct: float  # of one core, while the leg ran
+    generator_cpu_pct: float  # this process's (the load and the stand-ins), of one core
 
 
 @dataclass
@@ -164,7 +165,13 @@ async def run_leg(
 
 
 def summarize(
-    backend: str, platform: str, outcomes: list[Outcome], seconds: float, rss: float, cpu: float
+    backend: str,
+    platform: str,
+    outcomes: list[Outcome],
+    seconds: float,
+    rss: float,
+    cpu: float,
+    own_cpu: float,
 ) -> Leg:
     latencies = sorted(o.latency * 1000 for o in outcomes if o.latency is not None)
     cuts = statistics.quantiles(latencies, n=100, method="inclusive") if len(latencies) > 1 else []
@@ -181,6 +188,7 @@ def summarize(
         max_ms=round(latencies[-1], 1) if latencies else float("nan"),
         peak_rss_mb=round(rss, 1),
         service_cpu_pct=round(100 * cpu / seconds),
+        generator_cpu_pct=round(100 * own_cpu / seconds),
     )
 
 
@@ -194,10 +202,12 @@ async def run_backend(backend: str, args: argparse.Namespace, folder: Path) -> l
             for platform in args.platforms:
                 await warm_up(platform, service, stand_in, args.workers)
                 service.reset_peak_rss()
-                began, cpu = time.perf_counter(), service.cpu_seconds()
+                began, cpu, own = time.perf_counter(), service.cpu_seconds(), time.process_time()
                 outcomes = await run_leg(platform, service, stand_in, args)
                 elapsed, cpu = time.perf_counter() - began, service.cpu_seconds() - cpu
-                leg = summarize(backend, platform, outcomes, elapsed, service.peak_rss_mb(), cpu)
+                own = time.process_time() - own
+                rss = service.peak_rss_mb()
+                leg = summarize(backend, platform, outcomes, elapsed, rss, cpu, own)
                 errors = sorted({o.error for o in outcomes if o.error})
                 print(format_leg(leg) + (f"   errors: {', '.join(errors)}" if errors else ""))
                 legs.append(leg)
@@ -223,7 +233,7 @@ async def warm_up(platform: str, service: Service, stand_in: StandIn, workers: i
 HEADER = (
     f"{'backend':<10} {'platform':<8} {'sent':>6} {'answered':>8} {'errors':>6} "
     f"{'answered/s':>10} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'peak RSS MB':>11} "
-    f"{'service CPU':>11}"
+    f"{'service CPU':>11} {'load CPU':>8}"
 )
 
 
@@ -231,7 +241,7 @@ def format_leg(leg: Leg) -> str:
     return (
         f"{leg.backend:<10} {leg.platform:<8} {leg.sent:>6} {leg.answered:>8} {leg.errors:>6} "
         f"{leg.answered_per_s:>10.1f} {leg.p50_ms:>7.1f} {leg.p99_ms:>7.1f} {leg.max_ms:>7.1f} "
-        f"{leg.peak_rss_mb:>11.1f} {leg.service_cpu_pct:>10.0f}%"
+        f"{leg.peak_rss_mb:>11.1f} {leg.service_cpu_pct:>10.0f}% {leg.generator_cpu_pct:>7.0f}%"
     )
 
 
