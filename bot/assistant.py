@@ -81,9 +81,8 @@ class Assistant:
     def __init__(self, store: Store, *, cache_size: int = 4096) -> None:
         self.store = store
         self.cache = AnswerCache(cache_size)
-        self._vocabulary: Vocabulary | None = None
-        self._vocabulary_stamp: tuple[int, int] | None = None
-        self._lookups = Lookups({}, {}, {}, {})
+        # (the store's stamp, the vocabulary and the lookups read at that stamp)
+        self._known: tuple[tuple[int, int], Vocabulary, Lookups] | None = None
         self._lock = threading.Lock()
 
     async def ask(self, question: str, context: AskContext) -> Answer:
@@ -173,15 +172,17 @@ class Assistant:
         newest = session.connection().execute(STAMP, {"conversation": conversation_key or ""}).one()
         stamp = (newest[0] or 0, newest[1] or 0)
         with self._lock:
-            if self._vocabulary is None or stamp != self._vocabulary_stamp:
+            if self._known is None or self._known[0] != stamp:
+                found = Lookups.read(session)
+                attach(session, found)
                 names = known_names(session)
-                self._vocabulary = Vocabulary.build(
+                vocabulary = Vocabulary.build(
                     groups=names.groups, people=names.people, organizations=names.organizations
                 )
-                self._lookups = Lookups.read(session)
-                self._vocabulary_stamp = stamp
-            attach(session, self._lookups)
-            return self._vocabulary, stamp, newest[2]
+                self._known = (stamp, vocabulary, found)
+            _, vocabulary, found = self._known
+        attach(session, found)
+        return vocabulary, stamp, newest[2]
 
 
 def _for_each_group(

@@ -30,9 +30,8 @@ def claim_delivery(store: Store, keys: Sequence[str], now: datetime | None = Non
     unique = list(dict.fromkeys(k[:100] for k in keys if k))
     if not unique:
         return True
-    # Core statements on a connection of their own: one per event, so the ORM's
-    # session and bulk-insert machinery would cost more than the insert itself.
-    # One INSERT of all the keys, atomic on its own (no BEGIN and COMMIT around it).
+    # One Core INSERT of all the keys, atomic on its own (no BEGIN and COMMIT around
+    # it): one per event, so the ORM's session would cost more than the insert itself.
     rows = [{"event_id": k, "seen_at": moment} for k in unique]
     try:
         with store.write_turn, store.each_statement() as conn:

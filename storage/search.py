@@ -330,7 +330,7 @@ def _order(oldest_first: bool) -> str:
 def _sqlite_statement(in_period: bool, bounded: bool, oldest_first: bool) -> TextClause:
     sql = "SELECT rowid FROM item_search WHERE item_search MATCH :match"
     if bounded:
-        sql += _IN_SPANS.format(item="rowid")
+        sql += " AND " + _IN_SPANS.format(item="rowid")
     if in_period:
         sql += " AND " + _IN_PERIOD.format(item="item_search.rowid")
     statement = text(sql + f" ORDER BY rowid {_order(oldest_first)} LIMIT :limit")
@@ -345,7 +345,7 @@ def _postgres_statement(
     if marked:
         sql += " AND search_vector_all @@ to_tsquery('simple', :marks)"
     if bounded:
-        sql += _IN_SPANS.format(item="id")
+        sql += " AND " + _IN_SPANS.format(item="id")
     if in_period:
         sql += " AND " + _IN_PERIOD.format(item="agenda_items.id")
     statement = text(sql + f" ORDER BY id {_order(oldest_first)} LIMIT :limit")
@@ -359,7 +359,7 @@ def _postgres_recent_statement(column: str, in_period: bool, bounded: bool) -> T
     """The matches among the newest `window` items (of the id range)."""
     newest = f"SELECT id, {column} AS v FROM agenda_items"
     if bounded:
-        newest += " WHERE TRUE" + _IN_SPANS.format(item="id")
+        newest += " WHERE " + _IN_SPANS.format(item="id")
     sql = (
         f"SELECT id FROM ({newest} ORDER BY id DESC LIMIT :window) AS recent "
         "WHERE v @@ to_tsquery('simple', :query)"
@@ -428,7 +428,7 @@ _SPANS_OF = (
     "AND month >= :first_month AND month <= :last_month)"
 )
 _IN_SPANS = (
-    " AND {item} >= "
+    "{item} >= "
     + _SPANS_OF.format(aggregate="min(first_item)")
     + " AND {item} <= "
     + _SPANS_OF.format(aggregate="max(last_item)")

@@ -106,9 +106,7 @@ def _prepare_or_plan_each_time(
     """psycopg may prepare this statement, unless it is to be planned for its
     values each time (see storage.statements.PLAN_EACH_TIME)."""
     each_time = context is not None and context.execution_options.get(PLAN_EACH_TIME, False)
-    connection = getattr(cursor, "connection", None)
-    if connection is not None and hasattr(connection, "prepare_threshold"):
-        connection.prepare_threshold = None if each_time else PREPARE_THRESHOLD
+    cursor.connection.prepare_threshold = None if each_time else PREPARE_THRESHOLD
 
 
 def _watch_file(engine: Engine, path: Path) -> None:
@@ -196,9 +194,12 @@ class Store:
         # the BEGIN and the COMMIT or ROLLBACK around it were two more round trips
         # per answer (a ROLLBACK also made psycopg drop its prepared statements).
         # On SQLite a read is one transaction, one snapshot of the file.
-        postgres = engine.dialect.name == "postgresql"
-        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
-        self.reads = sessionmaker(self._autocommit if postgres else engine, expire_on_commit=False)
+        self._autocommit = (
+            engine.execution_options(isolation_level="AUTOCOMMIT")
+            if engine.dialect.name == "postgresql"
+            else None
+        )
+        self.reads = sessionmaker(self._autocommit or engine, expire_on_commit=False)
         event.listen(self.reads, "before_flush", _refuse_writes)
         # SQLite has one writer at a time and a writer that finds the file locked
         # sleeps (1 ms, then longer): this process's small writes take turns here.
@@ -266,7 +267,7 @@ class Store:
     def each_statement(self) -> Iterator[Connection]:
         """A connection on which each statement commits on its own, for a write of
         one statement (on PostgreSQL one round trip, without BEGIN and COMMIT)."""
-        if self.engine.dialect.name == "postgresql":
+        if self._autocommit is not None:
             with self._autocommit.connect() as conn:
                 yield conn
         else:

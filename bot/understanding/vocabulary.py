@@ -42,6 +42,7 @@ _MIN_SURNAME = 4
 # Typos are forgiven in names of up to this many words; longer names are written out.
 _FUZZY_WORDS = 3
 _NEAR_KEPT, _NEAR_LONGEST = 20_000, 80  # phrases (so long) whose nearest name is remembered
+_UNSEEN = object()
 _Adder = Callable[[str, int, str], None]
 _MUNICIPALITY_KEYS = frozenset(key for key, _ in municipality_keys())
 
@@ -169,11 +170,12 @@ class Vocabulary:
     def _fuzzy(self, phrase: str, size: int) -> _Entry | None:
         if len(phrase) < 5 or all(word in _LEXICON for word in phrase.split()):
             return None
-        near = self._index.near
         if len(phrase) > _NEAR_LONGEST:
             return self._nearest(phrase, size)
-        if phrase in near:
-            return near.get(phrase)
+        near = self._index.near
+        known = near.get(phrase, _UNSEEN)
+        if known is not _UNSEEN:
+            return known  # type: ignore[return-value]
         if len(near) >= _NEAR_KEPT:
             near.clear()
         found = near[phrase] = self._nearest(phrase, size)

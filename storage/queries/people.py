@@ -30,7 +30,6 @@ from storage.queries.people_statements import (
     LISTINGS_OF_ORGANIZATIONS,
     LISTINGS_OF_PEOPLE,
     MOVED_ON,
-    ORGANIZATION_NAMES,
     PAGE,
     PEOPLE_AT_MEETING,
     PEOPLE_BY_KEY,
@@ -67,10 +66,11 @@ class Names:
 
 
 def known_names(session: Session) -> Names:
+    """The names a question may mention (the organisations from the session's lookups)."""
     connection = session.connection()
     return Names(
         people=tuple(connection.scalars(PEOPLE_NAMES)),
-        organizations=tuple(connection.scalars(ORGANIZATION_NAMES)),
+        organizations=tuple(lookups(session).organization_names.values()),
         groups=dict(connection.execute(GROUP_ALIASES).all()),
     )
 

@@ -21,7 +21,6 @@ PAGE = 500  # listings read per step when walking back in time
 FIRST_PAGE = 64  # the first step of a walk that usually ends soon
 
 PEOPLE_NAMES = select(PersonName.name).order_by(PersonName.id)
-ORGANIZATION_NAMES = select(Organization.name).order_by(Organization.id)
 GROUP_ALIASES = select(GroupAlias.alias, Group.name).join(Group)
 
 _ORGS, _PEOPLE = param("orgs", expanding=True), param("people", expanding=True)
