@@ -26,9 +26,10 @@ from bot.answering import conversation, decisions, meetings, people, reminders
 from bot.answering.facts import meeting_fact
 from bot.answering.format import pick
 from bot.answers import Answer, AskContext, MeetingFact, combined
+from bot.delivery_claims import DeliveryClaims
 from bot.understanding import Vocabulary, understand
 from bot.understanding.query import Intent, Query
-from storage.deliveries import claim_delivery
+from storage.deliveries import claim_deliveries
 from storage.lookups import Lookups, attach
 from storage.models import Document, PersonName
 from storage.parsing.records import STOCKHOLM
@@ -84,6 +85,7 @@ class Assistant:
         # (the store's stamp, the vocabulary and the lookups read at that stamp)
         self._known: tuple[tuple[int, int], Vocabulary, Lookups] | None = None
         self._lock = threading.Lock()
+        self._claims = DeliveryClaims(self._claim_batch)
 
     async def ask(self, question: str, context: AskContext) -> Answer:
         """`answer` off the event loop."""
@@ -139,18 +141,20 @@ class Assistant:
         with self.store.transaction() as session:
             return handler(session, query, context)
 
-    def claim_delivery(self, keys: Sequence[str]) -> bool:
-        """True the first time a platform delivers these event ids (see storage.deliveries).
+    async def claim_delivery(self, keys: Sequence[str]) -> bool:
+        """True the first time a platform delivers these event ids (see storage.deliveries);
+        claims made at the same moment are written together (bot.delivery_claims)."""
+        return await self._claims.claim(keys)
 
-        With the database away the question is answered anyway (with the message that
-        the database cannot be reached): a reply beats silence, and the adapter's own
-        memory still catches retries to this instance.
-        """
+    def _claim_batch(self, claims: list[Sequence[str]]) -> list[bool]:
+        """With the database away the questions are answered anyway (with the message
+        that the database cannot be reached): a reply beats silence, and the adapter's
+        own memory still catches retries to this instance."""
         try:
-            return claim_delivery(self.store, keys)
+            return claim_deliveries(self.store, claims)
         except SQLAlchemyError:
-            log.warning("could not record a delivery (database unreachable); answering anyway")
-            return True
+            log.warning("could not record deliveries (database unreachable); answering anyway")
+            return [True] * len(claims)
 
     def meeting(self, meeting_id: int) -> MeetingFact | None:
         """One meeting's facts (for calendar files), or None if it is gone."""

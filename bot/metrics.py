@@ -150,8 +150,8 @@ class MeasuredAssistant:
         self.metrics.observe_answer(answer, time.perf_counter() - started)
         return answer
 
-    def claim_delivery(self, keys: Sequence[str]) -> bool:
-        return self.assistant.claim_delivery(keys)
+    async def claim_delivery(self, keys: Sequence[str]) -> bool:
+        return await self.assistant.claim_delivery(keys)
 
 
 METRICS = web.AppKey("metrics", Metrics)

@@ -171,7 +171,7 @@ class _NoQuestions:
     async def ask(self, question: str, context: AskContext) -> Answer:
         raise RuntimeError("this Teams bot only sends reminders")
 
-    def claim_delivery(self, keys: Sequence[str]) -> bool:
+    async def claim_delivery(self, keys: Sequence[str]) -> bool:
         raise RuntimeError("this Teams bot only sends reminders")
 
 

@@ -241,7 +241,7 @@ class SlackBot:
     ) -> None:
         # The in-process memory catches retries to this instance; the store's claim
         # catches a retry that another instance received.
-        if keys and not await asyncio.to_thread(self.assistant.claim_delivery, keys):
+        if keys and not await self.assistant.claim_delivery(keys):
             log.info("Slack event already answered by another instance")
             return
         answer = await self.answer(question, team, channel)

@@ -99,7 +99,7 @@ class _NoQuestions:
     async def ask(self, question: str, context: Any) -> Answer:
         raise AssertionError("a sending-only bot is never asked")
 
-    def claim_delivery(self, keys: Any) -> bool:
+    async def claim_delivery(self, keys: Any) -> bool:
         raise AssertionError("a sending-only bot is never asked")
 
 
