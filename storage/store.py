@@ -169,6 +169,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # The default page cache is 2 MB; indexes of a large store need far more to stay warm.
     cursor.execute("PRAGMA cache_size=-65536")
     cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.execute("PRAGMA mmap_size=1073741824")
     cursor.close()
 
 
