@@ -68,8 +68,13 @@ ROLE_WORDS: dict[str, Role] = {
     "gast": Role.GUEST,
     "adjungerad": Role.GUEST,
 }
-_PRESENT_MARKS = frozenset({"x", "ja", "narvarande", "narv", "✓", "✔", "1"})
-_ABSENT_MARKS = frozenset({"nej", "franvarande", "forhinder", "anmalt forhinder", "-", "–", "0"})
+_PRESENT_MARKS = frozenset(
+    {"x", "ja", "narvarande", "narv", "✓", "✔", "1", "present", "yes", "attended"}
+)
+_ABSENT_MARKS = frozenset(
+    {"nej", "franvarande", "forhinder", "anmalt forhinder", "-", "–", "0", "absent", "no"}
+    | {"apologies", "excused", "anmalt franvaro", "ej narvarande"}
+)
 _VACANT = frozenset({"vakant", "vakans", "ej tillsatt", "ej utsedd", "nn", "n n"})
 # Notes about how or when someone took part, not who they are.
 _NOTE = re.compile(
@@ -80,6 +85,8 @@ _NOTE = re.compile(
 # Whom a substitute stands in for: "för Erik Ek (S)", "i stället för Erik Ek".
 _STANDS_IN = re.compile(
     r"^(?:(?:i stället|istället|tjänstgör|tjänstgörande) )?(?:för|ersätter) [A-ZÅÄÖ]"
+    r"|^(?:(?:serving|substituting|deputising|deputizing|standing in) for"
+    r"|(?:in place of|replacing|on behalf of)) [A-ZÅÄÖ]"
 )
 _TRAILING_NOTE = re.compile(r"\s+(valfri deltagare|via \w+|dag \d+)$", re.IGNORECASE)
 _FIELD_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+[–—-]\s+")
@@ -148,6 +155,13 @@ def presence_mark(text: str) -> bool | None:
     return False if key in _ABSENT_MARKS else None
 
 
+def stands_in(text: str) -> bool:
+    """True for a note naming whose seat someone takes: "Tjänstgörande för Anna Ek"."""
+    text = text.strip()
+    # the name after "för" must be capitalised, the note's first word need not be
+    return bool(_STANDS_IN.match(text[:1].lower() + text[1:]))
+
+
 def _take_parentheses(text: str, row: Row) -> str:
     """Read "(S)", "(ordförande)", "(dag 2)" into the row; the rest of the text."""
     for inner in _PARENTHESES.findall(text):
@@ -163,7 +177,7 @@ def _take_parentheses(text: str, row: Row) -> str:
 
 def add_field(row: Row, text: str) -> None:
     """Read one field after the name into the row."""
-    if _STANDS_IN.match(text.strip()):
+    if stands_in(text):
         row.notes.append(text.strip())  # "för Erik Ek (S)": the party is Erik's
         return
     text = _take_parentheses(text, row)

@@ -21,6 +21,7 @@ from storage.parsing.attendance_rows import (
     presence_mark,
     read_row,
     role_word,
+    stands_in,
 )
 from storage.parsing.organizations import read_organization
 from storage.parsing.records import Role
@@ -49,6 +50,26 @@ _HEADER_WORDS: dict[str, str] = {
     "anteckning": "note",
     "kommentar": "note",
     "notering": "note",
+    "name": "name",
+    "participant": "name",
+    "party": "party",
+    "role": "role",
+    "function": "role",
+    "position": "title",
+    "title": "title",
+    "organization": "organization",
+    "municipality": "organization",
+    "represents": "organization",
+    "present": "presence",
+    "presence": "presence",
+    "attendance": "presence",
+    "attended": "presence",
+    "status": "presence",
+    "absent": "absence",
+    "note": "note",
+    "notes": "note",
+    "comment": "note",
+    "comments": "note",
 }
 _ROLE_COLUMNS: dict[str, Role] = {
     "ledamot": Role.MEMBER,
@@ -88,6 +109,13 @@ def read_table_row(line: str, columns: Sequence[Column]) -> list[Row]:
     return [row] if row else read_row(line)
 
 
+def _serving(row: Row) -> Row:
+    # a role column saying "Ersättare" must not undo a presence cell's "tjänstgör för"
+    if row.role is Role.SUBSTITUTE and any(stands_in(note) for note in row.notes):
+        row.role = Role.SERVING_SUBSTITUTE
+    return row
+
+
 def _role_cells(cells: Sequence[str], columns: Sequence[Column]) -> list[Row]:
     rows: list[Row] = []
     for cell, column in zip(cells, columns, strict=False):
@@ -110,11 +138,13 @@ def _person(cells: Sequence[str], columns: Sequence[Column]) -> Row | None:
         if cell == name_cell and column == "name":
             continue
         _add_cell(row, cell, column)
-    return finish(row)
+    return _serving(finish(row))
 
 
 def _add_cell(row: Row, cell: str, column: Column) -> None:
-    if column == "presence":
+    if column in ("presence", "absence") and presence_mark(cell) is None and cell.strip():
+        _presence_words(row, cell)
+    elif column == "presence":
         row.present = presence_mark(cell) is True
     elif column == "absence":
         row.present = not presence_mark(cell) if cell else True
@@ -133,3 +163,12 @@ def _add_cell(row: Row, cell: str, column: Column) -> None:
         row.notes.append(cell)
     else:
         add_field(row, cell)
+
+
+def _presence_words(row: Row, cell: str) -> None:
+    """A presence cell in words: "Tjänstgörande för Anna Ek" means there, serving
+    in Anna's seat; other words are kept as a note and do not say absent."""
+    row.notes.append(cell.strip())
+    row.present = True
+    if stands_in(cell):
+        row.role = Role.SERVING_SUBSTITUTE

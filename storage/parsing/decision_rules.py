@@ -170,8 +170,12 @@ _DEFER = re.compile(
     r"(?:\s+(?!(?:till|to|until)\b)[\w-]+){0,4}(?:\s+(?:till|to|until)\s+(?P<ref>[^,.;:]+))?",
     re.IGNORECASE,
 )
+# "Beslut tas vid nästa möte", "Beslut under höstens sista möte", and without a verb
+# "Ny diskussion och beslutsförslag i augusti månads möte": the question comes back then.
 _LATER = re.compile(
-    r"(?:\bbeslut\b[^.;:]*?\b(?:tas|fattas|tages)|^Beslut|\bdecision\s+will\s+be\s+(?:taken|made))"
+    r"(?:\bbeslut\b[^.;:]*?\b(?:tas|fattas|tages)|\bdecision\s+will\s+be\s+(?:taken|made)"
+    r"|^(?:(?:ny|nytt|fortsatt|vidare|förnyad)\s+(?:diskussion|behandling|dragning)\s+och\s+)?"
+    r"beslut(?:sförslag)?)"
     r"\s+(?:vid|på|i|under|at|in)\s+(?P<ref>[^,.;:]+)",
     re.IGNORECASE,
 )
@@ -183,7 +187,8 @@ _REF_END = re.compile(
 _PROCEDURAL = re.compile(
     r"(?:dagordning|agenda|föredragningslist)\w*\W+(?:\w+\W+){0,3}?"
     r"(?:fastställ|godkän|antas|antogs|ok\b|approv|adopt)|\w*justerare\b|"
-    r"\bjusteras\s+omedelbart|omedelbar\w*\s+juster\w*|\bprotokollet\s+justeras",
+    r"\bjusteras\s+omedelbart|omedelbar\w*\s+juster\w*|\bprotokollet\s+justeras|"
+    r"\bjustera\s+(?:dagens\s+|mötets\s+)?protokoll",
     re.IGNORECASE,
 )
 _KINDS: tuple[tuple[DecisionKind, re.Pattern[str]], ...] = (

@@ -26,6 +26,7 @@ _ITALIC = re.compile(
     r"<(?:i|em)>\s*(?=[A-ZÅÄÖ])(.*?)</(?:i|em)>|(?<![\w*])\*(?=[A-ZÅÄÖ])([^*\n]+?)\*(?![\w*])"
 )
 _ANY_TAG = re.compile(r"<[^<>]+>")
+_STRUCK = re.compile(r"~~.+?~~", re.DOTALL)
 # Headings of a §-protocol: under "Beslut" the decision, under "Förslag till beslut" or
 # "Yrkanden" what someone wanted, elsewhere ordinary text.
 HEADING = re.compile(
@@ -172,8 +173,13 @@ def inline_points(text: str) -> tuple[str, list[str]] | None:
 
 
 def tidy(text: str) -> str:
-    """Text as quoted: whitespace squeezed, no list mark, no stray italic stars."""
-    text = " ".join(text.split())
+    """Text as quoted: whitespace squeezed, no list mark, no stray italic stars, and
+    no ~~struck~~ words, which the writer took back.
+
+    >>> tidy("- Mötet hålls ~~3 september~~ 10 september.")
+    'Mötet hålls 10 september.'
+    """
+    text = " ".join(_STRUCK.sub(" ", text).split())
     return LIST_MARK.sub("", text).strip(" *")
 
 

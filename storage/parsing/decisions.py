@@ -27,7 +27,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from storage.parsing.decision_rules import (
     ANY_SELF,
@@ -56,6 +56,7 @@ _LABEL = re.compile(
     r"(?:^|(?<=\s))(?:(?:Beslut|Beslutat|Beslutades|BESLUT|Decisions?|Decided|"
     r"Resolved)\s*:|Beslut\s+(?=[A-ZÅÄÖ]))\s*"
 )
+_LINE_WORDS = 20  # a decision's further line is short; a longer paragraph is running text
 _ITEM_START = re.compile(r"^§\s*\d+")  # a new § ends the sections of the one before
 # "Följande beslut fattades:" announces a list of decisions.
 _ANNOUNCES = re.compile(
@@ -84,8 +85,10 @@ class _Reader:
     selves: Selves
     section: _Section = _Section.RUNNING
     found: list[Decision] = field(default_factory=list)
+    labelled: bool = False  # the paragraph just read ended in a `Beslut:` text
 
     def read(self, paragraph: list[Unit]) -> None:
+        self.labelled = False
         other_time = False
         for unit in paragraph:
             heading = HEADING.match(unit.text)
@@ -153,6 +156,30 @@ class _Reader:
             return
         last = groups.pop() if groups else ""
         self._add([*groups, *_expand(last, entries)])
+        self.labelled = True
+
+    def continues_label(self, paragraph: list[Unit]) -> bool:
+        """Join a last line without a full stop to the `Beslut:` text just before it:
+        "Beslut: Att genomföra förstudien." / "Regionen utser representanter till
+        styrgrupp" is one decision of two lines that the layout set apart."""
+        if not (self.labelled and self.found) or len(paragraph) != 1:
+            return False
+        unit = paragraph[0]
+        line = tidy(unit.text)
+        words = line.split()
+        if (
+            unit.entries
+            or unit.heading
+            or HEADING.match(line)
+            or not 3 <= len(words) <= _LINE_WORDS
+            or not line[:1].isupper()
+            or line[-1] in ".!?:;)"
+            or all(word[:1].isupper() for word in words)  # a name or a title, not a clause
+        ):
+            return False
+        decision = self.found[-1]
+        self.found[-1] = replace(decision, text=f"{decision.text} {line}")
+        return True
 
     def _add(self, texts: Sequence[str]) -> None:
         self.found += [decision_of(t, self.selves) for t in texts if tidy(t)]
@@ -235,7 +262,10 @@ def find_decisions(text: str, *, self_names: Sequence[str] = (), title: str = ""
     'kommande AU i juni'
     """
     reader = _Reader(Selves.of(self_names or ANY_SELF))
-    for paragraph in paragraphs(text):
+    found = paragraphs(text)
+    for index, paragraph in enumerate(found):
+        if index + 1 == len(found) and reader.continues_label(paragraph):
+            break
         reader.read(paragraph)
     if not reader.found and title:
         return _from_title(title, text)

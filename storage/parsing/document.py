@@ -25,10 +25,16 @@ from functools import partial
 from typing import TypeVar
 
 from storage.identity import same_person
+from storage.parsing.adjusters import with_adjusters
 from storage.parsing.decisions import find_decisions, self_names_for
 from storage.parsing.header import Preface, read_preface
 from storage.parsing.items import RawItem, build_items, split_items
-from storage.parsing.people import attendance_heading, parse_attendance, secretary_from_header
+from storage.parsing.people import (
+    attendance_heading,
+    parse_attendance,
+    secretary_from_header,
+    share_details,
+)
 from storage.parsing.presenters import KnownPeople
 from storage.parsing.records import (
     AgendaItem,
@@ -86,6 +92,9 @@ def _parse(text: str, source_name: str, warnings: list[str]) -> ParsedDocument:
     people = KnownPeople.from_names([a.name for a in attendees])
     items = _in_list_spelling(build_items(split.items, people), attendees)
     items = _with_decisions(items, groups, warnings)
+    texts = [item.text for item in items]
+    attendees = _guard(warnings, "justerare", attendees, with_adjusters, attendees, texts)
+    attendees = _guard(warnings, "attendance", attendees, share_details, attendees)
     meeting = _meeting(preface, groups)
     reference = meeting.start.date() if meeting.start else preface.document_date
     schedule = _schedule(items, reference, groups, warnings)

@@ -41,6 +41,14 @@ _KIND = re.compile(
     r"|mötesanteckningar|anteckningar|minutes|meeting\s+notes)\b[\s:,–-]*",
     re.IGNORECASE,
 )
+# A title that names the group first and the kind after it:
+# "Gemensamma nämnden för hjälpmedel – Minutes", "Styrgrupp X, protokoll 2025-03-12".
+_KIND_SUFFIX = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ].*?\w\)?)(?P<glue>[\s,:–—-]+)(?P<kind>(?:sammanträdes|mötes|justerat\s+)?protokoll"
+    r"|minnesanteckning(?:ar)?|mötesanteckningar|anteckningar|minutes|meeting\s+notes)"
+    r"(?P<rest>(?:\s+(?:från|fört|förda|den|of|from|on|held))*[\s,:–—-]*\d.*|[\s.:]*)$",
+    re.IGNORECASE,
+)
 # Label blocks of a letterhead: the label alone on its line, the value below.
 _BLOCK_LABELS = frozenset(
     (
@@ -49,6 +57,8 @@ _BLOCK_LABELS = frozenset(
         "forvaltning", "enhet", "dokumenttyp",
     )
 )  # fmt: skip
+_TITLE_GLUE_WORDS = re.compile(r"^(?:\s+(?:från|fört|förda|den|of|from|on|held))*[\s,:–—-]*")
+_TITLE_WORDS = 14  # a group's name before a kind word is short: longer is running text
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _TITLE_GLUE = re.compile(
     r"^(?:(?:fört\s+)?(?:vid|från|för|med|of(?:\s+the)?|från\s+mötet\s+med|vid\s+sammanträde\s+med"
@@ -173,6 +183,13 @@ def _read_title_or_info(line: str, preface: Preface) -> bool:
         rest = line[kind.end() :]
         _group_from_title(rest, preface)
         return True
+    suffixed = _KIND_SUFFIX.match(line)
+    if suffixed and not preface.title and _names_a_body(suffixed):
+        preface.title = line
+        preface.kind = _kind_of(suffixed["kind"])
+        when = _TITLE_GLUE_WORDS.sub("", suffixed["rest"])  # "från den 14 maj" -> "14 maj"
+        _group_from_title(f"{suffixed['name']} {when}", preface)
+        return True
     found = groups_in(line)
     if found:
         preface.groups.extend(g for g in found if g not in preface.groups)
@@ -189,6 +206,15 @@ def _read_title_or_info(line: str, preface: Preface) -> bool:
         preface.expect_group = False
         return True
     return False
+
+
+def _names_a_body(suffixed: re.Match[str]) -> bool:
+    """Whether the words before a trailing kind name a group: set off by a dash or
+    comma, or holding a body word ("nämnden"); "Se bifogat protokoll" does not."""
+    name = suffixed["name"]
+    if len(name.split()) > _TITLE_WORDS:
+        return False
+    return bool(suffixed["glue"].strip() or _BODY_WORDS.search(name) or groups_in(name))
 
 
 def _group_from_title(rest: str, preface: Preface) -> None:
@@ -220,12 +246,20 @@ def _unknown_group(preface: Preface) -> None:
     """A short line naming a body ("Chefsgrupp för samverkan kring barn och unga")
     at the top of the document, or in its page header, names its group."""
     for line in [*preface.named_bodies, *preface.unplaced]:
-        name = line.strip(" :")
+        name = _without_trailing_date(line.strip(" :"))
         if _looks_like_group_name(name, limit=12) and _BODY_WORDS.search(name):
             preface.groups.append(name)
             if line in preface.unplaced:
                 preface.unplaced.remove(line)
             return
+
+
+def _without_trailing_date(line: str) -> str:
+    """ "Styrgruppen för X 2025-05-14" -> "Styrgruppen för X": the date is the meeting's."""
+    whens = find_whens(line)
+    if whens and not line[whens[-1][1] :].strip(" .)"):
+        return re.sub(r"(?:\s+(?:den|on|held))*[\s,:–—(-]*$", "", line[: whens[-1][0]])
+    return line
 
 
 def _looks_like_group_name(line: str, limit: int = 8) -> bool:

@@ -25,6 +25,9 @@ _TAG = re.compile(
 )
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
 _BOLD = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
+# A Markdown table row "| a | b |" and the rule under its header "|---|:--:|".
+_PIPE_ROW = re.compile(r"(?m)^[ \t]*\|(?P<cells>.*\|.*)\|[ \t]*$")
+_PIPE_RULE = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\n?")
 
 _BLOCKS = frozenset(
     ("p", "div", "ol", "ul", "table", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
@@ -46,6 +49,21 @@ def strip_bold(text: str) -> str:
     '- Egenvård och ~~Anna~~'
     """
     return _BOLD.sub(r"\1", text)
+
+
+def pipe_tables_to_tabs(text: str) -> str:
+    """Markdown pipe tables as the tab-separated rows Word and PDF tables give,
+    so one table reader serves every format; the header rule goes.
+
+    >>> pipe_tables_to_tabs("| Namn | Roll |\\n|---|---|\\n| Anna Ek | Ledamot |")
+    'Namn\\tRoll\\nAnna Ek\\tLedamot'
+    """
+    if "|" not in text:
+        return text
+    text = _PIPE_RULE.sub("", text)
+    return _PIPE_ROW.sub(
+        lambda row: "\t".join(cell.strip() for cell in row["cells"].split("|")), text
+    )
 
 
 def html_to_text(text: str) -> str:

@@ -27,9 +27,9 @@ _KNOWN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^orebro universitet$"), "Örebro universitet"),
     (re.compile(r"^(forsakringskassan|arbetsformedlingen|polisen|skr)$"), ""),
 )
-# One word before "kommun" ("Vingåkers kommun"); longer runs are more likely a
-# name followed by a municipality ("Mathias Eriksson Ljusnarsberg kommun").
-_OTHER_MUNICIPALITY = re.compile(r"^[A-ZÅÄÖ][\wåäö]+ kommun$")
+# One word before "kommun" or "stad" ("Vingåkers kommun", "Västerås stad"); longer
+# runs are more likely a name followed by a municipality ("Mathias Eriksson Ljusnarsberg kommun").
+_OTHER_MUNICIPALITY = re.compile(r"^[A-ZÅÄÖ][\wåäö]+ (?:kommun|[Ss]tad)$")
 _OTHER_REGION = re.compile(r"^Region [A-ZÅÄÖ][\wåäö]+( län)?$")
 
 # Units of Region Örebro län as attendance lists write them: a person with such

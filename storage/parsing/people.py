@@ -29,6 +29,7 @@ __all__ = [
     "normalize_name",
     "parse_attendance",
     "secretary_from_header",
+    "share_details",
 ]
 
 _PRESENT = (Role.MEMBER, True)
@@ -73,16 +74,48 @@ _HEADINGS: dict[str, tuple[Role, bool]] = {
     "protokollforare": (Role.SECRETARY, True),
     "justerare": (Role.ADJUSTER, True),
     "justerande": (Role.ADJUSTER, True),
+    "utses att justera": (Role.ADJUSTER, True),
+    "att justera": (Role.ADJUSTER, True),
+    # English minutes
+    "present": _PRESENT,
+    "attendees": _PRESENT,
+    "attendance": _PRESENT,
+    "participants": _PRESENT,
+    "members": _PRESENT,
+    "members present": _PRESENT,
+    "substitutes": (Role.SUBSTITUTE, True),
+    "deputies": (Role.SUBSTITUTE, True),
+    "officials": (Role.OFFICIAL, True),
+    "staff": (Role.OFFICIAL, True),
+    "also present": (Role.OFFICIAL, True),
+    "in attendance": (Role.OFFICIAL, True),
+    "guests": (Role.GUEST, True),
+    "absent": (Role.MEMBER, False),
+    "apologies": (Role.MEMBER, False),
+    "apologies for absence": (Role.MEMBER, False),
+    "chair": (Role.CHAIR, True),
+    "chairperson": (Role.CHAIR, True),
+    "chairman": (Role.CHAIR, True),
+    "vice chair": (Role.VICE_CHAIR, True),
+    "secretary": (Role.SECRETARY, True),
+    "minutes taken by": (Role.SECRETARY, True),
+    "minute taker": (Role.SECRETARY, True),
+    "adjuster": (Role.ADJUSTER, True),
+    "adjusters": (Role.ADJUSTER, True),
+    "minutes checked by": (Role.ADJUSTER, True),
 }
 # Lists that belong to one group of a joint meeting; chair, secretary,
 # officials and guests serve the meeting as a whole.
 _GROUP_ROLES = (Role.MEMBER, Role.SUBSTITUTE, Role.SERVING_SUBSTITUTE)
 _MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|[*#_]+")
+# A signature line's dotted leader stands where a colon would: "Justerare ..... Sara Nyberg".
+_LEADER = re.compile(r"\s*(?:\.{3,}|…+|_{3,})\s*")
 
 
 def _split_heading(line: str) -> tuple[Role, bool, str] | None:
     """(role, present, text after the colon) for a heading line."""
-    text = _MARKUP.sub(" ", line).strip()
+    text = _LEADER.sub(": ", line, count=1)
+    text = _MARKUP.sub(" ", text).strip()
     head, colon, rest = text.partition(":")
     found = _HEADINGS.get(fold(head))
     if found is None or (not colon and rest):
@@ -176,16 +209,21 @@ def _attendee(row: Row, state: _List, groups: Sequence[str]) -> Attendee:
     group = None
     if groups and state.group >= 0 and state.role in _GROUP_ROLES:
         group = groups[min(state.group, len(groups) - 1)]
+    role = row.role or state.role
+    note = row.note
+    if state.role is Role.CHAIR and role is Role.VICE_CHAIR:
+        # "Chair: Per Holm, vice ordförande": he chaired; his seat is only a note
+        role, note = Role.CHAIR, ", ".join(filter(None, ("vice ordförande", note)))
     return Attendee(
         name=row.name,
-        role=row.role or state.role,
+        role=role,
         present=state.present if row.present is None else row.present and state.present,
         organization=row.organization,
         municipality=row.municipality,
         title=row.title,
         group=group,
         party=row.party,
-        note=row.note,
+        note=note,
     )
 
 
@@ -200,6 +238,28 @@ def _merge(first: Attendee, again: Attendee) -> Attendee:
         party=first.party or again.party,
         note=first.note or again.note,
     )
+
+
+def share_details(attendees: Sequence[Attendee]) -> list[Attendee]:
+    """One person listed twice in different roles ("Chair: Per Holm", then "Per Holm,
+    Köpings kommun, vice ordförande" in the list) is of the same organisation and party.
+
+    >>> found = share_details([Attendee("Per Holm", Role.CHAIR),
+    ...     Attendee("Per Holm", Role.VICE_CHAIR, organization="Köpings kommun")])
+    >>> [a.organization for a in found]
+    ['Köpings kommun', 'Köpings kommun']
+    """
+    known: dict[str, Attendee] = {}
+    for attendee in attendees:
+        key = person_key(attendee.name)
+        known[key] = _merge_details(known[key], attendee) if key in known else attendee
+    return [_merge_details(a, known[person_key(a.name)]) for a in attendees]
+
+
+def _merge_details(first: Attendee, again: Attendee) -> Attendee:
+    if first.organization is None and again.organization is not None:
+        first = replace(first, organization=again.organization, municipality=again.municipality)
+    return replace(first, party=first.party or again.party)
 
 
 def _group_named(line: str, groups: Sequence[str]) -> int | None:

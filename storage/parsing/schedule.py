@@ -42,7 +42,9 @@ from storage.parsing.schedule_words import (
     is_time_note,
     joint_with,
     mode_of,
+    moves_a_matter,
     note_of,
+    place_after_comma,
     place_of,
     read_line,
     states_meeting,
@@ -53,11 +55,11 @@ _HEADING_WORDS = r"""(?:
     mötes(?:tider|datum|plan\w*|schema|kalender)
   | sammanträdes(?:tider|plan\w*|datum|schema|kalender)
   | (?:kommande|planerade|framtida|höstens|vårens|årets)\s+(?:möten|sammanträden)
-  | nästa\s+(?:möte|sammanträde)
+  | nästa\s+(?:möte|sammanträde)n?
   | möten(?:\s+(?:(?:under\s+)?(?:hösten|våren|vt|ht)|för|under|år))?
   | (?:tider|datum)\s+för\s+(?:möten|sammanträden)
-  | (?:upcoming|future|planned)\s+meetings | meeting\s+(?:dates|schedule|plan)
-  | next\s+meeting | schedule\s+of\s+meetings
+  | (?:upcoming|future|planned|coming|forthcoming)\s+meetings? | meeting\s+(?:dates|schedule|plan)
+  | next\s+meetings? | schedule\s+of\s+meetings | dates\s+of\s+(?:future\s+)?meetings
 )"""
 # The words open or close a heading; inside a line they are part of a sentence
 # ("Chefsgruppen beslutade att höstens möten hålls:").
@@ -157,8 +159,18 @@ def find_meeting_notes(
             groups = (group,) if group and group not in own_groups else ()
             years = _Years(reference, UPCOMING)
             meetings, _ = _line_meetings(read_line(sentence), years, None, with_notes=False)
+            if moves_a_matter(sentence):
+                # "The matter is postponed to the meeting on 10 September": the
+                # matter moves, the meeting stands as planned
+                meetings = [_planned(m) for m in meetings]
             found.extend(replace(m, groups=groups) for m in meetings)
     return found
+
+
+def _planned(meeting: ScheduledMeeting) -> ScheduledMeeting:
+    if meeting.status is MeetingStatus.MOVED and meeting.moved_from is None:
+        return replace(meeting, status=MeetingStatus.PLANNED)
+    return meeting
 
 
 def merge_schedule(entries: Sequence[ScheduledMeeting]) -> list[ScheduledMeeting]:
@@ -327,7 +339,11 @@ def _meeting(
     place = place_of(chunk)
     joint, _ = joint_with(chunk)
     mode = mode_of(chunk) or (MeetingMode.PHYSICAL if place else None)
-    notes = [when.part_of_day, note_of(chunk, date_spans) if with_notes else None]
+    note = note_of(chunk, date_spans) if with_notes else None
+    if place is None and place_after_comma(chunk, note):
+        place, note = note, None
+        mode = mode or MeetingMode.PHYSICAL
+    notes = [when.part_of_day, note]
     return ScheduledMeeting(
         start=when.start,
         end=when.end,

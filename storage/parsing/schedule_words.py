@@ -52,6 +52,12 @@ _MODE_PHRASE = re.compile(
     r"|skype\w*|zoom\w*|online|på\s+plats|in\s+person)(?:\s+(?:möte|meeting))?\b",
     re.IGNORECASE,
 )
+# "postponed to the meeting on 10 September": the matter moves, the meeting stands.
+_MATTER_TO_MEETING = re.compile(
+    r"\b(?:postponed|deferred|referred|moved|tabled|flytta[ds]|skjut(?:s|its)\s+upp)"
+    r"\s+(?:till|to)\s+(?:the\s+)?(?:\w+s\s+)?(?:next\s+|nästa\s+)?\w*(?:möte|sammanträde|meeting)",
+    re.IGNORECASE,
+)
 _PLACE = re.compile(r"\b(?:plats|lokal|location|venue)\s*:\s*(?P<place>[^,;()\n]+)", re.IGNORECASE)
 _JOINT = re.compile(
     r"(?P<tentative>\b(?:ev|eventuellt|prel|preliminärt|kanske|possibly|tentatively)\.?\s+)?"
@@ -213,3 +219,21 @@ def states_meeting(sentence: str) -> bool:
     """
     says = CANCELLED.search(sentence) or _MOVE_VERB.search(sentence) or _HELD_LATER.search(sentence)
     return bool(says and _MEETING_NOUN.search(sentence) and contains_date(sentence))
+
+
+def place_after_comma(chunk: str, note: str | None) -> bool:
+    """ "10 September 2025, 09:00–12:00, Regionhuset Västerås": what is left after
+    the last comma, a capitalised name of its own, is where the meeting is held."""
+    if not note or ";" in note or not note[:1].isupper():
+        return False
+    tail = chunk.rsplit(",", 1)[-1].strip(" .")
+    return "," in chunk and tail == note and all(w[:1].isupper() for w in note.split()[:2])
+
+
+def moves_a_matter(sentence: str) -> bool:
+    """True when a matter, not a meeting, is moved to a meeting.
+
+    >>> moves_a_matter("The matter is postponed to the meeting on 10 September.")
+    True
+    """
+    return bool(_MATTER_TO_MEETING.search(sentence))

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 
-from storage.parsing.markup import has_markup, html_to_text, strip_bold
+from storage.parsing.markup import has_markup, html_to_text, pipe_tables_to_tabs, strip_bold
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class CleanedText:
 def clean_text(raw: str) -> CleanedText:
     """Minutes text without page headers, footers, markup or layout hyphenation."""
     text = _normalize_characters(raw)
-    text = strip_bold(text)
+    text = pipe_tables_to_tabs(strip_bold(text))
     if has_markup(text):
         text = html_to_text(text)
     text = join_hyphenated_lines(text)

@@ -162,7 +162,13 @@ def test_every_decision_of_the_2023_chefsgrupp_meeting() -> None:
         "5.": [],
         "6.": [],
         "7.": [],
-        "8.": [Decision("Att genomföra förstudien.")],
+        # the decision's second line is a paragraph of its own, without a full stop
+        "8.": [
+            Decision(
+                "Att genomföra förstudien. "
+                "Regionen utser representanter till styrgrupp och arbetsgrupp"
+            )
+        ],
         "9.": [],
         "10.": [],
         "11.": [
@@ -306,7 +312,12 @@ def test_every_decision_of_the_2026_chefsgrupp_table() -> None:
                 "Beslutet hänskjuts till kommande AU i juni månad",
                 POSTPONED,
                 "kommande AU i juni månad",
-            )
+            ),
+            Decision(
+                "Ny diskussion och beslutsförslag i augusti månads möte.",
+                POSTPONED,
+                "augusti månads möte",
+            ),
         ],
         "7.": [Decision("Riktlinjen antas med ovan nämnt tillägg.", ADOPTED)],
         "8.": [

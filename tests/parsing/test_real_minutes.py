@@ -376,7 +376,8 @@ def test_2026_meeting_items_people_and_schedule() -> None:
     assert len(doc.attendees) == 32
     items = {i.number: i for i in doc.items}
     assert items["1"].text == "Närvaro"
-    assert [d.kind for d in items["6"].decisions] == [DecisionKind.POSTPONED]
+    # 6a to the AU in June, 6b "Ny diskussion och beslutsförslag i augusti månads möte"
+    assert [d.kind for d in items["6"].decisions] == [DecisionKind.POSTPONED] * 2
     assert items["7"].decisions
     days = scheduled_days(doc)
     for day in (date(2026, 8, 28), date(2026, 10, 8), date(2026, 11, 6), date(2026, 12, 11)):
