@@ -238,7 +238,10 @@ def create_adapter(settings: Settings, *, keep_connections: bool = False) -> Clo
     config = _BotConfig(
         APP_ID=settings.microsoft_app_id,
         APP_PASSWORD=settings.microsoft_app_password,
-        APP_TYPE=settings.microsoft_app_type,
+        # Without an app id no token is asked for, whatever the type says: a Slack-only
+        # operator may leave MicrosoftAppType=SingleTenant from the example file (the
+        # SDK then refuses to start for want of an APP_ID).
+        APP_TYPE=settings.microsoft_app_type if settings.microsoft_app_id else "MultiTenant",
         APP_TENANTID=settings.microsoft_app_tenant_id,
     )
     return CloudAdapter(_StrictAuthentication(config, keep_connections=keep_connections))

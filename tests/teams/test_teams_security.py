@@ -36,7 +36,7 @@ from teams_fakes import (
 from bot.answers import Answer
 from bot.service import ServiceError, check_credentials, check_listen_address
 from bot.settings import Settings
-from bot.teams import TEAMS_BOT, conversation_reference, parse_activity
+from bot.teams import TEAMS_BOT, conversation_reference, create_adapter, parse_activity
 
 APP_ID = "5e1b7e7a-0000-4000-8000-00000000b07a"
 KEY_ID = "test-signing-key"
@@ -324,3 +324,12 @@ def test_complete_credentials_pass() -> None:
             microsoft_app_tenant_id="tenant-a",
         )
     )
+
+
+def test_a_type_without_an_app_id_asks_for_no_token() -> None:
+    """A Slack-only operator may leave MicrosoftAppType=SingleTenant from the example
+    file with the app id blank: the service still starts (the SDK refused for want of
+    an APP_ID) and asks Teams requests for no token."""
+    settings = Settings(microsoft_app_type="SingleTenant", microsoft_app_tenant_id="tenant-a")
+    check_credentials(settings)
+    assert create_adapter(settings) is not None
