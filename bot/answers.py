@@ -102,6 +102,9 @@ class Answer:
         return data
 
 
+SOURCE_LINES = ("Källa: ", "Source: ")
+
+
 def combined(answers: Sequence[Answer]) -> Answer:
     """Several answers as one (a question about several groups at once): those
     that found something in turn (a headline they share once), then what the
@@ -114,9 +117,13 @@ def combined(answers: Sequence[Answer]) -> Answer:
     """
     ordered = [a for a in answers if a.found] + [a for a in answers if not a.found]
     lines: list[str] = []
-    for answer in (a for a in ordered if a.found):
-        head, *rest = answer.text.splitlines() or [""]
-        lines += ([] if head in lines else [head]) + rest  # "Kumla representeras av:" once
+    # a joint meeting answers for each of its groups alike: once
+    said = list(dict.fromkeys(a.text for a in ordered if a.found))
+    for text in said:
+        head, *rest = text.splitlines() or [""]
+        lines += ([] if head in lines else [head]) + [
+            line for line in rest if not (line in lines and line.startswith(SOURCE_LINES))
+        ]  # "Kumla representeras av:" once, and each "Källa: …"
     missing = [a.text.splitlines() for a in ordered if not a.found]
     # each "not found" headline, then what they offer instead, once
     lines += [b[0] for b in missing if b]

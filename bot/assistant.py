@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.answer_cache import AnswerCache
-from bot.answering import conversation, decisions, meetings, people, reminders
+from bot.answering import conversation, dates, decisions, meetings, people, reminders
 from bot.answering.facts import meeting_fact
 from bot.answering.format import pick
 from bot.answers import Answer, AskContext, MeetingFact, combined
@@ -126,6 +126,7 @@ class Assistant:
             )
             if context.language:
                 query = replace(query, language=context.language)
+            query = dates.place_day(session, query, context.now.astimezone(STOCKHOLM).date())
             context = replace(context, group=group)
             if query.intent == Intent.HELP:
                 return conversation.answer_help(query, context)

@@ -17,10 +17,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Group, Organization
+from storage.models import Attendance, Group, Meeting, Organization
 
 KEY = "minutesbot.lookups"
 GROUPS = select(Group.id, Group.name).order_by(Group.id)
+# where meetings were held ("Båsenberga hotell och konferens, Vingåker"): a few dozen
+PLACES = select(Meeting.place).where(Meeting.place.is_not(None)).distinct()
+# listings whose title names a länsdel ("folkhälsochef norra länsdelen"): a handful
+LANSDEL_TITLED = select(Attendance.id).where(Attendance.title.contains("änsdel"))
 ORGANIZATIONS = select(Organization.id, Organization.name, Organization.municipality).order_by(
     Organization.id
 )
@@ -32,6 +36,8 @@ class Lookups:
     group_ids: Mapping[str, int]  # name -> id
     organization_names: Mapping[int, str]  # id -> name, in id order
     municipality_orgs: Mapping[str, tuple[int, ...]]  # municipality -> organisation ids
+    places: tuple[str, ...] = ()  # the meetings' places, each once
+    lansdel_titled: tuple[int, ...] = ()  # attendance ids, see LANSDEL_TITLED
 
     @classmethod
     def read(cls, session: Session) -> Lookups:
@@ -48,6 +54,8 @@ class Lookups:
             group_ids={name: group_id for group_id, name in groups.items()},
             organization_names=organizations,
             municipality_orgs={k: tuple(v) for k, v in by_municipality.items()},
+            places=tuple(sorted(connection.scalars(PLACES))),
+            lansdel_titled=tuple(connection.scalars(LANSDEL_TITLED)),
         )
 
     def organizations_named(self, name: str) -> list[int]:

@@ -8,19 +8,29 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
+from bot.answering.chosen import asked_meeting, place_asked
 from bot.answering.facts import (
     day_bounds,
     decision_fact,
     decision_source,
     groups_text,
     item_source,
+    meeting_fact,
+    meeting_source,
     unique_sources,
 )
 from bot.answering.format import day, pick
-from bot.answering.meetings import find_meeting, no_meeting
+from bot.answering.meetings import no_meeting
 from bot.answers import Answer, AskContext, Source
 from bot.understanding.query import Query
-from storage.queries import DecisionView, decisions, items_of, meetings_on, search_items_text
+from storage.queries import (
+    DecisionView,
+    MeetingView,
+    decisions,
+    items_of,
+    meetings_on,
+    search_items_text,
+)
 from storage.registry import group_in
 from storage.search import stem_words
 
@@ -68,17 +78,14 @@ def topic_words(topic: str | None) -> list[str]:
 
 def answer_decisions(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
-    words = topic_words(query.topic)
+    asked = _meetings_asked(session, query, context)
+    if isinstance(asked, Answer):
+        return asked
+    meeting_ids, place_words = asked
+    words = [w for w in topic_words(query.topic) if w not in topic_words(" ".join(place_words))]
     start = end = None
-    if query.period is not None:
+    if query.period is not None and meeting_ids is None:
         start, end = day_bounds(query.period.start, query.period.end)
-    meeting_ids = None
-    if query.date is not None:
-        meeting_ids = [
-            m.id for m in meetings_on(session, query.date, group=query.group, minutes_only=True)
-        ]
-        if not meeting_ids:
-            return no_meeting(session, query, context, "decisions")
     found = decisions(
         session,
         meeting_ids=meeting_ids,
@@ -93,8 +100,11 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     found = substantive or ([] if words else found)
     if not found:
         return _no_decisions(session, query, words)
-    shown = found[:MAX_SHOWN]
-    about = f" {pick(lang, 'om', 'about')} {query.topic}" if words else ""
+    # one meeting asked about: its decisions in agenda order, all of them
+    shown = found if meeting_ids is not None and len(meeting_ids) == 1 else found[:MAX_SHOWN]
+    about = (
+        f" {pick(lang, 'om', 'about')} {_shown_topic(query.topic, place_words)}" if words else ""
+    )
     label = (
         pick(lang, "Bordlagda eller hänskjutna frågor", "Postponed or referred questions")
         if query.status == "postponed"
@@ -128,9 +138,61 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     )
 
 
+def _meetings_asked(
+    session: Session, query: Query, context: AskContext
+) -> tuple[list[int] | None, tuple[str, ...]] | Answer:
+    """The meetings whose decisions are asked for (None: any) and the words that
+    named a meeting's place: a day's meetings; one meeting ("förra mötet", "första
+    mötet 2023", "mötet i Vingåker"); or a "not found" answer."""
+    if query.date is not None:
+        on_day = meetings_on(session, query.date, group=query.group, minutes_only=True)
+        if not on_day:
+            return no_meeting(session, query, context, "decisions")
+        return [m.id for m in on_day], ()
+    place = place_asked(session, query)
+    if query.which is None and not place.places:
+        return None, ()
+    coming = query.which == "next"
+    meeting = asked_meeting(session, query, context, minutes_only=not coming, place=place)
+    if meeting is None:
+        return no_meeting(session, query, context, "decisions")
+    if not meeting.has_minutes:  # "vad beslutas på nästa möte?"
+        return _not_held(meeting, query)
+    return [meeting.id], place.words
+
+
+def _shown_topic(topic: str | None, place_words: tuple[str, ...]) -> str:
+    """The topic as asked, without the words that named the meeting's place."""
+    if not place_words:
+        return topic or ""
+    pattern = (
+        r"\s*\b(?:i|in|på|pa|at|vid)?\s*\b(?:" + "|".join(map(re.escape, place_words)) + r")\b"
+    )
+    return re.sub(pattern, "", topic or "").strip()
+
+
+def _not_held(meeting: MeetingView, query: Query) -> Answer:
+    lang = query.language
+    text = pick(
+        lang,
+        f"Mötet med {groups_text(meeting.groups, lang)} {day(meeting.day, lang)} har inga "
+        "protokoll ännu, så inga beslut finns från det.",
+        f"The meeting of {groups_text(meeting.groups, lang)} on {day(meeting.day, lang)} has "
+        "no minutes yet, so no decisions from it are known.",
+    )
+    return Answer(
+        "decisions",
+        text,
+        meetings=[meeting_fact(meeting)],
+        sources=[meeting_source(meeting)],
+        language=lang,
+        found=False,
+    )
+
+
 def answer_agenda(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
-    meeting = find_meeting(session, query, context)
+    meeting = asked_meeting(session, query, context)
     if meeting is None:
         return no_meeting(session, query, context, "agenda")
     items = [i for i in items_of(session, meeting.id) if i.number]

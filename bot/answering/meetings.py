@@ -4,7 +4,7 @@ time and place."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -17,8 +17,16 @@ from bot.answering.facts import (
     unique_sources,
 )
 from bot.answering.format import day, pick, when
+from bot.answering.meeting_filters import (
+    list_window,
+    mode_label,
+    mode_words,
+    of_mode,
+    part_words,
+)
 from bot.answers import Answer, AskContext
-from bot.understanding.query import Query
+from bot.understanding.query import Period, Query
+from storage.parsing.records import STOCKHOLM
 from storage.queries import (
     MeetingView,
     meetings_between,
@@ -48,7 +56,9 @@ def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
         return _with_latest(session, query, context, text)
     first = upcoming[0]
     lines = []
-    if first.start <= context.now < first.finish and first.time_known:
+    if query.part == "now" and not _under_way(first, context.now):
+        lines.append(pick(lang, "Inget möte pågår just nu.", "No meeting is under way now."))
+    if _under_way(first, context.now):
         lines.append(
             pick(lang, "Ett möte pågår just nu: ", "A meeting is under way now: ")
             + meeting_line(first, lang)
@@ -82,21 +92,20 @@ def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
     )
 
 
+def _under_way(meeting: MeetingView, now: datetime) -> bool:
+    """Begun and not over; without a time known, only on a later day of the meeting
+    (a two-day meeting's second day), as its first day's hours are not known."""
+    if not meeting.start <= now < meeting.finish:
+        return False
+    return meeting.time_known or meeting.day < now.astimezone(STOCKHOLM).date()
+
+
 def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
-    period = query.period
-    if period is None and query.date is not None:
-        start, end = day_bounds(query.date, query.date)
-    elif period is not None:
-        start, end = day_bounds(period.start, period.end)
-    elif query.status:
-        # "which meetings were cancelled?" asks about everything the minutes say
-        start, end = day_bounds(date(1900, 1, 1), date(2999, 12, 30))
-    elif query.which == "last":
+    window = list_window(query, context.now)
+    if window is None:
         return _latest_list(session, query, context)
-    else:
-        # no period: what is coming, a year ahead
-        start, end = day_bounds(context.now.date(), date(context.now.year + 1, 12, 31))
+    start, end = window.start, window.end
     # One more than is shown says whether there are more.
     found = meetings_between(
         session, start, end, group=query.group, limit=MAX_FACTS + 1, status=query.status
@@ -105,16 +114,20 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
         known = {m.id for m in found}
         moved = meetings_moved_from(session, start, end, group=query.group)
         found = sorted([*found, *(m for m in moved if m.id not in known)], key=lambda m: m.start)
+    found = of_mode(found, query.mode)
     more = len(found) > MAX_FACTS
     found = found[:MAX_FACTS]
     whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
-    span = _span_text(start.date(), end.date(), lang)
+    span = _span_text(window.first, window.last + timedelta(days=1), lang)
+    span += part_words(window.part, lang)
     if not found:
+        if not (query.period or query.date or query.status or query.mode):
+            return _latest_list(session, query, context, none_coming=True)
         what = {
             "cancelled": pick(lang, "inställda ", "cancelled "),
             "moved": pick(lang, "flyttade ", "moved "),
         }
-        kind = what.get(query.status or "", "")
+        kind = what.get(query.status or "", "") or mode_words(query.mode, lang)
         text = pick(
             lang,
             f"Jag hittar inga {kind}möten{whose} {span} i protokollen.",
@@ -125,37 +138,43 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
     label = {
         "cancelled": pick(lang, "Inställda möten", "Cancelled meetings"),
         "moved": pick(lang, "Flyttade möten", "Moved meetings"),
-    }.get(query.status or "", pick(lang, "Möten", "Meetings"))
-    if query.status and period is None and query.date is None:
+    }.get(query.status or "", mode_label(query.mode or "", lang))
+    if query.status and query.period is None and query.date is None:
         span = ""
     counted = "" if more else f" ({len(found)})"  # "hur många möten …?"
     header = f"{label}{whose} {span}".rstrip() + counted + ":"
-    notes = []
+    return _listed(query, header, shown, found, _more_notes(lang, more, len(found), len(shown)))
+
+
+def _more_notes(lang: str, more: bool, found: int, shown: int) -> list[str]:
+    """What a list says of the meetings it leaves out."""
     if more:
-        notes.append(
+        return [
             pick(
                 lang,
-                f"… och fler än {MAX_FACTS - len(shown)} till: ange en grupp eller en kortare "
+                f"… och fler än {MAX_FACTS - shown} till: ange en grupp eller en kortare "
                 "tid för att se alla.",
-                f"… and more than {MAX_FACTS - len(shown)} others: name a group or a shorter "
+                f"… and more than {MAX_FACTS - shown} others: name a group or a shorter "
                 "time to see them all.",
             )
-        )
-    elif len(found) > len(shown):
-        notes.append(
-            pick(
-                lang,
-                f"… och {len(found) - len(shown)} till.",
-                f"… and {len(found) - len(shown)} more.",
-            )
-        )
-    return _listed(query, header, shown, found, notes)
+        ]
+    if found > shown:
+        return [pick(lang, f"… och {found - shown} till.", f"… and {found - shown} more.")]
+    return []
 
 
-def _latest_list(session: Session, query: Query, context: AskContext) -> Answer:
-    """The latest meetings held ("vilka möten har rådet haft?"), in time order."""
+def _latest_list(
+    session: Session, query: Query, context: AskContext, *, none_coming: bool = False
+) -> Answer:
+    """The latest meetings held ("vilka möten har rådet haft?"), in time order; with
+    `none_coming` (nothing is planned) cancelled ones too, after a line saying so."""
     lang = query.language
-    found = previous_meetings(session, context.now, group=query.group, limit=MAX_LISTED + 1)
+    # a mode asked for leaves some out: read further back to fill the list
+    wanted = (MAX_LISTED + 1) * (4 if query.mode else 1)
+    found = previous_meetings(
+        session, context.now, group=query.group, limit=wanted, cancelled=none_coming
+    )
+    found = of_mode(found, query.mode)[: MAX_LISTED + 1]
     whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
     if not found:
         text = pick(
@@ -165,7 +184,18 @@ def _latest_list(session: Session, query: Query, context: AskContext) -> Answer:
         )
         return Answer("meetings", text, language=lang, found=False)
     shown = sorted(found[:MAX_LISTED], key=lambda m: m.start)
-    header = pick(lang, f"Senaste mötena{whose}:", f"The latest meetings{whose}:")
+    kind = mode_words(query.mode, lang)
+    header = pick(lang, f"Senaste {kind}mötena{whose}:", f"The latest {kind}meetings{whose}:")
+    if none_coming:
+        header = (
+            pick(
+                lang,
+                f"Inga kommande möten{whose} finns i protokollen.",
+                f"No coming meetings{whose} are in the minutes.",
+            )
+            + "\n"
+            + header
+        )
     earlier = pick(
         lang, "… och tidigare: ange ett år för att se dem.", "… and earlier ones: name a year."
     )
@@ -215,11 +245,15 @@ def answer_info(session: Session, query: Query, context: AskContext) -> Answer:
 def find_meeting(
     session: Session, query: Query, context: AskContext, *, minutes_only: bool = True
 ) -> MeetingView | None:
-    """The one meeting a question points at: by day, "last"/"next", or the latest
-    in a period; preferring meetings with minutes."""
+    """The one meeting a question points at: by day, "last"/"next"/"first", or the
+    latest in a period; preferring meetings with minutes."""
     candidates: list[MeetingView]
     if query.date is not None:
         candidates = meetings_on(session, query.date, group=query.group, minutes_only=minutes_only)
+    elif query.which == "first":  # "första mötet 2023": the period's (or ever) first
+        period = query.period or Period(date(1900, 1, 1), context.now.date())
+        start, end = day_bounds(period.start, period.end)
+        candidates = meetings_between(session, start, end, group=query.group, limit=10)
     elif query.period is not None:
         start, end = day_bounds(query.period.start, query.period.end)
         if minutes_only:

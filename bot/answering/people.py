@@ -8,6 +8,8 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
+from bot.answering.attendance import answer_attendance, name_with_org
+from bot.answering.chosen import asked_meeting
 from bot.answering.facts import (
     groups_text,
     person_fact,
@@ -16,11 +18,12 @@ from bot.answering.facts import (
     unique_sources,
 )
 from bot.answering.format import day, join, pick
-from bot.answering.meetings import find_meeting, no_meeting
+from bot.answering.meetings import no_meeting
+from bot.answering.members import answer_members, titled_lines
 from bot.answers import Answer, AskContext, Source, combined
 from bot.understanding.query import Query
 from storage.queries import AttendanceView, attendance_of, person_profile, representatives
-from storage.registry import LANSDELAR, fold, kommun_name, lansdel_named
+from storage.registry import LANSDELAR, lansdel_named
 
 # A person's seat in the group before what they did at the meeting.
 SEATS_FIRST = {"ledamot": 0, "ersättare": 1, "tjänstgörande ersättare": 2}
@@ -36,7 +39,7 @@ ROLE_QUESTION = {
 
 def answer_roles(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
-    meeting = find_meeting(session, query, context)
+    meeting = asked_meeting(session, query, context)
     if meeting is None:
         return no_meeting(session, query, context, "meeting_roles")
     role = query.role or "ordförande"
@@ -51,7 +54,7 @@ def answer_roles(session: Session, query: Query, context: AskContext) -> Answer:
             f"The minutes of {groups_text(meeting.groups, lang)} on {when_text} do not say who {en_role}.",
         )
         return Answer("meeting_roles", text, sources=[source], language=lang, found=False)
-    names = join([_name_with_org(p) for p in people], lang)
+    names = join([name_with_org(p) for p in people], lang)
     text = pick(
         lang,
         f"{sv_role.capitalize()} vid mötet med {groups_text(meeting.groups, lang)} {when_text}: {names}.",
@@ -66,62 +69,11 @@ def answer_roles(session: Session, query: Query, context: AskContext) -> Answer:
     )
 
 
-def answer_attendance(session: Session, query: Query, context: AskContext) -> Answer:
-    lang = query.language
-    meeting = find_meeting(session, query, context)
-    if meeting is None:
-        return no_meeting(session, query, context, "attendance")
-    listed = [a for a in attendance_of(session, meeting.id) if _from(a, query)]
-    chosen = _unique_people([a for a in listed if a.present != query.absent])
-    when_text = day(meeting.day, lang)
-    group = groups_text(meeting.groups, lang)
-    if query.municipality or query.organization:  # "… från Örebro kommun"
-        whom = kommun_name(query.municipality) if query.municipality else query.organization
-        group += pick(lang, " från ", " from ") + str(whom)
-    source = Source(meeting.document, meeting.day.isoformat(), None)
-    if not chosen:
-        text = pick(
-            lang,
-            f"Protokollet från {group} {when_text} anger ingen som "
-            + ("frånvarande." if query.absent else "närvarande."),
-            f"The minutes of {group} on {when_text} list nobody as "
-            + ("absent." if query.absent else "present."),
-        )
-        return Answer("attendance", text, sources=[source], language=lang, found=not listed)
-    names = ", ".join(_name_with_org(p) for p in chosen)
-    if query.absent:
-        head = pick(
-            lang,
-            f"Frånvarande vid {group} {when_text} ({len(chosen)}):",
-            f"Absent from {group} on {when_text} ({len(chosen)}):",
-        )
-    else:
-        head = pick(
-            lang,
-            f"Närvarande vid {group} {when_text} ({len(chosen)}):",
-            f"Present at {group} on {when_text} ({len(chosen)}):",
-        )
-    return Answer(
-        "attendance",
-        f"{head} {names}\n" + pick(lang, "Källa: ", "Source: ") + meeting.document,
-        people=[person_fact(p) for p in chosen],
-        sources=[source],
-        language=lang,
-    )
-
-
-def _from(view: AttendanceView, query: Query) -> bool:
-    """Listed for the municipality or organisation the question names, if any."""
-    if query.municipality:
-        return view.municipality == query.municipality
-    if query.organization:
-        return fold(view.organization or "") == fold(query.organization)
-    return True
-
-
 def answer_representatives(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
     who = query.municipality or query.organization
+    if not who and query.group:  # "vilka är med i chefsgrupp folkhälsa?"
+        return answer_members(session, query, context)
     if not who:
         text = pick(
             lang,
@@ -132,7 +84,8 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
     lansdel = None if query.municipality else lansdel_named(who)
     if lansdel is not None:
         return _lansdel_representatives(session, query, context, lansdel)
-    at = query.date or (query.period.end if query.period else None)
+    # as of the question's day, or now: minutes written later are not known yet
+    at = query.date or (query.period.end if query.period else context.now.date())
     found = representatives(
         session,
         municipality=query.municipality,
@@ -205,8 +158,10 @@ def answer_person(session: Session, query: Query, context: AskContext) -> Answer
         )
         return Answer("person", text, language=lang, found=False)
     latest = listings[0]
-    orgs = list(dict.fromkeys(v.organization for v in listings if v.organization))
-    groups = list(dict.fromkeys(v.group for v in listings if v.group))
+    # no organisation stated: the title says where they work ("folkhälsochef norra länsdelen")
+    orgs = list(dict.fromkeys(said for v in listings if (said := v.organization or v.title)))
+    # a joint meeting's listing names its groups together: each group once
+    groups = list(dict.fromkeys(g for v in listings if v.group for g in v.group.split(", ")))
     roles = list(dict.fromkeys(role_word(v.role, lang) for v in listings))
     text = pick(
         lang,
@@ -229,10 +184,6 @@ def answer_person(session: Session, query: Query, context: AskContext) -> Answer
     )
 
 
-def _name_with_org(view: AttendanceView) -> str:
-    return f"{view.name} ({view.organization})" if view.organization else view.name
-
-
 def _lansdel_representatives(
     session: Session, query: Query, context: AskContext, lansdel: str
 ) -> Answer:
@@ -248,7 +199,15 @@ def _lansdel_representatives(
         f"Länsdel {lansdel}: {join(members, 'sv')}.",
         f"The {lansdel} part of the county: {join(members, 'en')}.",
     )
-    return replace(answer, text=f"{head}\n{answer.text}")
+    at = query.date or (query.period.end if query.period else context.now.date())
+    lines, titled = titled_lines(session, lansdel, at, query.language)
+    return replace(
+        answer,
+        text="\n".join([head, answer.text, *lines]),
+        people=[*answer.people, *(person_fact(v) for v in titled)],
+        sources=unique_sources([*answer.sources, *(person_source(v) for v in titled)]),
+        found=answer.found or bool(titled),
+    )
 
 
 def _reps_text(views: list[AttendanceView], lang: str) -> list[str]:
@@ -263,11 +222,9 @@ def _reps_text(views: list[AttendanceView], lang: str) -> list[str]:
     return [f"{name} ({', '.join(dict.fromkeys(said))})" for name, said in roles.items()]
 
 
-def _unique_people(views: list[AttendanceView]) -> list[AttendanceView]:
-    seen: set[str] = set()
-    unique = []
-    for view in views:
-        if view.name not in seen:
-            seen.add(view.name)
-            unique.append(view)
-    return unique
+__all__ = [
+    "answer_attendance",
+    "answer_person",
+    "answer_representatives",
+    "answer_roles",
+]

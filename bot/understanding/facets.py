@@ -11,7 +11,9 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from bot.understanding.text import word_set
 from storage.parsing.records import Role
 
 MEETING = r"(?:\w*mote(?:n|t|na|ts|s\w*)?|meetings?|traff(?:en|ar|arna)?|sammantrade\w*|sessions?)"
@@ -24,6 +26,12 @@ _LAST_MEETING = re.compile(
     r"\b(?:forra|senaste|foregaende|sista|last|previous|latest|most recent|recent|past)"
     rf"\s(?:\w+\s)?{MEETING}\b"
     r"|\b(?:last time|forra gangen|senast|sist)\b"
+)
+_FIRST_MEETING = re.compile(rf"\b(?:forsta|tidigaste|first|earliest)\s(?:\w+\s)?{MEETING}\b")
+# A länsdel (part of the county): "norra länsdelen", "länsdel Örebro", "Söder".
+_LANSDEL = re.compile(
+    r"\b(?:(norra|sodra|vastra)\s+lansdel\w*|lansdel\w*\s+(norr|soder|vaster|orebro)"
+    r"|(?:the\s+)?(north|south|west)(?:ern)?\s+part\s+of\s+the\s+county|(norr|soder|vaster))\b"
 )
 _CANCELLED = re.compile(
     r"\b(?:install\w*|stallts in|stalls in|stallde in|struk\w*|stryk\w*|avlyst\w*|"
@@ -71,22 +79,31 @@ _MEMBER_ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:ersattar\w*|ersattare|substitut\w*|deput\w*|alternates?)\b"),
     ),
     (Role.MEMBER, re.compile(r"\bledamot\w*")),
+    (Role.GUEST, re.compile(r"\b(?:gast|gaster|gasterna|guests?)\b")),
 )
 _FUTURE = re.compile(
     r"\b(?:blir|kommer|ska|skall|nasta|kommande|will|upcoming|next|planerade|planerad|"
     r"planned|framover|ahead|going to)\b"
 )
 _PAST = re.compile(
-    r"\b(?:varit|hade|haft|holls|hallits|tidigare|fattades|tog|togs|deltog|sades|sa|sade|ledde|justerade|"
+    r"\b(?:varit|hade|haft|blev|blivit|holls|hallits|tidigare|fattades|tog|togs|deltog|"
+    r"sades|sa|sade|ledde|justerade|"
     r"forra|senaste|igar|was|were|did|had|held|decided|chaired|attended|said|took|"
     r"last|previous|\w{3,}ades|\w{3,}ats)\b"
 )
 
 _PRESENT = re.compile(r"\b(?:ar|is|are|halls|galler|finns|blir|there)\b")
 
+_REMAINING = re.compile(
+    r"\b(?:kvar|aterstar|aterstaende|resten|framover|remaining|left|kommande|coming"
+    r"|upcoming|ahead|still to come)\b"
+)
+
 PATTERNS: tuple[re.Pattern[str], ...] = (
     _NEXT_MEETING,
     _LAST_MEETING,
+    _FIRST_MEETING,
+    _LANSDEL,
     _CANCELLED,
     _MOVED,
     ABSENT,
@@ -94,27 +111,143 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     _FUTURE,
     _PAST,
     _PRESENT,
+    _REMAINING,
 )
 
 
+_LANSDEL_NAMES = {
+    "norra": "Norr", "norr": "Norr", "north": "Norr",
+    "sodra": "Söder", "soder": "Söder", "south": "Söder",
+    "vastra": "Väster", "vaster": "Väster", "west": "Väster",
+    "orebro": "länsdel Örebro",
+}  # fmt: skip
+
+
+def lansdel_asked(norm: str) -> str | None:
+    """The länsdel a question names, as `storage.registry.lansdel_named` reads it
+    ("norra länsdelen" -> "Norr", "länsdel Örebro" -> "länsdel Örebro")."""
+    found = _LANSDEL.search(norm)
+    if found is None:
+        return None
+    return _LANSDEL_NAMES[next(g for g in found.groups() if g)]
+
+
+# "Var Anna Ek med på mötet …?", "Was Anna Ek present …?": a name not yet known.
+_YES_NO_PERSON = re.compile(
+    r"^\s*(?:var|was|deltog|did)\s+((?:[^\W\d_][\w-]*\s+){1,3}?)"
+    r"(?:med|närvarande|narvarande|frånvarande|franvarande|present|absent|attend\w*|there)\b",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = frozenset((
+    "det", "de", "dom", "någon", "nagon", "alla", "hon", "han", "ni", "vi", "man", "mötet",
+    "motet", "många", "manga", "the", "he", "she", "they", "anyone", "everyone", "somebody",
+    "someone", "it",
+))  # fmt: skip
+
+
+def person_in_yes_no(text: str) -> str | None:
+    """The name in a yes/no question about one person's attendance, if any.
+
+    >>> person_in_yes_no("var anna ek med på mötet?"), person_in_yes_no("Var det många med?")
+    ('Anna Ek', None)
+    """
+    found = _YES_NO_PERSON.match(text)
+    if found is None:
+        return None
+    words = found.group(1).split()
+    if any(w.casefold() in _NOT_A_NAME for w in words):
+        return None
+    return " ".join(w if any(c.isupper() for c in w) else w.capitalize() for w in words)
+
+
 def which_meeting(norm: str) -> str | None:
-    """ "next" for "nästa möte", "when do we meet next"; "last" for "förra mötet"."""
+    """ "next" for "nästa möte", "when do we meet next"; "last" for "förra mötet";
+    "first" for "första mötet 2023"."""
     if _NEXT_MEETING.search(norm):
         return "next"
     if _LAST_MEETING.search(norm):
         return "last"
+    if _FIRST_MEETING.search(norm):
+        return "first"  # "första mötet 2023"
     return None
 
 
 _POSTPONED = re.compile(
-    r"\b(?:bordla\w*|hanskj\w*|hanskots|uppskj\w*|skjut\w* upp|skots upp|sköts upp|"
-    r"postpon\w*|deferr\w*|tabled|referred|not (?:yet )?decided|inte (?:annu )?beslutat\w*)\b"
+    r"\b(?:bordla\w*|hanskj\w*|hanskots|uppskj\w*|(?:skjut|skots|skot)\w* (?:\w+ )?upp|"
+    r"postpon\w*|deferr?\w*|put\w* off|pushed back|tabled|referred|not (?:yet )?decided|"
+    r"inte (?:annu )?beslutat\w*)\b"
 )
 
 
 def decision_status(norm: str) -> str | None:
     """ "postponed" when a question about decisions asks for the postponed ones."""
     return "postponed" if _POSTPONED.search(norm) else None
+
+
+_VERB_PARTS = re.compile(r"\b(?:i kraft|ikraft|into (?:force|effect)|in force)\b")
+
+
+_MODES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("hybrid", re.compile(r"\bhybrid\w*")),
+    (
+        "digital",
+        re.compile(
+            r"\b(?:digital\w*|teams|skype|zoom|online|distans\w*|virtuel\w*|virtual"
+            r"|videomot\w*|video|webbmot\w*|remote)\b"
+        ),
+    ),
+    (
+        "physical",
+        re.compile(
+            r"\b(?:fysisk\w*|pa plats|pa platsen|pa riktigt|in person|i person"
+            r"|on site|onsite|physical\w*|face to face)\b"
+        ),
+    ),
+)
+
+
+_ROLE_ENDINGS = tuple(
+    word_set(
+        """
+        ledare ledaren ansvarig ansvariga samordnare samordnaren chef chefen direktor
+        direktoren handlaggare strateg strategen utvecklare
+        coordinator manager director officer leader head
+        """
+    )
+)
+_ROLE_OPENERS = word_set("ny nya nye nyvald nyvalda nuvarande tillforordnad tf new current acting")
+_ROLE_JOINERS = word_set("i pa for av vid hos inom in of at on within")
+
+
+def describes_role(keys: Sequence[str]) -> bool:
+    """Words for a role, not a name: "ny samverkansledare i norr", "new coordinator"."""
+    if not keys:
+        return False
+    return (
+        keys[0] in _ROLE_OPENERS
+        or any(key in _ROLE_JOINERS for key in keys[1:-1])
+        or any(key.endswith(_ROLE_ENDINGS) for key in keys)
+    )
+
+
+def part_asked(norm: str, tense: str | None) -> str | None:
+    """ "future" for meetings left ("kvar", "remaining", "kommande", future tense),
+    "past" for those held (past tense), else None."""
+    if _REMAINING.search(norm) or tense == "future":
+        return "future"
+    return "past" if tense == "past" else None
+
+
+def meeting_mode(norm: str) -> str | None:
+    """ "digital", "physical" or "hybrid" when a question asks for meetings held so."""
+    return next((mode for mode, pattern in _MODES if pattern.search(norm)), None)
+
+
+def asking_spans(norm: str) -> list[tuple[int, int]]:
+    """Where `norm` says what it asks ("skjutits upp", "ställts in", "put off", "träder
+    i kraft"): words that are never its subject."""
+    patterns = (_POSTPONED, _CANCELLED, _MOVED, _VERB_PARTS)
+    return [m.span() for pattern in patterns for m in pattern.finditer(norm)]
 
 
 def status_asked(norm: str) -> str | None:

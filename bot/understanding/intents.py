@@ -181,6 +181,8 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         _any(
             r"narvar\w*|deltog|deltagit|deltar|deltagare\w*|var med|var dar|var pa"
             rf"(?: \w+)? {MEETING}|vilka kom|vem kom|who came|attend\w*|participa\w*"
+            r"|var (?:\w+ ){1,4}(?:med|narvarande) (?:pa|vid|i)"  # "var Karin Haster med på …"
+            r"|gaster|gasterna|guests|took part|take part|tog del"
             r"|present|who (?:was|were) (?:at|there|in)|narvarolista\w*|inte med"
         ),
         _always,
@@ -215,6 +217,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         _any(
             r"represent\w*|foretrad\w*|sitter|sits|ledamot\w*|ersattar\w*|substitut\w*|deput\w*"
             r"|alternates?|members?|medlem\w*|kontaktperson\w*|contact persons?"
+            r"|(?:vilka|vem|who) (?:ar|sitter|is|are|s) (?:med )?(?:i|in)|ingar i"
         ),
         _always,
     ),
@@ -243,10 +246,20 @@ _WEAK_SEARCH = _any(
     r"vad vet du om|what do you know about|information om|info om|beratta om|tell me about"
     r"|vad hande med|what happened (?:with|to)"
 )
+# "pågår något möte nu?": the meeting under way, or else the next one
+_UNDER_WAY = _any(
+    r"pagar|pagaende|ongoing|under ?way|in progress|going on|happening|just nu|right now"
+    r"|now|currently"
+)
 _HELP_ANYWHERE = _any(
     r"hjalp|help|vad kan du|what can you|hur (?:anvander|funkar|fungerar)"
     r"|how (?:do|can|should) i|kommandon|commands"
 )
+
+
+def asks_under_way(norm: str) -> bool:
+    """ "pågår något möte nu?", "is there a meeting now?"."""
+    return _UNDER_WAY.search(norm) is not None
 
 
 def classify(signals: Signals) -> Intent:
@@ -270,7 +283,7 @@ def _meeting_family(s: Signals) -> Intent | None:
     if _PLURAL_MEETINGS.search(norm):
         return Intent.MEETINGS  # "kommande möten" lists them all
     which = which_meeting(norm)
-    if which == "next":
+    if which == "next" or _UNDER_WAY.search(norm):
         return Intent.NEXT_MEETING
     if meet and not meeting:
         return Intent.MEETINGS if s.time else Intent.NEXT_MEETING
@@ -305,5 +318,6 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     _MEET_VERB,
     _WHEN_WHERE,
     _WEAK_SEARCH,
+    _UNDER_WAY,
     _HELP_ANYWHERE,
 )

@@ -91,7 +91,22 @@ QUESTION_WORDS = word_set(
     datum dag dagen date day
     """
 )
-STOP_WORDS = FUNCTION_WORDS | QUESTION_WORDS
+# Verbs questions ask with ("vem föredrog X?", "när träder X i kraft?", "pågår något
+# möte?"): what is asked, never its subject.
+QUESTION_VERBS = word_set(
+    """
+    foredrog foredrogs foredragit foredrar foredra foredras foredragning
+    presenterade presenterades presenterat presenterar presentera presenteras
+    redovisade redovisades redovisat redovisar redogjorde redogjort berattade berattat
+    namns namner nams sags sager tas tags tar togs
+    trader trada tradde tratt galla gallde gallt borjar borjade borjat
+    startar startade startat slutar slutade slutat pagar pagick pagatt pagaende
+    hander hant skedde skett sker hande
+    presented presents presenting introduced ongoing underway happening going
+    begins began begun starts started ends ended takes took taken
+    """
+)
+STOP_WORDS = FUNCTION_WORDS | QUESTION_WORDS | QUESTION_VERBS
 
 # Words the grammars match on that the lists above do not hold.
 _GRAMMAR_WORDS = word_set(

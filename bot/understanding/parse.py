@@ -19,14 +19,20 @@ from functools import cache
 
 from bot.understanding.facets import (
     ABSENT,
+    asking_spans,
     decision_status,
+    describes_role,
+    lansdel_asked,
+    meeting_mode,
     meeting_role,
     member_role,
+    part_asked,
+    person_in_yes_no,
     status_asked,
     tense_of,
     which_meeting,
 )
-from bot.understanding.intents import Signals, classify
+from bot.understanding.intents import Signals, asks_under_way, classify
 from bot.understanding.language import detect_language
 from bot.understanding.lexicon import correct_keys
 from bot.understanding.query import Intent, LeadTime, Query
@@ -52,6 +58,7 @@ _LEAN: dict[Intent, str] = {
     ),
     **dict.fromkeys((Intent.NEXT_MEETING, Intent.SUBSCRIBE), "future"),
 }
+_PLACE_INTENTS = frozenset((Intent.REPRESENTATIVES, Intent.ATTENDANCE))
 _SUBJECT_INTENTS = frozenset((Intent.DECISIONS, Intent.SEARCH, Intent.AGENDA))
 _MEETING_INTENTS = frozenset((Intent.MEETINGS, Intent.NEXT_MEETING, Intent.MEETING_INFO))
 _NO_DEFAULT_GROUP = frozenset((Intent.BIND_GROUP, Intent.HELP, Intent.UNKNOWN))
@@ -133,18 +140,25 @@ def _query(
     leads: tuple[LeadTime, ...],
 ) -> Query:
     norm = reading.words.norm
+    intent = _role_asked(intent, reading)
     topic, mentions = _subject(intent, reading)
     tense = tense_of(norm)
     intent, which = _settle(intent, reading, topic, tense)
-    day, period = reading.time.resolve(reading.today, _lean(tense, intent))
+    lean = _lean(tense, intent)
+    day, period = reading.time.resolve(reading.today, lean)
+    meetings = intent == Intent.MEETINGS
+    # "norra länsdelen" is no misspelt Nora
+    lansdel = lansdel_asked(norm) if intent in _PLACE_INTENTS else None
     return Query(
         intent=intent,
         language=_language(reading.words, mentions),
         raw=raw,
         group=mentions.group or _default(intent, mentions, default_group),
         groups=mentions.groups if mentions.group is None else (),
-        municipality=mentions.municipality,
-        organization=mentions.organization or _organization_asked(intent, reading, mentions),
+        municipality=None if lansdel else mentions.municipality,
+        organization=lansdel
+        or mentions.organization
+        or _organization_asked(intent, reading, mentions),
         person=mentions.person or _person_asked(intent, reading),
         role=_role(intent, norm),
         date=day,
@@ -154,7 +168,25 @@ def _query(
         status=_status(intent, norm),
         absent=intent == Intent.ATTENDANCE and ABSENT.search(norm) is not None,
         lead_times=leads if intent == Intent.SUBSCRIBE else (),
+        part=_part(intent, norm, tense),
+        mode=meeting_mode(norm) if meetings else None,
+        date_lean=(lean or "nearest") if day is not None and _yearless(reading) else None,
     )
+
+
+def _part(intent: Intent, norm: str, tense: str | None) -> str | None:
+    """Meetings held so far or left ("past"/"future"); "now" for a meeting under way."""
+    if intent == Intent.MEETINGS:
+        return part_asked(norm, tense)
+    if intent == Intent.NEXT_MEETING and asks_under_way(norm):
+        return "now"
+    return None
+
+
+def _yearless(reading: _Reading) -> bool:
+    """The question's day was written without a year ("den 28 augusti")."""
+    atom = reading.time.atom
+    return atom is not None and atom.yearless and not atom.since
 
 
 def _status(intent: Intent, norm: str) -> str | None:
@@ -180,7 +212,9 @@ def _subject(intent: Intent, reading: _Reading) -> tuple[str | None, Mentions]:
     if intent not in _SUBJECT_INTENTS:
         return None, mentions
     names = mentions.used - mentions.tokens_of("group") | reading.time.names
-    used = reading.time.used | mentions.used
+    words = reading.words
+    asked = {i for span in asking_spans(words.norm) for i in words.tokens_in(*span)}
+    used = reading.time.used | mentions.used | asked
     found = subject(reading.words, reading.keys, used, names)
     if found is None:
         return None, mentions
@@ -239,8 +273,21 @@ def _role(intent: Intent, norm: str) -> str | None:
     return None
 
 
+def _role_asked(intent: Intent, reading: _Reading) -> Intent:
+    """ "vem är ny samverkansledare i norr?": no person is named but a role is, and
+    the minutes are searched for it."""
+    if intent != Intent.PERSON or reading.mentions.person is not None:
+        return intent
+    found = subject(reading.words, reading.keys, reading.used)
+    if found is None or not describes_role([reading.keys[i] for i in sorted(found.tokens)]):
+        return intent
+    return Intent.SEARCH
+
+
 def _person_asked(intent: Intent, reading: _Reading) -> str | None:
     """The name asked about when no known person matched: "vem är Anna Ek?"."""
+    if intent == Intent.ATTENDANCE:
+        return person_in_yes_no(reading.words.text)  # "var Anna Ek med på mötet?"
     if intent != Intent.PERSON:
         return None
     return name_asked(reading.words, reading.keys, reading.used)

@@ -91,7 +91,13 @@ class Query:
     for "nästa möte" / "förra mötet". `topic` is the subject words as the user wrote
     them ("suicidsamordningen"). `role` is a `storage.parsing.records.Role` value.
     `status` is "cancelled" or "moved" (meetings), "postponed" (decisions).
-    `lead_times` only for subscribe.
+    `lead_times` only for subscribe. `part` narrows a period that holds today to
+    what has been ("past": "vilka möten har hållits i år?") or what is left
+    ("future": "vilka möten är kvar i år?"), or for the next meeting asks whether
+    one is under way ("now": "pågår något möte?"); `mode` is "digital", "physical" or
+    "hybrid" for meetings held so. `date_lean` is set when `date` was written
+    without a year: where the answer may look for that day in other years
+    ("past", "future" or "nearest").
     """
 
     intent: Intent
@@ -112,3 +118,6 @@ class Query:
     status: str | None = None
     absent: bool = False
     lead_times: tuple[LeadTime, ...] = ()
+    part: str | None = None
+    mode: str | None = None
+    date_lean: str | None = None

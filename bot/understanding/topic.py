@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -77,7 +78,9 @@ def subject(
     tokens = words.tokens[first : last + 1]
     # Words joined by spaces: the subject is for searching and quoting back, and
     # punctuation between words ("<b>", quotes) has no place in either.
-    return Subject(" ".join(t.raw for t in tokens), frozenset(range(first, last + 1)))
+    # A hyphen read as a word of its own goes back on its word ("hälso- och sjukvård").
+    text = re.sub(r"(?<=\w) -(?= (?:och|eller|samt|and|or) )", "-", " ".join(t.raw for t in tokens))
+    return Subject(text, frozenset(range(first, last + 1)))
 
 
 def name_asked(words: Words, keys: Sequence[str], used: frozenset[int]) -> str | None:

@@ -3,6 +3,7 @@ escape, so callers never depend on an open session)."""
 
 from storage.queries.decisions import DecisionView, ItemView, decisions, items_of, search_items_text
 from storage.queries.meetings import (
+    days_with_meetings,
     meeting_by_id,
     meetings_between,
     meetings_moved_from,
@@ -12,12 +13,12 @@ from storage.queries.meetings import (
 )
 from storage.queries.merging import MeetingView
 from storage.queries.people import (
-    AttendanceView,
     attendance_of,
     known_names,
     person_profile,
     representatives,
 )
+from storage.queries.people_rows import AttendanceView
 
 __all__ = [
     "AttendanceView",
@@ -25,6 +26,7 @@ __all__ = [
     "ItemView",
     "MeetingView",
     "attendance_of",
+    "days_with_meetings",
     "decisions",
     "items_of",
     "known_names",

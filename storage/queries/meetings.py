@@ -25,6 +25,8 @@ from storage.statements import param
 
 # The end of "from now on".
 FAR_FUTURE = datetime(9000, 1, 1, tzinfo=STOCKHOLM)
+# How far back a meeting under way may have begun (an internat of a few days).
+LONGEST_MEETING = timedelta(days=6)
 
 COLUMNS = (
     Meeting.id,
@@ -213,8 +215,11 @@ def next_meetings(
     (the caller says they are cancelled)."""
     day_start = datetime.combine(now.astimezone(STOCKHOLM).date(), time(0), STOCKHOLM)
     tomorrow = _next_midnight(day_start)
+    # a meeting of several days begun before today may still be under way
     found = [
-        m for m in meetings_between(session, day_start, tomorrow, group=group) if m.finish > now
+        m
+        for m in meetings_between(session, day_start - LONGEST_MEETING, tomorrow, group=group)
+        if m.finish > now
     ]
     if len(found) < limit:
         found += meetings_between(
@@ -230,17 +235,53 @@ def previous_meetings(
     group: str | None = None,
     limit: int = 1,
     minutes_only: bool = False,
+    cancelled: bool = False,
 ) -> list[MeetingView]:
     """The latest meetings that have begun, newest first (only those with minutes
-    when `minutes_only`)."""
+    when `minutes_only`; cancelled ones only when `cancelled`)."""
     latest = LATEST[(group is not None, minutes_only)]
     params = {"at": now, "limit": limit * 8} | ({"group": group} if group is not None else {})
     ids = list(session.connection().scalars(latest, params))
     merged = [
-        m for m in merge(_views(session, VIEWS_BY_IDS, ids=ids), set()) if m.status != "cancelled"
+        m
+        for m in merge(_views(session, VIEWS_BY_IDS, ids=ids), set())
+        if cancelled or m.status != "cancelled"
     ]
     merged.sort(key=lambda m: m.start, reverse=True)
     return merged[:limit]
+
+
+def days_with_meetings(
+    session: Session,
+    days: Sequence[date],
+    *,
+    group: str | None = None,
+    minutes_only: bool = False,
+) -> set[date]:
+    """Those of `days` on which a meeting starts or from which one was moved away
+    (with `minutes_only`, on which a meeting with minutes starts).
+
+    >>> days_with_meetings(session, [date(2019, 4, 24), date(2020, 4, 24)])
+    {datetime.date(2020, 4, 24)}
+    """
+    if not days:
+        return set()
+    bounds = [(_midnight(day), _midnight(day) + WHOLE_DAY) for day in days]
+    starts = or_(*(and_(Meeting.start >= s, Meeting.start < e) for s, e in bounds))
+    moved = or_(*(and_(Meeting.moved_from >= s, Meeting.moved_from < e) for s, e in bounds))
+    condition = and_(starts, _FROM_MINUTES) if minutes_only else or_(starts, moved)
+    statement = select(Meeting.start, Meeting.moved_from).where(condition)
+    if group is not None:
+        mine = select(MeetingGroup.meeting_id).join(Group, Group.id == MeetingGroup.group_id)
+        statement = statement.where(Meeting.id.in_(mine.where(Group.name == group)))
+    rows = session.execute(statement).all()
+    moments = [row[0] for row in rows] + ([] if minutes_only else [row[1] for row in rows])
+    found = {moment.astimezone(STOCKHOLM).date() for moment in moments if moment is not None}
+    return found & set(days)
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), STOCKHOLM)
 
 
 def meeting_by_id(session: Session, meeting_id: int) -> MeetingView | None:

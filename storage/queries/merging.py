@@ -45,11 +45,13 @@ class MeetingView:
 
     @property
     def finish(self) -> datetime:
-        """When the meeting is over (the day's end when no time is known)."""
-        if self.end is not None:
+        """When the meeting is over (its last day's end when no time is known: a
+        two-day meeting "13-14 oktober" is stored as ending at 14 October 00:00)."""
+        if self.time_known and self.end is not None:
             return self.end
         if not self.time_known:
-            return datetime.combine(self.day, time(0), STOCKHOLM) + WHOLE_DAY
+            last = (self.end or self.start).astimezone(STOCKHOLM).date()
+            return datetime.combine(max(last, self.day), time(0), STOCKHOLM) + WHOLE_DAY
         return self.start + timedelta(hours=3)
 
 

@@ -8,54 +8,45 @@ answers stay fast however many meetings the store holds.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
-from sqlalchemy import Executable
 from sqlalchemy.orm import Session
 
 from storage.lookups import lookups
 from storage.parsing.records import STOCKHOLM
+from storage.queries.people_rows import (
+    AttendanceView,
+    _dedupe,
+    _group_count,
+    _group_ids,
+    _group_names,
+    _meeting_groups,
+    _organization_ids,
+    _person_ids,
+    _views,
+)
 from storage.queries.people_statements import (
     FIRST_PAGE,
     GROUP_ALIASES,
-    GROUPS_OF_MEETINGS,
     LATEST_LISTING_IN_GROUP,
-    LATEST_STATED,
+    LATEST_STATED_OF_PEOPLE,
     LISTED_AT_MEETING,
     LISTED_FOR_ORGANIZATIONS,
     LISTINGS_OF_ORGANIZATIONS,
     LISTINGS_OF_PEOPLE,
+    LISTINGS_WITH_NOTES,
     MOVED_ON,
     PAGE,
     PEOPLE_AT_MEETING,
-    PEOPLE_BY_KEY,
-    PEOPLE_NAME_CONTAINS,
     PEOPLE_NAMES,
+    UNLABELLED_AT,
     UNLABELLED_LATER,
 )
 from storage.registry import fold
 
-
-@dataclass(frozen=True)
-class AttendanceView:
-    name: str
-    organization: str | None
-    municipality: str | None
-    role: str
-    present: bool
-    group: str | None
-    meeting_id: int
-    meeting_date: date
-    document: str
-    title: str | None = None
-    party: str | None = None
-    # where the organisation was stated, when this meeting's list did not say
-    evidence: str | None = None
-    person_id: int = 0
+# Listed at a meeting without representing anyone there.
+NOT_SEATS = frozenset(("gäst", "sekreterare"))
 
 
 @dataclass(frozen=True)
@@ -78,6 +69,20 @@ def known_names(session: Session) -> Names:
 def attendance_of(session: Session, meeting_id: int) -> list[AttendanceView]:
     """Everyone the meeting's minutes list, in list order."""
     return _with_known_orgs(session, _views(session, LISTED_AT_MEETING, meeting=meeting_id))
+
+
+def attendance_noted(session: Session, word: str, before: datetime) -> list[AttendanceView]:
+    """The listings at the newest meeting before `before` whose note has `word`
+    ("skype" finds "via Skype")."""
+    key = fold(word)
+    rows = _views(session, LISTINGS_WITH_NOTES, until=before)
+    found = [v for v in rows if key in fold(v.note or "")]
+    return [v for v in found if v.meeting_id == found[0].meeting_id] if found else []
+
+
+def person_ids(session: Session, name: str) -> list[int]:
+    """The people a name (any spelling, or a part of one) stands for."""
+    return _person_ids(session, name)
 
 
 def representatives(
@@ -111,7 +116,7 @@ def representatives(
         latest = _latest_listing(session, orgs, until, max_groups)
         groups = _group_names(session, latest)
     meetings = {meeting_id for meeting_id, _ in latest.values()}
-    listings = _views(session, LISTED_FOR_ORGANIZATIONS, meetings=list(meetings), orgs=orgs)
+    listings = _seats(_views(session, LISTED_FOR_ORGANIZATIONS, meetings=list(meetings), orgs=orgs))
     # the groups with the newest listing first
     newest_first = sorted(latest.items(), key=lambda kv: (-kv[1][1].timestamp(), kv[0]))
     listed = {
@@ -125,6 +130,14 @@ def representatives(
             ],
         )
         for group_id, (meeting_id, start) in newest_first
+    }
+    # lists that name someone without an organisation ("Haster Karin"): read at once
+    unlabelled = set(session.connection().scalars(UNLABELLED_AT, {"meetings": list(meetings)}))
+    listed = {
+        group_id: _with_earlier_members(session, seen, latest[group_id][0], orgs, groups[group_id])
+        if latest[group_id][0] in unlabelled or not seen.views
+        else seen
+        for group_id, seen in listed.items()
     }
     later = _later_unlabelled(session, list(listed.values()), orgs, until)
     found: list[AttendanceView] = []
@@ -141,6 +154,35 @@ class Listed:
     group_id: int
     start: datetime
     views: list[AttendanceView]
+
+
+def _with_earlier_members(
+    session: Session, seen: Listed, meeting_id: int, orgs: list[int], group: str
+) -> Listed:
+    """The group's newest listing, with the members its list names without an
+    organisation ("Haster Karin") whom the group's previous listing gave one of
+    `orgs`, as long as they stated no other one since. With no member of its own
+    (guests only), the previous listing."""
+    params = {"orgs": orgs, "group": seen.group_id, "until": seen.start}
+    row = session.connection().execute(LATEST_LISTING_IN_GROUP, params).first()
+    if row is None or row[1] is None:
+        return seen
+    earlier = [
+        v
+        for v in _seats(_views(session, LISTED_FOR_ORGANIZATIONS, meetings=[row[0]], orgs=orgs))
+        if v.group in (None, group)
+    ]
+    known = {v.person_id for v in seen.views}
+    missing = {v.person_id: v for v in earlier if v.person_id not in known}
+    kept = _still_theirs(session, missing, orgs, row[1], meeting_id, seen.start) if missing else []
+    if seen.views or kept:
+        return replace(seen, views=[*seen.views, *kept])
+    return Listed(seen.group_id, row[1], earlier)
+
+
+def _seats(views: list[AttendanceView]) -> list[AttendanceView]:
+    """Those who sit in the group for their organisation: not guests, not the secretary."""
+    return [v for v in views if v.role not in NOT_SEATS]
 
 
 def person_profile(session: Session, name: str) -> list[AttendanceView]:
@@ -262,10 +304,9 @@ def _with_known_orgs(session: Session, views: list[AttendanceView]) -> list[Atte
     """Fill a missing organisation from the latest listing that states one."""
     missing = {v.person_id for v in views if v.organization is None}
     stated: dict[int, AttendanceView] = {}
-    for person_id in missing:
-        latest = _views(session, LATEST_STATED, person=person_id)
-        if latest:
-            stated[person_id] = latest[0]
+    if missing:  # one statement for them all, not one per person
+        latest = _views(session, LATEST_STATED_OF_PEOPLE, people=list(missing))
+        stated = {v.person_id: v for v in latest}
     return [
         replace(
             view,
@@ -281,107 +322,3 @@ def _with_known_orgs(session: Session, views: list[AttendanceView]) -> list[Atte
 
 def _evidence(view: AttendanceView) -> str:
     return f"{view.organization} enligt mötet {view.meeting_date.isoformat()}"
-
-
-# -- plain rows --------------------------------------------------------------------------
-
-
-def _views(session: Session, statement: Executable, **params: Any) -> list[AttendanceView]:
-    """The listings `statement` (one of the LISTED statements above) selects."""
-    rows = session.connection().execute(statement, params)
-    return [_view(row) for row in rows if row[7] is not None]
-
-
-def _view(row: Any) -> AttendanceView:
-    (
-        name,
-        org,
-        municipality,
-        role,
-        present,
-        group,
-        meeting_id,
-        start,
-        document,
-        title,
-        party,
-        pid,
-    ) = row
-    return AttendanceView(
-        name=name,
-        organization=org,
-        municipality=municipality,
-        role=role,
-        present=present,
-        group=group,
-        meeting_id=meeting_id,
-        meeting_date=start.astimezone(STOCKHOLM).date(),
-        document=document,
-        title=title,
-        party=party,
-        person_id=pid,
-    )
-
-
-def _meeting_groups(session: Session, meeting_ids: Iterable[int]) -> dict[int, tuple[int, ...]]:
-    ids = list(meeting_ids)
-    if not ids:
-        return {}
-    found: dict[int, list[int]] = defaultdict(list)
-    for meeting_id, group_id in session.connection().execute(GROUPS_OF_MEETINGS, {"ids": ids}):
-        found[meeting_id].append(group_id)
-    return {k: tuple(v) for k, v in found.items()}
-
-
-def _group_count(session: Session) -> int:
-    return len(lookups(session).group_names)
-
-
-def _group_names(session: Session, group_ids: Iterable[int]) -> dict[int, str]:
-    names = lookups(session).group_names
-    return {g: names[g] for g in group_ids if g in names}
-
-
-def _group_ids(session: Session, group: str | None) -> dict[int, str]:
-    known = lookups(session)
-    if group is None:
-        return dict(known.group_names)
-    group_id = known.group_ids.get(group)
-    return {} if group_id is None else {group_id: group}
-
-
-def _organization_ids(
-    session: Session, municipality: str | None, organization: str | None
-) -> list[int]:
-    known = lookups(session)
-    if municipality:
-        return list(known.municipality_orgs.get(municipality, ()))
-    if organization:
-        exact = known.organizations_named(organization)
-        if exact:
-            return exact
-        # written otherwise: compared folded here (SQLite's lower() knows ASCII only)
-        key = fold(organization)
-        return [o for o, name in known.organization_names.items() if fold(name) == key]
-    return []
-
-
-def _person_ids(session: Session, name: str) -> list[int]:
-    key = fold(name)
-    exact = list(session.connection().scalars(PEOPLE_BY_KEY, {"key": key}))
-    if exact:
-        return list(dict.fromkeys(exact))
-    part = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    matches = session.connection().scalars(PEOPLE_NAME_CONTAINS, {"part": part})
-    return list(dict.fromkeys(matches))
-
-
-def _dedupe(views: list[AttendanceView]) -> list[AttendanceView]:
-    seen: set[tuple[str, str | None, str]] = set()
-    unique = []
-    for view in views:
-        key = (view.name, view.group, view.role)
-        if key not in seen:
-            seen.add(key)
-            unique.append(view)
-    return unique

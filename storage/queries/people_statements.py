@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from storage.models import (
     Attendance,
@@ -41,6 +41,7 @@ _LISTED = (
         Attendance.title,
         Attendance.party,
         Attendance.person_id,
+        Attendance.note,
     )
     .join(Person, Person.id == Attendance.person_id)
     .outerjoin(Organization, Organization.id == Attendance.organization_id)
@@ -59,11 +60,29 @@ PEOPLE_AT_MEETING = _LISTED.where(
 LISTINGS_OF_PEOPLE = (
     _LISTED.where(Attendance.person_id.in_(_PEOPLE)).order_by(*_NEWEST_FIRST).limit(500)
 )
-# A person's latest listing that states an organisation.
-LATEST_STATED = (
-    _LISTED.where(Attendance.person_id == param("person"), Attendance.organization_id.is_not(None))
+# The newest listings with a note ("via Skype"), before `until`: the rare listings
+# with a note are read, and matched by the caller.
+LISTINGS_WITH_NOTES = (
+    _LISTED.where(Attendance.note.is_not(None), Attendance.meeting_start < _UNTIL)
     .order_by(*_NEWEST_FIRST)
-    .limit(1)
+    .limit(PAGE)
+)
+LISTINGS_BY_IDS = _LISTED.where(Attendance.id.in_(param("ids", expanding=True))).order_by(
+    *_NEWEST_FIRST
+)
+# Each of these people's latest listing that states an organisation, in one statement.
+_STATED_RANKED = (
+    select(
+        Attendance.id.label("id"),
+        func.row_number()
+        .over(partition_by=Attendance.person_id, order_by=_NEWEST_FIRST)
+        .label("rank"),
+    )
+    .where(Attendance.person_id.in_(_PEOPLE), Attendance.organization_id.is_not(None))
+    .subquery()
+)
+LATEST_STATED_OF_PEOPLE = _LISTED.join(_STATED_RANKED, _STATED_RANKED.c.id == Attendance.id).where(
+    _STATED_RANKED.c.rank == 1
 )
 
 # The organisations' listings before `until`, newest first, a page at a time.
@@ -90,6 +109,12 @@ LATEST_LISTING_IN_GROUP = (
     )
     .order_by(MeetingGroup.start.desc())
     .limit(1)
+)
+# Of these meetings, those whose list names someone without an organisation.
+UNLABELLED_AT = (
+    select(Attendance.meeting_id)
+    .where(Attendance.meeting_id.in_(_MEETINGS), Attendance.organization_id.is_(None))
+    .distinct()
 )
 # Later meetings that list these people without an organisation.
 UNLABELLED_LATER = (

@@ -1,0 +1,186 @@
+"""Answers about who was at a meeting: everyone present or absent (of one
+municipality, role or way of taking part), and whether one person was there."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from bot.answering.chosen import asked_meeting, place_asked
+from bot.answering.facts import groups_text, person_fact, role_word
+from bot.answering.format import day, pick
+from bot.answering.meetings import no_meeting
+from bot.answers import Answer, AskContext, Source
+from bot.understanding.query import Query
+from storage.queries import AttendanceView, attendance_of, meeting_by_id
+from storage.queries.people import attendance_noted, person_ids
+from storage.registry import fold, kommun_name
+
+# How someone took part, as the list notes it: "(via Skype)", "via Teams".
+VIA = re.compile(r"\bvia\s+([^\W\d_]+)")
+
+ROLES_PLURAL = {
+    "sv": {"gäst": "gäster", "ledamot": "ledamöter", "ersättare": "ersättare"},
+    "en": {"gäst": "guests", "ledamot": "members", "ersättare": "substitutes"},
+}
+
+
+@dataclass(frozen=True)
+class Where:
+    """The meeting an attendance answer is about."""
+
+    document: str
+    day: date
+    groups: tuple[str, ...]
+
+    def source(self) -> Source:
+        return Source(self.document, self.day.isoformat(), None)
+
+
+def answer_attendance(session: Session, query: Query, context: AskContext) -> Answer:
+    via = VIA.search(fold(query.raw))
+    if via and _no_meeting_named(session, query):  # "vem deltog via Skype?": the latest such
+        listed = attendance_noted(session, via.group(1), context.now)
+        if not listed:
+            return _nobody_via(query, via.group(1))
+        held = meeting_by_id(session, listed[0].meeting_id)
+        groups = tuple(held.groups) if held else ()
+        where = Where(listed[0].document, listed[0].meeting_date, groups)
+    else:
+        meeting = asked_meeting(session, query, context)
+        if meeting is None:
+            return no_meeting(session, query, context, "attendance")
+        listed = attendance_of(session, meeting.id)
+        where = Where(meeting.document, meeting.day, tuple(meeting.groups))
+    if query.person:
+        return _was_there(session, query, listed, where)
+    listed = [a for a in listed if _from(a, query) and (not query.role or a.role == query.role)]
+    if via:
+        listed = [a for a in listed if via.group(1) in fold(a.note or "")]
+    chosen = unique_people([a for a in listed if a.present != query.absent])
+    return _listed(query, chosen, where, found=bool(chosen) or not listed)
+
+
+def _no_meeting_named(session: Session, query: Query) -> bool:
+    return (
+        query.date is None
+        and query.period is None
+        and query.which is None
+        and not place_asked(session, query).places
+    )
+
+
+def _from(view: AttendanceView, query: Query) -> bool:
+    """Listed for the municipality or organisation the question names, if any."""
+    if query.municipality:
+        return view.municipality == query.municipality
+    if query.organization:
+        return fold(view.organization or "") == fold(query.organization)
+    return True
+
+
+def _was_there(
+    session: Session, query: Query, listed: Sequence[AttendanceView], where: Where
+) -> Answer:
+    """Yes or no for one person: present, absent (struck), or not on the list."""
+    lang = query.language
+    person = str(query.person)
+    ids = set(person_ids(session, person))
+    words = set(fold(person).split())
+    theirs = [a for a in listed if a.person_id in ids or set(fold(a.name).split()) == words]
+    group, when_text = groups_text(where.groups, lang), day(where.day, lang)
+    if not theirs:
+        text = pick(
+            lang,
+            f"{person} finns inte med i deltagarlistan för {group} {when_text}.",
+            f"{person} is not listed in the attendance of {group} on {when_text}.",
+        )
+    elif any(a.present for a in theirs):
+        roles = ", ".join(dict.fromkeys(role_word(a.role, lang) for a in theirs))
+        text = pick(
+            lang,
+            f"Ja, {name_with_org(theirs[0])} var med på {group} {when_text} ({roles}).",
+            f"Yes, {name_with_org(theirs[0])} was present at {group} on {when_text} ({roles}).",
+        )
+    else:
+        text = pick(
+            lang,
+            f"Nej, {name_with_org(theirs[0])} var frånvarande vid {group} {when_text} "
+            "(struken i deltagarlistan).",
+            f"No, {name_with_org(theirs[0])} was absent from {group} on {when_text} "
+            "(struck in the attendance list).",
+        )
+    return _answer(query, text, theirs, where)
+
+
+def _listed(query: Query, chosen: list[AttendanceView], where: Where, *, found: bool) -> Answer:
+    lang = query.language
+    group = groups_text(where.groups, lang)
+    when_text = pick(lang, "", "on ") + day(where.day, lang)
+    if query.municipality or query.organization:  # "… från Örebro kommun"
+        whom = kommun_name(query.municipality) if query.municipality else query.organization
+        group += pick(lang, " från ", " from ") + str(whom)
+    if query.role:  # "vilka gäster …"
+        when_text += ", " + ROLES_PLURAL[lang].get(query.role, role_word(query.role, lang))
+    if not chosen:
+        text = pick(
+            lang,
+            f"Protokollet från {group} {when_text} anger ingen som "
+            + ("frånvarande." if query.absent else "närvarande."),
+            f"The minutes of {group} {when_text} list nobody as "
+            + ("absent." if query.absent else "present."),
+        )
+        return _answer(query, text, [], where, found=found)
+    if query.absent:
+        head = pick(lang, "Frånvarande vid", "Absent from")
+    else:
+        head = pick(lang, "Närvarande vid", "Present at")
+    names = ", ".join(name_with_org(p) for p in chosen)
+    text = f"{head} {group} {when_text} ({len(chosen)}): {names}"
+    text += "\n" + pick(lang, "Källa: ", "Source: ") + where.document
+    return _answer(query, text, chosen, where)
+
+
+def _nobody_via(query: Query, way: str) -> Answer:
+    lang = query.language
+    text = pick(
+        lang,
+        f"Jag hittar ingen i protokollens deltagarlistor som deltog via {way.capitalize()}.",
+        f"I find nobody in the minutes' attendance lists who took part via {way.capitalize()}.",
+    )
+    return Answer("attendance", text, language=lang, found=False)
+
+
+def _answer(
+    query: Query, text: str, people: list[AttendanceView], where: Where, *, found: bool = True
+) -> Answer:
+    return Answer(
+        "attendance",
+        text,
+        people=[person_fact(p) for p in people],
+        sources=[where.source()],
+        language=query.language,
+        found=found,
+    )
+
+
+def name_with_org(view: AttendanceView) -> str:
+    """ "Patrik Jonsson (Örebro kommun)"; the title when no organisation is known;
+    how they took part when the list says ("via Skype")."""
+    way = view.note if fold(view.note or "").startswith("via ") else None
+    said = [s for s in (view.organization or view.title, way) if s]
+    return f"{view.name} ({', '.join(said)})" if said else view.name
+
+
+def unique_people(views: list[AttendanceView]) -> list[AttendanceView]:
+    seen: set[str] = set()
+    unique = []
+    for view in views:
+        if view.name not in seen:
+            seen.add(view.name)
+            unique.append(view)
+    return unique

@@ -1,0 +1,65 @@
+"""The one meeting a question is about, also when it names the meeting by where
+it was held ("vem ledde mötet i Vingåker?"): `find_meeting` otherwise."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from bot.answering.meetings import find_meeting
+from bot.answers import AskContext
+from bot.understanding.query import Query
+from storage.queries import MeetingView
+from storage.queries.places import latest_held_at, places_named
+from storage.registry import fold, municipality_of
+
+# Words before a place: "mötet i Vingåker", "the meeting in Båsenberga", "på Teams".
+PLACE_BEFORE = frozenset(("i", "in", "pa", "at", "vid"))
+MEETING_WORD = re.compile(r"mot|meeting|traff|sammantrade")
+
+
+@dataclass(frozen=True)
+class PlaceAsked:
+    """The stored places a question names, and its words that named them."""
+
+    places: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+def place_asked(session: Session, query: Query) -> PlaceAsked:
+    """A place word after "i"/"in"/"på"/"at" that matches a stored meeting place,
+    unless a day or period already says which meeting (or it is the municipality
+    the question asks about)."""
+    if query.date is not None or query.period is not None or query.which not in (None, "last"):
+        return PlaceAsked()
+    raw = re.findall(r"[^\W\d_]+", query.raw)
+    skip = {fold(query.municipality or ""), *fold(query.person or "").split()}
+    candidates = [
+        word
+        for meeting, before, word in zip(["", "", *raw], ["", *raw], raw, strict=False)
+        if fold(before) in PLACE_BEFORE
+        and fold(word) not in skip
+        # "i Kumla" is a municipality; "mötet i Kumla" may be a place
+        and (municipality_of(word) is None or MEETING_WORD.match(fold(meeting)))
+    ]
+    named = [w for w in candidates if places_named(session, [w])]
+    return PlaceAsked(places_named(session, named), tuple(named)) if named else PlaceAsked()
+
+
+def asked_meeting(
+    session: Session,
+    query: Query,
+    context: AskContext,
+    *,
+    minutes_only: bool = True,
+    place: PlaceAsked | None = None,
+) -> MeetingView | None:
+    """The meeting held at the place the question names, else `find_meeting`'s."""
+    place = place_asked(session, query) if place is None else place
+    if place.places:
+        held = latest_held_at(session, place.places, context.now, query.group)
+        if held is not None:
+            return held
+    return find_meeting(session, query, context, minutes_only=minutes_only)

@@ -1,0 +1,139 @@
+"""Lists of meetings held so far or left, digital or in person; the latest held
+when nothing is coming; a meeting under way (a two-day one too); a day without
+a year placed where the store has a meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answering.conftest import Ask
+
+CHEFSGRUPP_2026_HELD = ["2026-05-29", "2026-08-28", "2026-10-08", "2026-11-06"]
+
+
+def days(answer) -> list[str]:  # type: ignore[no-untyped-def]
+    return [m.start[:10] for m in answer.meetings]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka möten har hållits i år?",
+        "Hur många möten har chefsgruppen haft 2026?",
+        "which meetings were held this year?",
+        "how many meetings did chefsgruppen have in 2026?",
+    ],
+)
+def test_held_this_year_stops_at_now(ask: Ask, question: str) -> None:
+    answer = ask(question)
+    assert answer.intent == "meetings"
+    assert days(answer) == CHEFSGRUPP_2026_HELD
+    assert "(4)" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vilka möten är kvar i år?",
+        "vilka möten återstår i år",
+        "which meetings are left this year?",
+        "vilka kommande möten finns 2023",
+    ],
+)
+def test_left_this_year_starts_at_now(ask: Ask, question: str) -> None:
+    answer = ask(question, now="2023-05-01T10:00")
+    assert days(answer) == ["2023-06-02", "2023-09-08", "2023-10-12", "2023-11-10", "2023-12-08"]
+
+
+def test_a_whole_year_past_is_not_narrowed(ask: Ask) -> None:
+    assert len(ask("Vilka möten hade chefsgruppen 2023?").meetings) == 8
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Vilka möten var digitala 2023?", ["2023-02-10", "2023-04-21", "2023-09-08", "2023-11-10"]),
+        ("which meetings were online in 2023?", ["2023-02-10", "2023-04-21", "2023-09-08", "2023-11-10"]),
+        ("vilka möten var fysiska 2023", ["2023-03-17", "2023-12-08"]),
+        ("which meetings were held in person in 2023?", ["2023-03-17", "2023-12-08"]),
+    ],
+)  # fmt: skip
+def test_meetings_by_mode(ask: Ask, question: str, expected: list[str]) -> None:
+    answer = ask(question)
+    assert days(answer) == expected
+    assert answer.text.startswith(("Digitala möten", "Online meetings", "Fysiska", "In-person"))
+
+
+def test_no_meeting_of_a_mode_is_said_plainly(ask: Ask) -> None:
+    answer = ask("vilka möten var digitala 2024")
+    assert not answer.found and "inga digitala möten" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Vilka möten har de specifika samverkansråden?", "vilka möten har ssr folkhälsa"],
+)
+def test_nothing_coming_lists_the_latest_held(ask: Ask, question: str) -> None:
+    answer = ask(question)
+    assert answer.intent == "meetings"
+    assert "Inga kommande möten" in answer.text
+    public_health = [m for m in answer.meetings if "folkhälsa" in m.group]
+    assert [m.start[:10] for m in public_health] == ["2020-04-24", "2020-09-11", "2024-09-20"]
+    assert public_health[0].status == "cancelled" and "INSTÄLLT" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["Pågår något möte nu?", "pagar nagot mote just nu", "is there a meeting now?"]
+)
+def test_meeting_under_way_now(ask: Ask, question: str) -> None:
+    answer = ask(question, now="2026-05-29T10:30")
+    assert answer.intent == "next_meeting"
+    assert days(answer)[0] == "2026-05-29"
+    assert "pågår" in answer.text or "under way" in answer.text
+
+
+def test_no_meeting_under_way_now_is_said_before_the_next(ask: Ask) -> None:
+    answer = ask("Pågår något möte nu?", now="2026-05-29T13:30")
+    assert answer.text.startswith("Inget möte pågår just nu.")
+    assert days(answer)[0] == "2026-08-28"
+    assert "Inget möte pågår" not in ask("När är nästa möte?", now="2026-05-29T13:30").text
+
+
+def test_second_day_of_a_two_day_meeting_is_under_way(ask: Ask) -> None:
+    answer = ask("När är nästa möte?", now="2022-10-14T10:00")
+    assert days(answer)[:2] == ["2022-10-13", "2022-11-11"]
+    assert "pågår" in answer.text and "14 oktober 2022" in answer.text
+    after = ask("När är nästa möte?", now="2022-10-15T10:00")
+    assert days(after)[0] == "2022-11-11" and "pågår" not in after.text
+
+
+def test_first_day_of_a_meeting_without_times_is_not_said_to_be_under_way(ask: Ask) -> None:
+    answer = ask("När är nästa möte?", now="2022-10-13T08:00")
+    assert days(answer)[0] == "2022-10-13" and "pågår" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "day"),
+    [
+        ("Var ska mötet den 28 augusti hållas?", "2026-11-22T10:00", "2026-08-28"),
+        ("Blev mötet den 24 april inställt?", "2026-11-22T10:00", "2020-04-24"),
+        ("was the meeting on 24 April cancelled?", "2026-11-22T10:00", "2020-04-24"),
+        ("när är mötet den 11 december?", "2026-11-22T10:00", "2026-12-11"),
+        ("Var hölls mötet den 13 oktober?", "2026-11-22T10:00", "2022-10-13"),
+    ],
+)
+def test_a_day_without_a_year_is_where_a_meeting_is(
+    ask: Ask, question: str, now: str, day: str
+) -> None:
+    answer = ask(question, now=now)
+    assert answer.found and days(answer)[0] == day
+
+
+def test_a_day_without_a_year_or_a_meeting_keeps_the_grammars_year(ask: Ask) -> None:
+    answer = ask("Var hölls mötet den 3 mars?")
+    assert not answer.found and "3 mars 2026" in answer.text
+
+
+def test_a_day_without_a_year_in_a_question_about_minutes(ask: Ask) -> None:
+    answer = ask("Vem var sekreterare den 13 oktober?")
+    assert answer.found and answer.sources[0].meeting_date == "2022-10-13"
