@@ -28,6 +28,7 @@ from storage.queries import (
     MeetingView,
     decisions,
     items_of,
+    later_decisions,
     meetings_on,
     search_items_text,
 )
@@ -295,7 +296,8 @@ def _followed(
     after, in the group's own meetings, else in those of the group it was
     referred to ("hänskjuts till chefsgruppen"). Not in any group's: in a store
     of many groups another group's decision on the same words is not where this
-    question went. (Among the year's first 40 matching agenda items.)
+    question went. (A group's meetings of a year are read whole; a meeting of no
+    known group is followed among the year's first 40 matching agenda items.)
 
     `known`: the newest decisions on the words asked about, this one among them:
     they hold the later ones (bar text-only mentions past the newest 60), and no
@@ -315,11 +317,12 @@ def _followed(
                 if view.meeting_date < d.meeting_date < until.date()
                 and (group is None or group in d.groups)
             ]
-        else:
+        elif group is not None:
+            found = later_decisions(session, words, group=group, start=after, end=until)
+        else:  # a meeting of no known group: any group's, among the first matches
             found = decisions(
                 session,
                 words=words,
-                group=group,
                 start=after,
                 end=until,
                 depth=FOLLOW_DEPTH,

@@ -1,7 +1,14 @@
 """Read-only questions to the store, answered with plain views (no ORM objects
 escape, so callers never depend on an open session)."""
 
-from storage.queries.decisions import DecisionView, ItemView, decisions, items_of, search_items_text
+from storage.queries.decisions import (
+    DecisionView,
+    ItemView,
+    decisions,
+    items_of,
+    later_decisions,
+    search_items_text,
+)
 from storage.queries.meetings import (
     days_with_meetings,
     meeting_by_id,
@@ -30,6 +37,7 @@ __all__ = [
     "decisions",
     "items_of",
     "known_names",
+    "later_decisions",
     "meeting_by_id",
     "meetings_between",
     "meetings_moved_from",

@@ -114,6 +114,39 @@ def decisions(
     return found[:limit]
 
 
+def later_decisions(
+    session: Session, words: Sequence[str], *, group: str, start: datetime, end: datetime
+) -> list[DecisionView]:
+    """Decisions of `group`'s meetings in [start, end) whose agenda item speaks of
+    every one of the stemmed `words` (each as the beginning of a word, as a search
+    widens it), oldest first.
+
+    A group's meetings in a year are a handful: their decisions are read by the
+    (group, start) index and their items' stored words matched here, in one
+    statement, whatever the size of the store (the full-text index would walk the
+    matches of common words in every group's items)."""
+    params = {"group": group, "start": start, "end": end}
+    rows, groups = _folded(
+        session.connection().execute(GROUP_DECISIONS, params).all(), key=12, meeting=7
+    )
+    wanted = [w for w in words if w]
+    found = [
+        _decision_view(row, groups, 0.0)
+        for row in sorted(rows, key=_oldest_first)
+        if row[8] is not None and _speaks_of(f"{row[13]} {row[14]}".split(), wanted)
+    ]
+    return found
+
+
+def _speaks_of(stems: list[str], words: Sequence[str]) -> bool:
+    return all(any(s.startswith(w) for s in stems) for w in words)
+
+
+def _oldest_first(row: Any) -> tuple[float, int, int]:
+    start = row[8]
+    return (start.timestamp() if start else 0.0, row[10], row[11])
+
+
 def _within(moment: datetime | None, start: datetime | None, end: datetime | None) -> bool:
     return (
         moment is not None and (start is None or moment >= start) and (end is None or moment < end)
@@ -197,6 +230,30 @@ DECISIONS_OF = {
     (False, True): _DECISIONS.where(AgendaItem.meeting_id.in_(_MEETINGS)),
     (True, True): _DECISIONS.where(AgendaItem.id.in_(_ITEMS), AgendaItem.meeting_id.in_(_MEETINGS)),
 }  # (of these items, at these meetings) -> statement
+
+
+# A group's decisions in a period, with their items' stored words (see later_decisions).
+GROUP_DECISIONS = (
+    select(*_DECISIONS.selected_columns[:13], AgendaItem.search_title, AgendaItem.search_text)
+    .add_columns(Group.id, Group.name)
+    .select_from(Decision)
+    .join(AgendaItem, AgendaItem.id == Decision.item_id)
+    .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+    .join(Document, Document.id == Meeting.document_id)
+    .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+    .outerjoin(Group, Group.id == MeetingGroup.group_id)
+    .where(
+        Meeting.id.in_(
+            select(MeetingGroup.meeting_id)
+            .join(Group, Group.id == MeetingGroup.group_id)
+            .where(
+                Group.name == param("group"),
+                MeetingGroup.start >= param("start"),
+                MeetingGroup.start < param("end"),
+            )
+        )
+    )
+)
 
 
 @cache

@@ -14,6 +14,7 @@ from bot.answers import AskContext
 from bot.assistant import Assistant
 from storage.loading import load_paths
 from storage.parsing.records import STOCKHOLM
+from storage.queries import later_decisions
 from storage.store import Store
 
 MINUTES = sorted((Path(__file__).parent / "minutes").glob("*.md"))
@@ -59,3 +60,38 @@ def test_not_followed_into_an_unrelated_group(assistant: Assistant, db_url: str)
     answer = assistant.answer("vad beslutades om läkemedelsgenomgångar i mars 2026?", NOW)
     assert "Följdes upp" not in answer.text
     assert "Inget senare beslut i frågan finns i protokollen ännu." in answer.text
+
+
+def test_later_decisions_of_a_group_match_word_beginnings_oldest_first(
+    assistant: Assistant,
+) -> None:
+    """The follow-up's one statement: the group's decisions in the period whose item
+    speaks of every word (a word's beginning, as a search widens it), oldest first."""
+    start = datetime(2026, 1, 1, tzinfo=STOCKHOLM)
+    end = datetime(2027, 1, 1, tzinfo=STOCKHOLM)
+    with assistant.store.session() as session:
+        found = later_decisions(
+            session, ["lakemedelsgenomgang"], group="Chefsgrupp folkhälsa", start=start, end=end
+        )
+        prefix = later_decisions(
+            session, ["lakemedelsgenom"], group="Chefsgrupp folkhälsa", start=start, end=end
+        )
+        other_words = later_decisions(
+            session,
+            ["lakemedelsgenomgang", "karnkraft"],
+            group="Chefsgrupp folkhälsa",
+            start=start,
+            end=end,
+        )
+        before = later_decisions(
+            session,
+            ["lakemedelsgenomgang"],
+            group="Chefsgrupp folkhälsa",
+            start=start,
+            end=datetime(2026, 4, 1, tzinfo=STOCKHOLM),
+        )
+    assert found and all("Chefsgrupp folkhälsa" in d.groups for d in found)
+    assert [d.meeting_date for d in found] == sorted(d.meeting_date for d in found)
+    assert found[0].meeting_date.isoformat() == "2026-04-17"
+    assert prefix == found
+    assert other_words == [] and before == []
