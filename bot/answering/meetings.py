@@ -37,8 +37,10 @@ from storage.queries import (
 )
 
 MAX_LISTED = 25
-# Facts one answer carries; past this, the text says how many there are.
-MAX_FACTS = 100
+# Facts one answer carries; past this, the text asks for a group or a shorter time.
+# (A chat card shows ten; fifty is more than anyone reads in a chat, and an answer's
+# work stays the same however many groups the store holds.)
+MAX_FACTS = 50
 
 
 def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
