@@ -76,6 +76,8 @@ VIEWS_MOVED_HERE = _VIEWS.where(_MOVED_HERE)
 MINUTES_IN_WINDOW = _VIEWS.where(_IN_WINDOW, _FROM_MINUTES)
 MINUTES_OF_GROUP_IN_WINDOW = _VIEWS.where(Meeting.id.in_(_GROUP_WINDOW), _FROM_MINUTES)
 VIEWS_BY_IDS = _VIEWS.where(Meeting.id.in_(_IDS))
+# Begun in [start, end) and ending at `end` or later: meetings of several days.
+VIEWS_RUNNING_INTO = _VIEWS.where(_IN_WINDOW, Meeting.end >= _END)
 VIEW_BY_ID = _VIEWS.where(Meeting.id == _ID)
 
 # When the n-th stored meeting in the window starts: an index walk of n entries.
@@ -218,7 +220,10 @@ def next_meetings(
     # a meeting of several days begun before today may still be under way
     found = [
         m
-        for m in meetings_between(session, day_start - LONGEST_MEETING, tomorrow, group=group)
+        for m in [
+            *_running_into(session, day_start, group),
+            *meetings_between(session, day_start, tomorrow, group=group),
+        ]
         if m.finish > now
     ]
     if len(found) < limit:
@@ -226,6 +231,14 @@ def next_meetings(
             session, tomorrow, FAR_FUTURE, group=group, limit=limit - len(found)
         )
     return found[:limit]
+
+
+def _running_into(session: Session, day_start: datetime, group: str | None) -> list[MeetingView]:
+    """Meetings begun in the days before `day_start` that last into its day (an
+    internat): only those stored as ending on it or later are read, not every
+    meeting of those days."""
+    views = _views(session, VIEWS_RUNNING_INTO, start=day_start - LONGEST_MEETING, end=day_start)
+    return merge([v for v in views if group is None or group in v.groups], set())
 
 
 def previous_meetings(
