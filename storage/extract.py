@@ -3,13 +3,14 @@
 A file that cannot be read raises `UnreadableDocument` with a reason a person
 can act on; nothing else escapes.
 
-    >>> extract_text(Path("notes.txt"), b"Protokoll\\n").text
-    'Protokoll\\n'
+    >>> extract_text(Path("notes.txt"), b"Protokoll Chefsgrupp Kumla\\n").text
+    'Protokoll Chefsgrupp Kumla\\n'
 """
 
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 import zipfile
@@ -116,11 +117,32 @@ def _docx_blocks(document: object) -> list[str]:
         elif tag == "tbl":
             table = Table(child, document)  # type: ignore[arg-type]
             for row in table.rows:
-                cells = [
-                    " ".join(_docx_paragraph(p) for p in cell.paragraphs) for cell in row.cells
-                ]
-                blocks.append("\t".join(cells))
+                cells = [[_docx_paragraph(p) for p in cell.paragraphs] for cell in row.cells]
+                blocks.append(_docx_row(cells))
     return blocks
+
+
+def _docx_row(cells: list[list[str]]) -> str:
+    """A table row, cells joined by tabs. A cell's paragraphs are joined by spaces,
+    except beside a label ("Beslutande" | one name a paragraph), where each
+    paragraph stays a line of its own, and in columns of names ("Ledamöter" |
+    "Ersättare", a name a paragraph in each), where each line is a row of its own.
+
+    >>> _docx_row([["Beslutande"], ["Anna Ek (S)", "Bo Berg (M)"]])
+    'Beslutande\\tAnna Ek (S)\\nBo Berg (M)'
+    >>> _docx_row([["Anna Ek"], ["S"], ["1:e vice", "ordförande"]])
+    'Anna Ek\\tS\\t1:e vice ordförande'
+    >>> _docx_row([["Anna Ek (S)", "Bo Berg (M)"], ["Cia Dahl (S)", "Dan Ek (M)"]])
+    'Anna Ek (S)\\tCia Dahl (S)\\nBo Berg (M)\\tDan Ek (M)'
+    """
+    lines = [[text for text in paragraphs if text.strip()] for paragraphs in cells]
+    several = [index for index, texts in enumerate(lines) if len(texts) > 1]
+    if len(several) >= 2 and len(several) == sum(1 for texts in lines if texts):
+        rows = itertools.zip_longest(*lines, fillvalue="")
+        return "\n".join("\t".join(row) for row in rows)
+    if len(lines) <= 2 and several == [len(lines) - 1]:
+        return "\t".join([*(" ".join(texts) for texts in lines[:-1]), "\n".join(lines[-1])])
+    return "\t".join(" ".join(texts) for texts in lines)
 
 
 def _docx_paragraph(paragraph: object) -> str:
@@ -144,7 +166,7 @@ def _pdf_text(data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             raise UnreadableDocument("the PDF is encrypted; save an unprotected copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_pdf_page_text(page) for page in reader.pages]
     except UnreadableDocument:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -152,3 +174,89 @@ def _pdf_text(data: bytes) -> str:
     except Exception as exc:  # pypdf can raise almost anything on hostile input
         raise UnreadableDocument(f"the PDF cannot be read ({type(exc).__name__})") from exc
     return "\n\n".join(pages)
+
+
+def _pdf_page_text(page: object) -> str:
+    """A page's text with its tables kept: pypdf's layout mode places text as on
+    the page, and columns set apart by wide gaps become tab-separated cells as in
+    a Word table. Plain extraction is the fallback."""
+    try:
+        laid_out = page.extract_text(extraction_mode="layout")  # type: ignore[attr-defined]
+    except Exception:  # layout mode fails on some odd fonts; plain mode still reads them
+        laid_out = ""
+    plain: str = page.extract_text() or ""  # type: ignore[attr-defined]
+    # layout mode drops text it cannot place: never trade words for layout
+    if len("".join(laid_out.split())) < len("".join(plain.split())) * 0.95:
+        return plain
+    return layout_to_rows(laid_out)
+
+
+_COLUMN_GAP = re.compile(r" {3,}")
+
+
+@dataclass
+class _Row:
+    """A table row being read: each cell's start column and its lines."""
+
+    starts: list[int]
+    cells: list[list[str]]
+
+    def add(self, column: int, text: str) -> None:
+        index = max((i for i, s in enumerate(self.starts) if s <= column + 1), default=0)
+        self.cells[index].append(text)
+
+    def text(self) -> str:
+        label_and_value = len(self.cells) == 2
+        return "\t".join(_cell_text(lines, label_and_value) for lines in self.cells)
+
+
+def _cell_text(lines: list[str], label_and_value: bool) -> str:
+    """A cell's wrapped lines joined; in a label/value row ("Beslutande" beside a
+    list of names) a line that starts with a capital is an entry of its own."""
+    text = lines[0]
+    for line in lines[1:]:
+        entry = label_and_value and not line[:1].islower()
+        text += ("\n" if entry else " ") + line
+    return text
+
+
+def _fragments(line: str) -> list[tuple[int, str]]:
+    """(start column, text) of each stretch of a line between wide gaps."""
+    found: list[tuple[int, str]] = []
+    position = 0
+    for part in _COLUMN_GAP.split(line):
+        start = line.index(part, position) if part else position
+        if part.strip():
+            found.append((start + len(part) - len(part.lstrip()), part.strip()))
+        position = start + len(part)
+    return found
+
+
+def layout_to_rows(text: str) -> str:
+    """Layout-mode page text with table rows as tab-separated cells; a cell's
+    wrapped lines (indented below it) are joined to it.
+
+    >>> layout_to_rows("Title\\n\\nNamn      Parti\\nAnna Ek   S\\n  text")
+    'Title\\n\\nNamn\\tParti\\nAnna Ek\\tS\\ntext'
+    >>> layout_to_rows("Beslutande     Anna Ek (S), vice\\n               ordförande\\n"
+    ...     "               Bo Berg (M)")
+    'Beslutande\\tAnna Ek (S), vice ordförande\\nBo Berg (M)'
+    """
+    out: list[str] = []
+    row: _Row | None = None
+    for line in text.split("\n"):
+        parts = _fragments(line)
+        if row is not None and parts and parts[0][0] >= row.starts[1] - 1:
+            for column, fragment in parts:
+                row.add(column, fragment)
+            continue
+        if row is not None:
+            out.append(row.text())
+            row = None
+        if len(parts) >= 2:
+            row = _Row([start for start, _ in parts], [[part] for _, part in parts])
+        else:
+            out.append(line.strip())
+    if row is not None:
+        out.append(row.text())
+    return "\n".join(out)

@@ -67,6 +67,16 @@ ROLE_WORDS: dict[str, Role] = {
     "tjansteman": Role.OFFICIAL,
     "gast": Role.GUEST,
     "adjungerad": Role.GUEST,
+    # English minutes: "Margaret Olofsson, Region Örebro län (Chair)"
+    "chair": Role.CHAIR,
+    "chairperson": Role.CHAIR,
+    "chairman": Role.CHAIR,
+    "chairwoman": Role.CHAIR,
+    "vice chair": Role.VICE_CHAIR,
+    "vice-chair": Role.VICE_CHAIR,
+    "deputy chair": Role.VICE_CHAIR,
+    "secretary": Role.SECRETARY,
+    "minute taker": Role.SECRETARY,
 }
 _PRESENT_MARKS = frozenset(
     {"x", "ja", "narvarande", "narv", "✓", "✔", "1", "present", "yes", "attended"}
@@ -84,7 +94,8 @@ _NOTE = re.compile(
 )
 # Whom a substitute stands in for: "för Erik Ek (S)", "i stället för Erik Ek".
 _STANDS_IN = re.compile(
-    r"^(?:(?:i stället|istället|tjänstgör|tjänstgörande) )?(?:för|ersätter) [A-ZÅÄÖ]"
+    r"^(?:(?:i stället|istället|tjänstgör|tjänstgörande|tjg\.?|(?:tjänstgörande|tjg\.?) ersättare) )?"
+    r"(?:för|ersätter) [A-ZÅÄÖ]"
     r"|^(?:(?:serving|substituting|deputising|deputizing|standing in) for"
     r"|(?:in place of|replacing|on behalf of)) [A-ZÅÄÖ]"
 )
@@ -162,6 +173,20 @@ def stands_in(text: str) -> bool:
     return bool(_STANDS_IN.match(text[:1].lower() + text[1:]))
 
 
+def seat_holder(note: str) -> Row | None:
+    """The member whose seat a substitute took, from the note saying so.
+
+    >>> row = seat_holder("tjänstgörande ersättare för Rune Falk (S)")
+    >>> row.name, row.party
+    ('Rune Falk', '(S)')
+    """
+    match = _STANDS_IN.match(note[:1].lower() + note[1:])
+    if match is None:
+        return None
+    rows = read_row(note[match.end() - 1 :])
+    return rows[0] if len(rows) == 1 else None
+
+
 def _take_parentheses(text: str, row: Row) -> str:
     """Read "(S)", "(ordförande)", "(dag 2)" into the row; the rest of the text."""
     for inner in _PARENTHESES.findall(text):
@@ -170,6 +195,8 @@ def _take_parentheses(text: str, row: Row) -> str:
             row.party = party_of(inner)
         elif role_word(inner):
             row.role = role_word(inner)
+        elif row.organization is None and (found := read_organization(inner)) is not None:
+            row.organization, row.municipality = found  # "Anna Ek (Kumla)"
         elif inner:
             row.notes.append(inner)
     return " ".join(_PARENTHESES.sub(" ", text).split())
@@ -179,6 +206,8 @@ def add_field(row: Row, text: str) -> None:
     """Read one field after the name into the row."""
     if stands_in(text):
         row.notes.append(text.strip())  # "för Erik Ek (S)": the party is Erik's
+        # someone in another's seat serves as a substitute, whatever list names them
+        row.role = row.role or Role.SERVING_SUBSTITUTE
         return
     text = _take_parentheses(text, row)
     trailing = _TRAILING_NOTE.search(text)
@@ -266,17 +295,55 @@ def read_row(line: str, *, inline: bool = False) -> list[Row]:
 
     `inline` says the line followed a heading's colon on the same line.
     """
+    people = _semicolon_people(line, inline=inline)
+    if people is not None:
+        return people
     fields = [f for f in _split_fields(clean_line(line)) if f.strip("~ ")]
     if not fields:
         return []
     names = _name_list(fields, inline)
     if names is None:
+        runs = _person_runs(fields) if inline else None
+        if runs is not None:
+            flags = _struck(fields)
+            return [
+                row for run in runs for row in _read_person(fields[run], struck=flags[run.start])
+            ]
         return _read_person(fields, struck=_struck(fields)[0])
     return [
         row
         for part, struck in zip(names, _struck(names), strict=True)
         for row in _read_person([part], struck=struck)
     ]
+
+
+def _person_runs(fields: Sequence[str]) -> list[slice] | None:
+    """ "Närvarande: Anna Ek, Kumla kommun, Bo Berg, Region Örebro län": each field that
+    is a name (a known first name and a surname) starts the next person's details."""
+    starts = [i for i, field in enumerate(fields) if _is_full_name(field)]
+    if len(starts) < 2 or starts[0] != 0 or len(starts) == len(fields):
+        return None
+    return [slice(a, b) for a, b in zip(starts, [*starts[1:], len(fields)], strict=True)]
+
+
+def _is_full_name(field: str) -> bool:
+    bare = _PARENTHESES.sub("", field).replace("~~", " ").strip()
+    words = name_words(bare)
+    return bool(words) and is_first_name(words[0]) and split_organization(bare) is None
+
+
+def _semicolon_people(line: str, *, inline: bool) -> list[Row] | None:
+    """ "Oskar Ek, Degerfors kommun; Ingrid Lund, Karlskoga kommun": semicolons
+    part people whose details are set off by commas, when every part names one."""
+    if "\t" in line or ";" not in line:
+        return None
+    parts = [part for part in line.split(";") if part.strip("~ ")]
+    if len(parts) < 2 or not all("," in part or "(" in part for part in parts):
+        return None
+    found = [read_row(part, inline=inline) for part in parts]
+    if not all(len(rows) == 1 for rows in found):
+        return None
+    return [rows[0] for rows in found]
 
 
 def _read_person(fields: Sequence[str], *, struck: bool) -> list[Row]:

@@ -46,8 +46,16 @@ _HEADER_WORDS: dict[str, str] = {
     "narvarande": "presence",
     "narvaro": "presence",
     "narv": "presence",
+    "n": "presence",  # "N" for närvarande, the column ticked with "X" or "N"
     "franvarande": "absence",
     "anteckning": "note",
+    # the votes of an omröstningslista: not presence, and not read
+    "ja": "vote",
+    "nej": "vote",
+    "avstar": "vote",
+    "yes": "vote",
+    "no": "vote",
+    "abstain": "vote",
     "kommentar": "note",
     "notering": "note",
     "name": "name",
@@ -80,6 +88,9 @@ _ROLE_COLUMNS: dict[str, Role] = {
 }
 
 
+_LETTER_MARKS = {"n": True, "t": True, "f": False}  # närvarande, tjänstgör, frånvarande
+
+
 def table_columns(line: str) -> tuple[Column, ...] | None:
     """What each column holds, when the line is a table's header row.
 
@@ -94,9 +105,13 @@ def table_columns(line: str) -> tuple[Column, ...] | None:
         return None
     if all(cell in _ROLE_COLUMNS for cell in named):
         return tuple(_ROLE_COLUMNS.get(cell, "") for cell in cells)
-    if all(cell in _HEADER_WORDS or cell in _ROLE_COLUMNS for cell in named):
-        return tuple(_HEADER_WORDS.get(cell, "name" if cell else "") for cell in cells)
-    return None
+    if not all(cell in _HEADER_WORDS or cell in _ROLE_COLUMNS for cell in named):
+        return None
+    if sum(1 for cell in named if cell in _ROLE_COLUMNS) >= 2:
+        # "Ledamot | Kommun | N | Ersättare | N": each role column a person, the
+        # columns after it (up to the next role column) that person's details
+        return tuple(_ROLE_COLUMNS.get(cell) or _HEADER_WORDS.get(cell, "") for cell in cells)
+    return tuple(_HEADER_WORDS.get(cell, "name" if cell else "") for cell in cells)
 
 
 def read_table_row(line: str, columns: Sequence[Column]) -> list[Row]:
@@ -104,6 +119,8 @@ def read_table_row(line: str, columns: Sequence[Column]) -> list[Row]:
     cells = [cell.strip() for cell in clean_line(line).split("\t")]
     cells += [""] * (len(columns) - len(cells))
     if any(isinstance(column, Role) for column in columns):
+        if any(column and not isinstance(column, Role) for column in columns):
+            return _role_segments(cells, columns)
         return _role_cells(cells, columns)
     row = _person(cells, columns)
     return [row] if row else read_row(line)
@@ -123,6 +140,43 @@ def _role_cells(cells: Sequence[str], columns: Sequence[Column]) -> list[Row]:
             if isinstance(column, Role) and row.role is None:
                 row.role = column
             rows.append(row)
+    return _seat_taken(rows)
+
+
+def _seat_taken(rows: list[Row]) -> list[Row]:
+    """ "Ledamot | Tjänstgörande ersättare" on one row: the member whose seat the
+    substitute took was away, unless the row marks them present."""
+    serving = [row for row in rows if row.role is Role.SERVING_SUBSTITUTE]
+    members = [row for row in rows if row.role is Role.MEMBER and row.present is None]
+    if len(serving) == 1 and len(members) == 1:
+        members[0].present = False
+        if not any(stands_in(note) for note in serving[0].notes):
+            serving[0].notes.append(f"för {members[0].name}")
+    return rows
+
+
+def _role_segments(cells: Sequence[str], columns: Sequence[Column]) -> list[Row]:
+    """One person per role column, read with the detail columns that follow it."""
+    starts = [i for i, column in enumerate(columns) if isinstance(column, Role)]
+    rows: list[Row] = []
+    for start, end in zip(starts, [*starts[1:], len(columns)], strict=True):
+        role = columns[start]
+        if not cells[start].strip() or not isinstance(role, Role):
+            continue  # an empty seat
+        kinds: list[Column] = ["name", *columns[start + 1 : end]]
+        row = _person(cells[start:end], kinds)
+        if row is None:
+            continue
+        row.role = row.role or role
+        rows.append(row)
+    _seat_taken(rows)
+    # one "Kommun" column for the row: a member and their substitute sit for the same one
+    organizations = {(row.organization, row.municipality) for row in rows if row.organization}
+    if len(organizations) == 1 and columns.count("organization") == 1:
+        organization, municipality = organizations.pop()
+        for row in rows:
+            if row.organization is None:
+                row.organization, row.municipality = organization, municipality
     return rows
 
 
@@ -142,6 +196,8 @@ def _person(cells: Sequence[str], columns: Sequence[Column]) -> Row | None:
 
 
 def _add_cell(row: Row, cell: str, column: Column) -> None:
+    if column == "vote":
+        return
     if column in ("presence", "absence") and presence_mark(cell) is None and cell.strip():
         _presence_words(row, cell)
     elif column == "presence":
@@ -152,6 +208,9 @@ def _add_cell(row: Row, cell: str, column: Column) -> None:
         return
     elif column == "party":
         row.party = party_of(cell) or f"({cell.strip('()')})"
+    elif column == "role" and stands_in(cell):
+        row.notes.append(cell)  # "Tjänstgörande ersättare för Leila Haddad (V)"
+        row.role = Role.SERVING_SUBSTITUTE
     elif column == "role":
         row.role = role_word(cell) or row.role
     elif column == "organization":
@@ -167,7 +226,12 @@ def _add_cell(row: Row, cell: str, column: Column) -> None:
 
 def _presence_words(row: Row, cell: str) -> None:
     """A presence cell in words: "Tjänstgörande för Anna Ek" means there, serving
-    in Anna's seat; other words are kept as a note and do not say absent."""
+    in Anna's seat; other words are kept as a note and do not say absent.
+    A lone letter is a mark: "N" (närvarande) there, "F" (frånvarande) not."""
+    letter = fold(cell.strip(" ."))
+    if letter in _LETTER_MARKS:
+        row.present = _LETTER_MARKS[letter]
+        return
     row.notes.append(cell.strip())
     row.present = True
     if stands_in(cell):

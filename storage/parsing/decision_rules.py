@@ -180,7 +180,8 @@ _LATER = re.compile(
     re.IGNORECASE,
 )
 _REF_END = re.compile(
-    r"\s+(?:efter|när|då|eftersom|för|och|men|samt|så|med|when|after|and|because)\b.*$",
+    r"\s+(?:efter|när|då|eftersom|för|och|men|samt|så|med|i\s+väntan|pending"
+    r"|awaiting|when|after|and|because)\b.*$",
     re.IGNORECASE,
 )
 # Kinds, tried in order: procedural, then postponed, then this table; else DECIDED.

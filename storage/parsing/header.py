@@ -25,6 +25,8 @@ from datetime import date
 from functools import cache
 
 from storage.parsing.dates import When, find_whens, parse_when
+from storage.parsing.label_rows import label_rows
+from storage.parsing.organizations import read_organization
 from storage.parsing.people import attendance_heading
 from storage.parsing.text import split_paragraphs
 from storage.parsing.when_where import (
@@ -84,6 +86,7 @@ class Preface:
     # what is known only part-way: settled by `_settle`
     clock_text: str | None = None  # "kl. 13.00–15.30" waiting for its day
     title_when: When | None = None
+    title_place: str | None = None  # what follows the date in the title
     date_line_when: When | None = None
     group_title: str = ""  # a line naming the group, the title when there is no other
     expect_group: bool = False
@@ -97,7 +100,7 @@ def read_preface(lines: Sequence[str], page_header: Sequence[str] = ()) -> Prefa
     for block in page_header:
         _read_block(block.split("\n"), preface, from_page_header=True)
     in_lists = False
-    plain = (_MARKDOWN_HEADING.sub("", line) for line in lines)
+    plain = label_rows([_MARKDOWN_HEADING.sub("", line) for line in lines])
     for paragraph in split_paragraphs("\n".join(plain)):
         rows = paragraph.split("\n")
         if paragraph.startswith("\t") and len(rows) == 1:
@@ -196,6 +199,8 @@ def _read_title_or_info(line: str, preface: Preface) -> bool:
         preface.group_title = preface.group_title or line
         preface.expect_group = False
         return True
+    if not preface.title and read_organization(line) is not None:
+        return True  # the letterhead's organisation: "Hallsbergs kommun" above the title
     if opens_with_date(line) and preface.date_line_when is None:
         parsed = when_and_place(line)
         preface.date_line_when = parsed.when
@@ -221,12 +226,15 @@ def _group_from_title(rest: str, preface: Preface) -> None:
     whens = find_whens(rest)
     if whens:
         preface.title_when = whens[0][2]
+        if rest[whens[0][1] :].strip(" ,.:;–-"):
+            # "… held on 12 November 2026 at 10:00–12:30, Room Tellus, Örebro"
+            preface.title_place = when_and_place(rest[whens[0][0] :]).place
         rest = rest[: whens[0][0]]
     found = groups_in(rest)
     if found:
         preface.groups.extend(g for g in found if g not in preface.groups)
         return
-    name = _TITLE_GLUE.sub("", re.sub(r"\s+(?:den|on|held)\s*$", "", rest.strip(" ,:–-")))
+    name = _TITLE_GLUE.sub("", _TITLE_TAIL.sub("", rest.strip(" ,:–-")))
     name = name.strip(" ,:–-")
     if name:
         preface.groups.append(name)
@@ -234,6 +242,10 @@ def _group_from_title(rest: str, preface: Preface) -> None:
         preface.expect_group = True  # "Protokoll" alone: the group's name may follow
 
 
+# What links a title's group to its date: "…, held on", "… den", "… som hölls den".
+_TITLE_TAIL = re.compile(
+    r"(?:[\s,]+(?:den|on|held|som|hålls|hölls|holden|which\s+was|was))+\s*$", re.IGNORECASE
+)
 # Words that make a line the name of a body that meets, for groups not in the registry.
 _BODY_WORDS = re.compile(
     r"(?:grupp|gruppen|råd|rådet|nämnd|nämnden|styrelse|styrelsen|utskott|utskottet|"
@@ -294,6 +306,8 @@ def _settle(preface: Preface) -> None:
     if not preface.groups:
         _unknown_group(preface)
     when = preface.when or preface.date_line_when or preface.title_when
+    if preface.place is None and preface.title_when is not None and when is preface.title_when:
+        preface.place = preface.title_place
     if when is None and preface.clock_text and preface.document_date:
         when = resolve_clock(preface.clock_text, preface.document_date)
     elif when is not None and not when.time_known and preface.clock_text:

@@ -103,6 +103,10 @@ _VERBS = frozenset(
         "sker", "skedde", "utser", "utsågs", "läggs", "lades", "is", "are", "was", "were",
     )
 )  # fmt: skip
+# A body's own section of a §-item: "Kommunstyrelsens beslut", "Arbetsutskottets förslag".
+_BODY_SECTION = re.compile(
+    r"^[\wåäöÅÄÖ-]+s\s+(?:beslut|förslag(?:\s+till\s+beslut)?|yttrande)\s*:?$", re.IGNORECASE
+)
 _PAST = re.compile(r"\w\w(?:ade|ades|ats|dde|ddes|ände|ändes|kte|ktes)$")
 _MAX_WORDS = 10
 # The fixed parts of a §-protocol's item structure it, they are not topics.
@@ -156,7 +160,7 @@ def _candidate(paragraph: str, people: KnownPeople) -> bool:
         return False
     if any(mark in line for mark in (":", "*", "~~", "\t", ",", ";")):
         return False
-    if line[-1] in ".!" or fold(line) in _SECTION_LABELS:
+    if line[-1] in ".!" or fold(line) in _SECTION_LABELS or _BODY_SECTION.match(line):
         return False
     return parse_names(line, people) is None
 

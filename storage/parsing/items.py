@@ -44,6 +44,13 @@ _NUMBERED = re.compile(r"^(?P<num>\d{1,3})(?:[.)]\s+(?P<rest>\S.*)|\.\s*$)")
 _SUB = re.compile(r"^(?P<num>\d{1,3})\.(?P<minor>\d{1,2})\.?\s+(?P<rest>\S.*)$")
 _SECTION = re.compile(r"^§\s*(?P<num>\d{1,4})\s*[.:]?(?:\s+(?P<rest>.*))?$")
 _MAX_GAP = 2  # numbers may skip one point ("3.", "5."), never more
+# A case number (diarienummer) after a § number: "§ 45 Dnr 2024/123", "Dnr KS 2026/211".
+# It files the matter; it is not its title, which then stands on the next line.
+_CASE_NUMBER = re.compile(
+    r"(?:^|[\s,;–-]+)(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer)\.?\s*:?\s*"
+    r"(?:[A-ZÅÄÖ]{1,8}[\s/.-]?){0,2}\d{2,4}(?:[/.:-]\d{1,6}){1,2}(?:[-.:]\d+)?[\s,;.]*",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -213,6 +220,7 @@ def build_item(raw: RawItem, people: KnownPeople) -> list[AgendaItem]:
     """The item and its sub-headings (number "", parent = the item's number)."""
     heading, extra = _heading_cells(raw)
     lines = list(raw.lines)
+    heading = _without_case_number(heading)
     if not heading.strip():
         heading = _take_first_line(lines)
     parts = split_heading(heading, people)
@@ -245,6 +253,21 @@ def _heading_cells(raw: RawItem) -> tuple[str, list[str]]:
         return raw.heading, []
     cells = [cell.strip() for cell in raw.heading.split("\t") if cell.strip()]
     return (cells[0], cells[1:]) if cells else ("", [])
+
+
+def _without_case_number(heading: str) -> str:
+    """The heading without its case number, which only files the matter.
+
+    >>> _without_case_number("Dnr KS 2026/211")
+    ''
+    >>> _without_case_number("Taxa för tillsyn, Dnr 2026/131")
+    'Taxa för tillsyn'
+    """
+    match = _CASE_NUMBER.search(heading)
+    if match is None:
+        return heading
+    rest = f"{heading[: match.start()]} {heading[match.end() :]}"
+    return " ".join(rest.split()).strip(" ,;–-")
 
 
 def _take_first_line(lines: list[str]) -> str:

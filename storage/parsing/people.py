@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from storage.identity import person_key
-from storage.parsing.attendance_rows import Row, clean_line, read_row
+from storage.parsing.attendance_rows import Row, clean_line, read_row, seat_holder
 from storage.parsing.attendance_tables import Column, read_table_row, table_columns
 from storage.parsing.names import join_broken_lines, normalize_name
 from storage.parsing.records import Attendee, Role
@@ -164,7 +164,7 @@ def parse_attendance(lines: Sequence[str], groups: Sequence[str] = ()) -> list[A
     >>> [(a.name, a.role.value, a.present, a.municipality) for a in rows]
     [('Anna Ek', 'ledamot', False, 'Kumla'), ('Bo Ek', 'gäst', True, None)]
     """
-    lines = join_broken_lines(lines)
+    lines = _join_wrapped(join_broken_lines(lines))
     grouped = len(groups) >= 2 and _has_several_lists(lines, groups)
     state = _List()
     found: dict[tuple[str, Role, str | None], Attendee] = {}
@@ -174,7 +174,38 @@ def parse_attendance(lines: Sequence[str], groups: Sequence[str] = ()) -> list[A
             attendee = _attendee(row, state, groups if grouped else ())
             key = (person_key(attendee.name), attendee.role, attendee.group)
             found[key] = _merge(found[key], attendee) if key in found else attendee
-    return list(found.values())
+    return _with_vacated_seats(list(found.values()))
+
+
+def _with_vacated_seats(attendees: list[Attendee]) -> list[Attendee]:
+    """A substitute "tjänstgörande för Rune Falk (S)" says Rune Falk, a member, was
+    not there: he is added as absent unless the lists name him already."""
+    named = {person_key(a.name) for a in attendees}
+    absent: list[Attendee] = []
+    for attendee in attendees:
+        if attendee.role is not Role.SERVING_SUBSTITUTE or not attendee.note:
+            continue
+        for note in attendee.note.split(", "):
+            holder = seat_holder(note)
+            if holder is None or person_key(holder.name) in named:
+                continue
+            named.add(person_key(holder.name))
+            absent.append(
+                Attendee(holder.name, Role.MEMBER, False, party=holder.party, group=attendee.group)
+            )
+    return attendees + absent
+
+
+def _join_wrapped(lines: Sequence[str]) -> list[str]:
+    """A line that ends in a comma and one that goes on in lower case are one
+    line wrapped ("Kent Ahlbäck,", "nämndsekreterare"): an entry starts with a name."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].rstrip().endswith(",") and line[:1].islower():
+            joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _read_line(line: str, state: _List, groups: Sequence[str]) -> list[Row]:

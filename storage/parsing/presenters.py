@@ -195,8 +195,30 @@ def presenters_in(lines: Iterable[str], people: KnownPeople) -> tuple[str, ...]:
     for line in lines:
         match = _PRESENTING.match(line.strip().lstrip("*").strip())
         if match:
-            found.extend(parse_names(match["names"].strip("* "), people, loose=True) or ())
+            names = _without_job_title(match["names"].strip("* "), people)
+            found.extend(parse_names(names, people, loose=True) or ())
     return _unique(found)
+
+
+# Job titles that open a sentence before a name: "Ekonomichef Jonas Tibbling redovisar …".
+_JOB_TITLE = re.compile(
+    r"(?:chef|direktör|sekreterare|samordnare|strateg|handläggare|ansvarig|ordförande|ledare"
+    r"|utredare|planerare|ekonom|jurist|controller|specialist|konsult|manager|officer"
+    r"|director|coordinator|secretary|chair)$",
+    re.IGNORECASE,
+)
+
+
+def _without_job_title(text: str, people: KnownPeople) -> str:
+    """ "Socialchef Maria Lindgren" -> "Maria Lindgren": the title is not the name.
+
+    >>> _without_job_title("Förbundschef Nils Kärrbäck", KnownPeople())
+    'Nils Kärrbäck'
+    """
+    words = text.split()
+    if len(words) >= 3 and _JOB_TITLE.search(words[0]) and people.is_first_name(words[1]):
+        return " ".join(words[1:])
+    return text
 
 
 def merge_presenters(first: Iterable[str], more: Iterable[str]) -> tuple[str, ...]:

@@ -35,6 +35,7 @@ from typing import TypeVar
 from storage.parsing.clock import parse_clock
 from storage.parsing.dates import UPCOMING, When, contains_date, find_whens
 from storage.parsing.records import STOCKHOLM, MeetingMode, MeetingStatus, ScheduledMeeting
+from storage.parsing.schedule_lists import only_dates, shared_tail, unwrapped
 from storage.parsing.schedule_words import (
     CANCELLED,
     MOVED,
@@ -45,6 +46,7 @@ from storage.parsing.schedule_words import (
     moves_a_matter,
     note_of,
     place_after_comma,
+    place_in_note,
     place_of,
     read_line,
     states_meeting,
@@ -133,7 +135,7 @@ def parse_schedule(
     A schedule heading among `lines` starts a new section with its own year.
     """
     meetings: list[ScheduledMeeting] = []
-    for section_heading, section in _sections(lines, heading):
+    for section_heading, section in _sections(unwrapped(lines), heading):
         meetings.extend(_parse_section(section, _years_of(section_heading, reference)))
     return meetings
 
@@ -257,6 +259,7 @@ def _line_meetings(
         struck = [d for d in dates if d.old]
         return [], struck[-1].when.start if struck else pending
     result = []
+    bare: list[bool] = []
     for index, (first, last) in enumerate(_chunks(line.text, meetings)):
         meeting = meetings[index]
         olds = [d for d in dates if d.old and first <= d.start < last]
@@ -266,7 +269,8 @@ def _line_meetings(
             moved_from = pending
         spans = [(d.start - first, d.end - first) for d in dates if first <= d.start < last]
         result.append(_meeting(chunk, spans, meeting.when, moved_from, with_notes))
-    return result, None
+        bare.append(only_dates(chunk, spans))
+    return shared_tail(result, bare), None
 
 
 def _dates_of(line: Line, years: _Years) -> list[_Found]:
@@ -342,6 +346,9 @@ def _meeting(
     note = note_of(chunk, date_spans) if with_notes else None
     if place is None and place_after_comma(chunk, note):
         place, note = note, None
+        mode = mode or MeetingMode.PHYSICAL
+    elif place is None and (held_in := place_in_note(note)):
+        place, note = held_in, None
         mode = mode or MeetingMode.PHYSICAL
     notes = [when.part_of_day, note]
     return ScheduledMeeting(

@@ -227,7 +227,31 @@ def place_after_comma(chunk: str, note: str | None) -> bool:
     if not note or ";" in note or not note[:1].isupper():
         return False
     tail = chunk.rsplit(",", 1)[-1].strip(" .")
-    return "," in chunk and tail == note and all(w[:1].isupper() for w in note.split()[:2])
+    # "Regionhuset Västerås", "Kumla kommunhus": a name, then at most a few words
+    return "," in chunk and tail == note and len(note.split()) <= _PLACE_WORDS
+
+
+_PLACE_WORDS = 5
+# "hålls i Kommunhuset", "äger rum i Nora", "at Regionhuset": where, in a note
+_HELD_IN = re.compile(
+    r"^(?:(?:hålls|äger\s+rum|sker|blir|will\s+be\s+held|is\s+held|takes\s+place)\s+)?"
+    r"(?:i|på|in|at)\s+(?P<place>[A-ZÅÄÖ][^;]*?)[\s.]*$"
+)
+
+
+def place_in_note(note: str | None) -> str | None:
+    """The place a note names after "i"/"på"/"in"/"at".
+
+    >>> place_in_note("hålls i Kommunhuset"), place_in_note("äger rum i Nora")
+    ('Kommunhuset', 'Nora')
+    >>> place_in_note("i väntan på besked") is None
+    True
+    """
+    match = _HELD_IN.match(note or "")
+    if match is None or _DIGITAL.search(match["place"]):
+        return None
+    place = match["place"]
+    return place if len(place.split()) <= _PLACE_WORDS else None
 
 
 def moves_a_matter(sentence: str) -> bool:

@@ -365,6 +365,7 @@ Justerare: Bertil Berg (M)
         ("Helena Holm", OFFICIAL, None, "Hallsberg", True),
         ("Ivar Isaksson", MEMBER, "(KD)", None, False),
         ("Bertil Berg", ADJUSTER, "(M)", None, True),
+        ("Erik Ek", MEMBER, "(S)", None, False),  # David Dahl sat in his seat
     ]
     assert by_name(attendees, "David Dahl").note == "för Erik Ek (S)"
     assert by_name(attendees, "Helena Holm").title == "socialchef"
