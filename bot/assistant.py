@@ -30,7 +30,7 @@ from bot.delivery_claims import DeliveryClaims
 from bot.understanding import Vocabulary, understand
 from bot.understanding.query import Intent, Query
 from storage.deliveries import claim_deliveries
-from storage.lookups import Lookups, attach
+from storage.lookups import Lookups, attach, lookups
 from storage.models import Document, PersonName
 from storage.parsing.records import STOCKHOLM
 from storage.queries import known_names, meeting_by_id
@@ -115,7 +115,11 @@ class Assistant:
             # the store's stamp and the conversation's group in one statement
             asked = None if context.group else context.conversation
             vocabulary, stamp, bound = self._vocabulary_of(session, asked)
-            group = context.group or bound
+            group = bound
+            if context.group:  # as the caller wrote it: the store's name for it
+                group = vocabulary.group_named(context.group)
+                if group is None:
+                    return _unknown_group(session, context)
             minute = context.now.astimezone(STOCKHOLM).replace(second=0, microsecond=0)
             key = (question.strip(), group, context.language, minute, stamp)
             cached = self.cache.get(key)
@@ -199,6 +203,19 @@ def _for_each_group(
     return combined(
         [handler(session, replace(query, group=g, groups=()), context) for g in query.groups]
     )
+
+
+def _unknown_group(session: Session, context: AskContext) -> Answer:
+    """The conversation's group (`--group`, a setting) names no group in the minutes."""
+    lang = context.language or "sv"
+    asked = (context.group or "")[:80]
+    known = ", ".join(sorted(lookups(session).group_ids))
+    text = pick(
+        lang,
+        f"Jag känner inte till gruppen ”{asked}” i protokollen. Grupper: {known}.",
+        f"I do not know the group “{asked}” in the minutes. Groups: {known}.",
+    )
+    return Answer("unknown", text, language=lang, found=False)
 
 
 def _trouble(context: AskContext, kind: str) -> Answer:

@@ -163,6 +163,16 @@ class Vocabulary:
             spans=tuple((_FIELDS[kind], span) for kind, span in spans.items()),
         )
 
+    def group_named(self, name: str) -> str | None:
+        """The group `name` names as a person would write it (an alias, lower case,
+        missing å/ä/ö, a typo), by its stored name; None when it names no group, or
+        several.
+
+        >>> Vocabulary.build(groups=["Chefsgrupp folkhälsa"]).group_named("chefsgrupp folkhalsa")
+        'Chefsgrupp folkhälsa'
+        """
+        return self.find(read_words(name[:200]).tokens).group
+
     def _exact(self, phrase: str) -> _Entry | None:
         exact = self._index.exact
         return _best(exact.get(phrase) or exact.get(_genitive(phrase), ()), phrase)
