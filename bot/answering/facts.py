@@ -80,9 +80,12 @@ def meeting_line(view: MeetingView, language: str, *, with_group: bool = True) -
     if view.status == "cancelled":
         text += pick(language, " – INSTÄLLT", " – CANCELLED")
     elif view.status == "moved":
-        moved = pick(language, " – flyttat", " – moved")
+        # moved here: from a day the minutes name, or only said to be a new date
+        moved = pick(language, " – flyttat hit, nytt datum", " – moved here, a new date")
         if view.moved_from is not None:
-            moved += pick(language, " från ", " from ") + day(view.moved_from.date(), language)
+            moved = pick(language, " – flyttat från ", " – moved from ") + day(
+                view.moved_from.date(), language
+            )
         text += moved
     if with_group:
         text = f"{groups_text(view.groups, language)}: {text}"

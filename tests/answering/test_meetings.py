@@ -176,3 +176,11 @@ def test_what_a_meeting_was_about(ask: Ask) -> None:
 def test_a_list_of_meetings_says_how_many(ask: Ask) -> None:
     answer = ask("Hur många möten hade chefsgruppen 2023?")
     assert answer.text.splitlines()[0].endswith("(8):")
+
+
+def test_a_new_date_without_the_old_one_reads_as_moved_here(ask: Ask) -> None:
+    """'Nytt datum 28/8' (2026): moved to the 28th from a day the minutes do not name."""
+    answer = ask("Vilka möten har chefsgruppen hösten 2026?", now="2026-06-01T10:00")
+    line = next(line for line in answer.text.splitlines() if "28 augusti 2026" in line)
+    assert line.endswith("flyttat hit, nytt datum")
+    assert answer.meetings[0].status == "moved" and answer.meetings[0].moved_from is None
