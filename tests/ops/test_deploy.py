@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -123,6 +124,24 @@ def compose() -> dict[str, Any]:
     data = load_yaml(COMPOSE)
     assert isinstance(data, dict)
     return data
+
+
+def test_compose_file_follows_the_compose_specification() -> None:
+    """Validated against the Compose specification's JSON schema (shipped with
+    check-jsonschema), as `docker compose config` would check it, with no engine."""
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.compose-spec",
+            str(COMPOSE),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
 
 
 def environment(service: Mapping[str, Any]) -> dict[str, str]:
