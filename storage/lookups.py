@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,6 +38,9 @@ class Lookups:
     municipality_orgs: Mapping[str, tuple[int, ...]]  # municipality -> organisation ids
     places: tuple[str, ...] = ()  # the meetings' places, each once
     lansdel_titled: tuple[int, ...] = ()  # attendance ids, see LANSDEL_TITLED
+    # what answers derive from the store at this state and keep (storage.search's
+    # indexed words by their first letters), filled as they are asked for
+    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def read(cls, session: Session) -> Lookups:

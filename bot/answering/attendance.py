@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from bot.answering.chosen import asked_meeting, place_asked
 from bot.answering.facts import groups_text, person_fact, role_word
-from bot.answering.format import day, pick
+from bot.answering.format import day, join, pick
 from bot.answering.meetings import no_meeting
-from bot.answers import Answer, AskContext, Source
+from bot.answers import Answer, AskContext, PersonFact, Source
 from bot.understanding.query import Query
 from storage.queries import AttendanceView, attendance_of, meeting_by_id
 from storage.queries.people import attendance_noted, person_ids
@@ -23,10 +23,26 @@ from storage.registry import fold, kommun_name
 # How someone took part, as the list notes it: "(via Skype)", "via Teams".
 VIA = re.compile(r"\bvia\s+([^\W\d_]+)")
 
+# "Var Hällefors representerat …?", "Was Kumla present …?": yes or no, not a list.
+YES_NO = re.compile(r"^\s*(?:var|was|were|ar|is|did|deltog|fanns|hade|had)\b")
+
 ROLES_PLURAL = {
-    "sv": {"gäst": "gäster", "ledamot": "ledamöter", "ersättare": "ersättare"},
-    "en": {"gäst": "guests", "ledamot": "members", "ersättare": "substitutes"},
+    "sv": {
+        "gäst": "gäster",
+        "ledamot": "ledamöter",
+        "ersättare": "ersättare",
+        "tjänsteperson": "tjänstepersoner",
+    },
+    "en": {
+        "gäst": "guests",
+        "ledamot": "members",
+        "ersättare": "substitutes",
+        "tjänsteperson": "officials",
+    },
 }
+# A role asked about and the roles it takes in: the secretary is one of the officials
+# (a list of tjänstepersoner names the secretaries too, stored with that role).
+ROLES_TAKEN_IN = {"tjänsteperson": frozenset(("tjänsteperson", "sekreterare"))}
 
 
 @dataclass(frozen=True)
@@ -58,7 +74,10 @@ def answer_attendance(session: Session, query: Query, context: AskContext) -> An
         where = Where(meeting.document, meeting.day, tuple(meeting.groups))
     if query.person:
         return _was_there(session, query, listed, where)
-    listed = [a for a in listed if _from(a, query) and (not query.role or a.role == query.role)]
+    place = query.municipality or query.organization
+    if place and not query.absent and YES_NO.search(fold(query.raw)):
+        return _place_there(query, listed, where)
+    listed = [a for a in listed if _from(a, query) and _in_role(a, query.role)]
     if via:
         listed = [a for a in listed if via.group(1) in fold(a.note or "")]
     chosen = unique_people([a for a in listed if a.present != query.absent])
@@ -81,6 +100,46 @@ def _from(view: AttendanceView, query: Query) -> bool:
     if query.organization:
         return fold(view.organization or "") == fold(query.organization)
     return True
+
+
+def _in_role(view: AttendanceView, role: str | None) -> bool:
+    return role is None or view.role in ROLES_TAKEN_IN.get(role, (role,))
+
+
+def _place_there(query: Query, listed: Sequence[AttendanceView], where: Where) -> Answer:
+    """Yes or no for a municipality or organisation at one meeting: someone of
+    theirs present, all of them struck (absent), or nobody of theirs listed."""
+    lang = query.language
+    whom = kommun_name(query.municipality) if query.municipality else str(query.organization)
+    theirs = unique_people([a for a in listed if _from(a, query)])
+    present = [name_with_org(a) for a in theirs if a.present]
+    absent = [name_with_org(a) for a in theirs if not a.present]
+    group, when_text = groups_text(where.groups, lang), day(where.day, lang)
+    if present:
+        text = pick(
+            lang,
+            f"Ja, {whom} var representerad vid {group} {when_text}: {join(present, lang)}.",
+            f"Yes, {whom} was represented at {group} on {when_text}: {join(present, lang)}.",
+        )
+    elif absent:
+        text = pick(
+            lang,
+            f"Nej, {whom} var inte representerad vid {group} {when_text}: "
+            f"{join(absent, lang)} var frånvarande (struken i deltagarlistan).",
+            f"No, {whom} was not represented at {group} on {when_text}: "
+            f"{join(absent, lang)} was absent (struck in the attendance list).",
+        )
+        absent = []
+    else:
+        text = pick(
+            lang,
+            f"Nej, ingen från {whom} finns med i deltagarlistan för {group} {when_text}.",
+            f"No, nobody from {whom} is listed in the attendance of {group} on {when_text}.",
+        )
+    if absent:
+        text += pick(lang, " Frånvarande: ", " Absent: ") + join(absent, lang) + "."
+    text += "\n" + pick(lang, "Källa: ", "Source: ") + where.document
+    return _answer(query, text, theirs, where)
 
 
 def _was_there(
@@ -161,11 +220,16 @@ def _answer(
     return Answer(
         "attendance",
         text,
-        people=[person_fact(p) for p in people],
+        people=[listed_fact(p, where.groups) for p in people],
         sources=[where.source()],
         language=query.language,
         found=found,
     )
+
+
+def listed_fact(view: AttendanceView, groups: Sequence[str]) -> PersonFact:
+    """A listing as a fact; a list that names no group is the meeting's groups'."""
+    return person_fact(view if view.group else replace(view, group=", ".join(groups) or None))
 
 
 def name_with_org(view: AttendanceView) -> str:

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 from bot.answering.facts import groups_text
 from bot.answering.format import pick
 from bot.answers import Answer, AskContext
+from bot.understanding.intents import small_talk
 from bot.understanding.query import Query
+from bot.understanding.text import read_words
 from storage.models import Conversation, Group
 from storage.statements import param
 
@@ -38,8 +40,35 @@ EXAMPLES_EN = (
 )
 
 
+_SMALL_TALK = {
+    "greeting": ("Hej!", "Hello!"),
+    "thanks": ("Varsågod!", "You're welcome!"),
+    "bye": ("Hej då!", "Goodbye!"),
+}
+
+
+def answer_small_talk(kind: str, lang: str) -> Answer:
+    """A greeting, thanks or goodbye answered in a line, with a hint of what to ask.
+
+    >>> answer_small_talk("thanks", "sv").text.split(" ")[0]
+    'Varsågod!'
+    """
+    opening = pick(lang, *_SMALL_TALK[kind])
+    hint = pick(
+        lang,
+        f'Fråga gärna om möten, beslut och representanter, till exempel "{EXAMPLES_SV[0]}" '
+        f'eller "{EXAMPLES_SV[2]}". Skriv "hjälp" för fler exempel.',
+        f'Ask me about meetings, decisions and representatives, for example "{EXAMPLES_EN[0]}" '
+        f'or "{EXAMPLES_EN[2]}". Write "help" for more examples.',
+    )
+    return Answer("help", f"{opening} {hint}", language=lang)
+
+
 def answer_help(query: Query, context: AskContext) -> Answer:
     lang = query.language
+    kind = small_talk(read_words(query.raw).norm)
+    if kind is not None:
+        return answer_small_talk(kind, lang)
     examples = EXAMPLES_SV if lang == "sv" else EXAMPLES_EN
     intro = pick(
         lang,

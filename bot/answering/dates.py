@@ -16,12 +16,13 @@ Example:
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from bot.understanding.query import Intent, Query
-from storage.queries import days_with_meetings
+from bot.answering.facts import day_bounds
+from bot.understanding.query import Intent, Period, Query
+from storage.queries import days_with_meetings, meetings_between
 
 # The years looked in, around today's.
 YEARS_BACK, YEARS_AHEAD = 25, 3
@@ -32,17 +33,62 @@ FROM_MINUTES = frozenset(
 
 
 def place_day(session: Session, query: Query, today: date) -> Query:
-    """`query` with its yearless day moved to the nearest year with a meeting on it."""
+    """`query` with its yearless day moved to the nearest year with a meeting on it,
+    or its yearless span of coming meetings (`place_span`) to a year with meetings."""
+    if query.period is not None:
+        return place_span(session, query, today)
     if query.date is None or query.date_lean is None:
         return query
     candidates = _same_day_in_years(query.date, today)
     # what the minutes say of a meeting is asked with a day that has minutes, if any
     for minutes_only in (True, False) if query.intent in FROM_MINUTES else (False,):
         found = _meeting_days(session, query, candidates, minutes_only=minutes_only)
-        chosen = _chosen(sorted(found), today, query.date_lean)
+        chosen = _chosen_day(sorted(found), today, query.date_lean)
         if chosen is not None:
             return replace(query, date=chosen)
     return query
+
+
+def place_span(session: Session, query: Query, today: date) -> Query:
+    """`query` with its yearless span of meetings not asked of the past ("möten i
+    februari") moved to the coming such span when the store has meetings then, else
+    to the nearest that had (else left as the grammar placed it).
+
+    >>> query = understand("möten i februari", now=now)  # November 2026: February 2026
+    >>> place_span(session, query, now.date()).period  # meetings are planned in 2027
+    Period(start=datetime.date(2027, 2, 1), end=datetime.date(2027, 2, 28))
+    """
+    period = query.period
+    if period is None or query.period_lean != "future":
+        return query
+    spans = [_shifted(period, years) for years in (-1, 0, 1)]
+    held = [span for span in spans if span is not None and _has_meetings(session, query, span)]
+    chosen = _chosen([(span.start, span.end) for span in held], today, "future")
+    return replace(query, period=Period(*chosen)) if chosen is not None else query
+
+
+def _shifted(period: Period, years: int) -> Period | None:
+    """The span `years` later; a span ending on a month's last day still does."""
+    if not 1 < period.start.year + years < 9999:
+        return None
+    end = _year_later(period.end, years)
+    if (period.end + timedelta(days=1)).day == 1:  # February 2027 -> 29 February 2028
+        end = (end.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return Period(_year_later(period.start, years), end)
+
+
+def _year_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _has_meetings(session: Session, query: Query, span: Period) -> bool:
+    """A meeting of the question's group (or groups, or any) starts in `span`."""
+    start, end = day_bounds(span.start, span.end)
+    groups = (query.group,) if query.group else query.groups or (None,)
+    return any(meetings_between(session, start, end, group=group, limit=1) for group in groups)
 
 
 def _meeting_days(
@@ -67,14 +113,26 @@ def _same_day_in_years(day: date, today: date) -> list[date]:
     return days
 
 
-def _chosen(days: list[date], today: date, lean: str) -> date | None:
+def _chosen_day(days: list[date], today: date, lean: str) -> date | None:
     """The day the tense prefers, else the nearest."""
-    if not days:
+    chosen = _chosen([(day, day) for day in days], today, lean)
+    return chosen[0] if chosen is not None else None
+
+
+def _chosen(spans: list[tuple[date, date]], today: date, lean: str) -> tuple[date, date] | None:
+    """The span (first, last day; in time order) the tense prefers, else the nearest."""
+    if not spans:
         return None
-    past = [d for d in days if d <= today]
-    future = [d for d in days if d >= today]
+    past = [s for s in spans if s[0] <= today]
+    future = [s for s in spans if s[1] >= today]
     if lean == "past" and past:
         return past[-1]
     if lean == "future" and future:
         return future[0]
-    return min(days, key=lambda d: abs((d - today).days))
+    return min(spans, key=lambda s: _away(s, today))
+
+
+def _away(span: tuple[date, date], today: date) -> int:
+    """Days between today and the span (0 inside it)."""
+    first, last = span
+    return (today - last).days if last < today else max(0, (first - today).days)

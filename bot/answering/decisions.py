@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,9 @@ from bot.answering.facts import (
 )
 from bot.answering.format import day, pick
 from bot.answering.meetings import no_meeting
+from bot.answering.search import answer_search as answer_search  # the search handler
+from bot.answering.topics import nothing_then, quoted, search_topics
+from bot.answering.topics import topic_words as topic_words  # bot.inspect's
 from bot.answers import Answer, AskContext, Source
 from bot.understanding.query import Query
 from storage.queries import (
@@ -33,17 +36,19 @@ from storage.queries import (
     search_items_text,
 )
 from storage.registry import group_in
-from storage.search import stem_words
+from storage.search import known_words
 
 MAX_SHOWN = 8
 MAX_FOLLOWED = 2
+# "vilka frågor väntar fortfarande?": the newest postponed ones looked after, at most
+PENDING_CHECKED = 20
 # A postponed question is looked for in its group's meetings this long after,
 # among the first agenda items on its subject stored after it.
 FOLLOW_UP = timedelta(days=366)
 FOLLOW_DEPTH = 40
 KIND_WORDS = {
     "sv": {
-        "postponed": "bordlagt/hänskjutet",
+        "postponed": "bordlagt/återremitterat/hänskjutet",
         "endorsed": "ställde sig bakom",
         "adopted": "antaget",
         "noted": "lades till handlingarna",
@@ -57,24 +62,9 @@ KIND_WORDS = {
         "procedural": "procedural",
     },
 }
-# Words that carry no topic: question words, fillers and the domain's own verbs.
-STOPWORDS = frozenset(
-    stem_words(
-        "och i om för att det som en ett på med av till från vad vilka vilket vilken när var hur "
-        "beslut besluten beslutades beslutade besluta fattades fattade tog togs sades sagt sagts "
-        "mötet möte möten protokoll protokollet minnesanteckningar gruppen chefsgruppen rådet "
-        "the a an of about on in for to what which when was were is did decide decided decision "
-        "decisions said say group meeting minutes "
-        # asking for postponed decisions (Query.status) is not a topic
-        "bordlagd bordlagt bordlagda bordlagts bordlades bordläggas hänskjuten hänskjutet "
-        "hänskjutna hänskjutits hänsköts hänskjuts uppskjuten uppskjutet uppskjutna "
-        "postponed deferred tabled referred fråga frågan frågor frågorna har hade question questions"
-    )
-)
 
 
-def topic_words(topic: str | None) -> list[str]:
-    return [w for w in stem_words(topic or "") if w not in STOPWORDS]
+_REFERRED_BACK = re.compile(r"återremitt|\breferred\s+back", re.IGNORECASE)
 
 
 def answer_decisions(session: Session, query: Query, context: AskContext) -> Answer:
@@ -83,43 +73,41 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     if isinstance(asked, Answer):
         return asked
     meeting_ids, place_words = asked
-    words = [w for w in topic_words(query.topic) if w not in topic_words(" ".join(place_words))]
     start = end = None
     if query.period is not None and meeting_ids is None:
         start, end = day_bounds(query.period.start, query.period.end)
-    found = decisions(
-        session,
-        meeting_ids=meeting_ids,
-        words=words,
-        group=query.group,
-        start=start,
-        end=end,
-        limit=60,
-        kind=query.status,
-    )
-    substantive = [d for d in found if d.kind != "procedural"]
-    found = substantive or ([] if words else found)
+    words, found = _find_decisions(session, query, meeting_ids, place_words, (start, end))
+    elsewhen = False
+    if not found and words and start is not None:
+        # the year may belong to the subject ("konferensen 2027"): any time, said so
+        found = _find_decisions(session, query, meeting_ids, place_words, (None, None))[1]
+        elsewhen = bool(found)
+    if query.status == "pending":  # (`found` holds only postponed ones: no `known`)
+        found = [d for d in found[:PENDING_CHECKED] if _later(session, d, words) is None]
     if not found:
+        if query.status == "outcome":  # "vad hände med X?": what the minutes say of it
+            return answer_search(session, query, context)
         return _no_decisions(session, query, words)
     # one meeting asked about: its decisions in agenda order, all of them
     shown = found if meeting_ids is not None and len(meeting_ids) == 1 else found[:MAX_SHOWN]
     about = (
-        f" {pick(lang, 'om', 'about')} {_shown_topic(query.topic, place_words)}" if words else ""
+        f" {pick(lang, 'om', 'about')} {quoted(_shown_topic(query.topic, place_words))}"
+        if words
+        else ""
     )
-    label = (
-        pick(lang, "Bordlagda eller hänskjutna frågor", "Postponed or referred questions")
-        if query.status == "postponed"
-        else pick(lang, "Beslut", "Decisions")
-    )
-    lines = [f"{label}{about}:"]
+    lines = [_decisions_label(query) + about + ":"]
+    if elsewhen and query.period is not None:
+        lines.insert(0, nothing_then(query.period, lang, "decisions"))
     followed = 0
     # Asked by topic alone, `found` holds the newest decisions on it: a postponed
     # one is followed among them when they reach back to it.
-    known = found if words and query.group is None and query.period is None else []
+    # (Asked for postponed ones only, `found` lacks the later decisions.)
+    unfiltered = query.status in (None, "outcome")
+    known = found if words and unfiltered and query.group is None and query.period is None else []
     for view in shown:
         lines.append("• " + _decision_line(view, lang))
         # Follow the first postponed questions to where they went; more would be noise.
-        if view.kind == "postponed" and followed < MAX_FOLLOWED:
+        if view.kind == "postponed" and followed < MAX_FOLLOWED and query.status != "pending":
             followed += 1
             lines.append("  " + _followed(session, view, words, lang, known))
     if len(found) > len(shown):
@@ -137,6 +125,56 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
         sources=unique_sources(decision_source(d) for d in shown),
         language=lang,
     )
+
+
+def _decisions_label(query: Query) -> str:
+    lang = query.language
+    if query.status == "pending":
+        return pick(
+            lang,
+            "Bordlagda eller hänskjutna frågor utan senare beslut i protokollen",
+            "Postponed or referred questions with no later decision in the minutes",
+        )
+    if query.status == "postponed":
+        return pick(
+            lang,
+            "Bordlagda, återremitterade eller hänskjutna frågor",
+            "Postponed or referred questions",
+        )
+    return pick(lang, "Beslut", "Decisions")
+
+
+def _find_decisions(
+    session: Session,
+    query: Query,
+    meeting_ids: list[int] | None,
+    place_words: tuple[str, ...],
+    span: tuple[datetime | None, datetime | None],
+) -> tuple[list[str], list[DecisionView]]:
+    """The topic's words and the decisions on them: the topic as asked, or for an
+    English question first in Swedish; a word the minutes do not have read as the
+    nearest one they have ("sucidsamordningen")."""
+    placed = topic_words(" ".join(place_words))
+    kind = {"pending": "postponed", "outcome": None}.get(query.status or "", query.status)
+    first: list[str] | None = None
+    for topic in search_topics(query):
+        words = known_words(session, [w for w in topic_words(topic) if w not in placed])
+        first = words if first is None else first
+        found = decisions(
+            session,
+            meeting_ids=meeting_ids,
+            words=words,
+            group=query.group,
+            start=span[0],
+            end=span[1],
+            limit=60,
+            kind=kind,
+        )
+        substantive = [d for d in found if d.kind != "procedural"]
+        found = substantive or ([] if words else found)
+        if found:
+            return words, found
+    return first or [], []
 
 
 def _meetings_asked(
@@ -218,63 +256,17 @@ def answer_agenda(session: Session, query: Query, context: AskContext) -> Answer
     )
 
 
-def answer_search(session: Session, query: Query, context: AskContext) -> Answer:
-    lang = query.language
-    words = topic_words(query.topic or query.raw)
-    start = end = None
-    if query.period is not None:
-        start, end = day_bounds(query.period.start, query.period.end)
-    hits = (
-        search_items_text(session, words, group=query.group, start=start, end=end, limit=6)
-        if words
-        else []
-    )
-    if not hits:
-        text = pick(
-            lang,
-            f"Jag hittar inget om {query.topic or query.raw} i protokollen.",
-            f"I find nothing about {query.topic or query.raw} in the minutes.",
-        )
-        return Answer("search", text, language=lang, found=False)
-    lines = [pick(lang, f"I protokollen om {query.topic}:", f"In the minutes about {query.topic}:")]
-    sources = []
-    for hit in hits:
-        snippet = snippet_for(hit.text, words) if _mentions(hit.text, words) else hit.title
-        label = (
-            f"{groups_text(hit.groups, lang)} {day(hit.meeting_date, lang)}, "
-            + pick(lang, "punkt", "item")
-            + f" {hit.number or hit.parent or '–'} {hit.title}"
-        )
-        lines.append(f"• {label}: {snippet}")
-        sources.append(item_source(hit, snippet))
-    return Answer("search", "\n".join(lines), sources=sources, language=lang)
-
-
-def snippet_for(text: str, words: list[str], width: int = 220) -> str:
-    """The sentence that best matches `words`, cut to about `width` characters."""
-    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
-    if not sentences:
-        return ""
-
-    def score(sentence: str) -> int:
-        stems = stem_words(sentence)
-        return sum(1 for w in words if any(s.startswith(w) for s in stems))
-
-    best = max(sentences, key=score)
-    return best if len(best) <= width else best[: width - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _mentions(text: str, words: list[str]) -> bool:
-    stems = set(stem_words(text))
-    return any(any(s.startswith(w) for s in stems) for w in words)
-
-
 def _decision_line(view: DecisionView, lang: str) -> str:
     item = pick(lang, "punkt", "item") + f" {view.item_number} " if view.item_number else ""
     kind = KIND_WORDS[lang].get(view.kind)
     marker = f" [{kind}]" if kind and view.kind in ("postponed",) else ""
+    back = _REFERRED_BACK.search(view.text) is not None  # återremiss: back for more work
     referred = (
-        pick(lang, f" (hänskjutet till {view.referred_to})", f" (referred to {view.referred_to})")
+        pick(
+            lang,
+            f" ({'återremitterat' if back else 'hänskjutet'} till {view.referred_to})",
+            f" ({'referred back' if back else 'referred'} to {view.referred_to})",
+        )
         if view.referred_to
         else ""
     )
@@ -291,6 +283,23 @@ def _followed(
     lang: str,
     known: Sequence[DecisionView] = (),
 ) -> str:
+    """Where a postponed question went, in words (see `_later`)."""
+    first = _later(session, view, asked, known)
+    if first is None:
+        return pick(
+            lang,
+            "Inget senare beslut i frågan finns i protokollen ännu.",
+            "No later decision on it is in the minutes yet.",
+        )
+    return pick(lang, "Följdes upp: ", "Followed up: ") + _decision_line(first, lang)
+
+
+def _later(
+    session: Session,
+    view: DecisionView,
+    asked: list[str],
+    known: Sequence[DecisionView] = (),
+) -> DecisionView | None:
     """Where a postponed question went: the first later decision on the same
     subject (the words asked about, else the agenda item's title) in the year
     after, in the group's own meetings, else in those of the group it was
@@ -332,14 +341,7 @@ def _followed(
         later = [d for d in found if d.kind != "procedural"]
         if later:
             break
-    if not later:
-        return pick(
-            lang,
-            "Inget senare beslut i frågan finns i protokollen ännu.",
-            "No later decision on it is in the minutes yet.",
-        )
-    first = min(later, key=lambda d: d.meeting_date)
-    return pick(lang, "Följdes upp: ", "Followed up: ") + _decision_line(first, lang)
+    return min(later, key=lambda d: d.meeting_date) if later else None
 
 
 def _no_decisions(session: Session, query: Query, words: list[str]) -> Answer:
@@ -347,8 +349,8 @@ def _no_decisions(session: Session, query: Query, words: list[str]) -> Answer:
     if words:
         text = pick(
             lang,
-            f"Jag hittar inga beslut om {query.topic} i protokollen.",
-            f"I find no decisions about {query.topic} in the minutes.",
+            f"Jag hittar inga beslut om {quoted(query.topic or '')} i protokollen.",
+            f"I find no decisions about {quoted(query.topic or '')} in the minutes.",
         )
         hits = search_items_text(session, words, group=query.group, limit=3)
         if hits:

@@ -3,6 +3,7 @@ time and place."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
@@ -35,6 +36,7 @@ from storage.queries import (
     next_meetings,
     previous_meetings,
 )
+from storage.registry import fold
 
 MAX_LISTED = 25
 # Facts one answer carries; past this, the text asks for a group or a shorter time.
@@ -235,6 +237,8 @@ def answer_info(session: Session, query: Query, context: AskContext) -> Answer:
         text = pick(lang, "Mötet är inställt: ", "The meeting is cancelled: ") + meeting_line(
             meeting, lang
         )
+    elif meeting.place is None and _WHERE.search(fold(query.raw)):
+        text += "\n" + _no_place(meeting, lang)
     return Answer(
         intent="meeting_info",
         text=text + "\n" + _source_note([meeting], lang),
@@ -242,6 +246,24 @@ def answer_info(session: Session, query: Query, context: AskContext) -> Answer:
         sources=[meeting_source(meeting)],
         language=lang,
     )
+
+
+# "var hölls mötet?", "where is it?": the place is asked for ("när var mötet?" is no place)
+_WHERE = re.compile(
+    r"^\W*(?:var|vart)\b|\b(?:where|plats\w*|lokal\w*|location|venue|place|room|adress\w*"
+    r"|address|vilken (?:ort|stad)|in which (?:town|city))\b"
+)
+
+
+def _no_place(meeting: MeetingView, lang: str) -> str:
+    """What is known of where a meeting without a place was held: nothing, or digitally."""
+    if meeting.mode == "digital":
+        return pick(
+            lang,
+            "Mötet är digitalt; protokollet anger ingen plats.",
+            "The meeting is digital; the minutes give no place.",
+        )
+    return pick(lang, "Protokollet anger ingen plats.", "The minutes give no place.")
 
 
 def find_meeting(

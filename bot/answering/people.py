@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from bot.answering.attendance import answer_attendance, name_with_org
+from bot.answering.attendance import answer_attendance, listed_fact, name_with_org
 from bot.answering.chosen import asked_meeting
 from bot.answering.facts import (
     groups_text,
@@ -20,9 +20,10 @@ from bot.answering.facts import (
 from bot.answering.format import day, join, pick
 from bot.answering.meetings import no_meeting
 from bot.answering.members import answer_members, titled_lines
+from bot.answering.person import answer_person
 from bot.answers import Answer, AskContext, Source, combined
 from bot.understanding.query import Query
-from storage.queries import AttendanceView, attendance_of, person_profile, representatives
+from storage.queries import AttendanceView, attendance_of, representatives
 from storage.registry import LANSDELAR, lansdel_named
 
 # A person's seat in the group before what they did at the meeting.
@@ -42,31 +43,59 @@ def answer_roles(session: Session, query: Query, context: AskContext) -> Answer:
     meeting = asked_meeting(session, query, context)
     if meeting is None:
         return no_meeting(session, query, context, "meeting_roles")
-    role = query.role or "ordförande"
-    people = [a for a in attendance_of(session, meeting.id) if a.role == role]
-    when_text = day(meeting.day, lang)
-    sv_role, en_role = ROLE_QUESTION.get(role, (role, f"was {role_word(role, 'en')}"))
-    source = Source(meeting.document, meeting.day.isoformat(), None)
-    if not people:
-        text = pick(
-            lang,
-            f"Protokollet från {groups_text(meeting.groups, lang)} {when_text} anger ingen {sv_role}.",
-            f"The minutes of {groups_text(meeting.groups, lang)} on {when_text} do not say who {en_role}.",
-        )
-        return Answer("meeting_roles", text, sources=[source], language=lang, found=False)
-    names = join([name_with_org(p) for p in people], lang)
-    text = pick(
-        lang,
-        f"{sv_role.capitalize()} vid mötet med {groups_text(meeting.groups, lang)} {when_text}: {names}.",
-        f"{names} {en_role} at the meeting of {groups_text(meeting.groups, lang)} on {when_text}.",
-    )
+    listed = attendance_of(session, meeting.id)
+    roles = query.roles or (query.role or "ordförande",)
+    held = [(role, [a for a in listed if a.role == role]) for role in roles]
+    people = [person for _, holders in held for person in holders]
+    group, when_text = groups_text(meeting.groups, lang), day(meeting.day, lang)
+    if len(held) == 1:
+        lines = [_role_line(*held[0], group, when_text, lang)]
+    else:  # "ordförande och sekreterare": one line per role
+        lines = [
+            pick(
+                lang,
+                f"Vid mötet med {group} {when_text}:",
+                f"At the meeting of {group} on {when_text}:",
+            ),
+            *(f"• {_role_held(role, holders, lang)}" for role, holders in held),
+        ]
+    if people:
+        lines.append(pick(lang, "Källa: ", "Source: ") + meeting.document)
     return Answer(
         "meeting_roles",
-        text + "\n" + pick(lang, "Källa: ", "Source: ") + meeting.document,
-        people=[person_fact(p) for p in people],
-        sources=[source],
+        "\n".join(lines),
+        people=[listed_fact(p, meeting.groups) for p in people],
+        sources=[Source(meeting.document, meeting.day.isoformat(), None)],
         language=lang,
+        found=bool(people),
     )
+
+
+def _role_line(
+    role: str, holders: list[AttendanceView], group: str, when_text: str, lang: str
+) -> str:
+    """ "Ordförande vid mötet med … : Bechet Barsom (Region Örebro län)."."""
+    sv_role, en_role = ROLE_QUESTION.get(role, (role, f"was {role_word(role, 'en')}"))
+    if not holders:
+        return pick(
+            lang,
+            f"Protokollet från {group} {when_text} anger ingen {sv_role}.",
+            f"The minutes of {group} on {when_text} do not say who {en_role}.",
+        )
+    names = join([name_with_org(p) for p in holders], lang)
+    return pick(
+        lang,
+        f"{sv_role.capitalize()} vid mötet med {group} {when_text}: {names}.",
+        f"{names} {en_role} at the meeting of {group} on {when_text}.",
+    )
+
+
+def _role_held(role: str, holders: list[AttendanceView], lang: str) -> str:
+    """ "Sekreterare: Maria Lindborg (Region Örebro län) och Malin Duckert Ek (…)"."""
+    said = role_word(role, lang).capitalize()
+    if not holders:
+        return said + pick(lang, ": anges inte i protokollet", ": not stated in the minutes")
+    return f"{said}: {join([name_with_org(p) for p in holders], lang)}"
 
 
 def answer_representatives(session: Session, query: Query, context: AskContext) -> Answer:
@@ -140,46 +169,6 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
         "\n".join(lines),
         people=[person_fact(v) for v in found],
         sources=unique_sources(person_source(v) for v in found),
-        language=lang,
-    )
-
-
-def answer_person(session: Session, query: Query, context: AskContext) -> Answer:
-    lang = query.language
-    if not query.person:
-        text = pick(lang, "Vilken person menar du?", "Which person do you mean?")
-        return Answer("person", text, language=lang, found=False)
-    listings = person_profile(session, query.person)
-    if not listings:
-        text = pick(
-            lang,
-            f"Jag hittar ingen {query.person} i protokollen.",
-            f"I find nobody called {query.person} in the minutes.",
-        )
-        return Answer("person", text, language=lang, found=False)
-    latest = listings[0]
-    # no organisation stated: the title says where they work ("folkhälsochef norra länsdelen")
-    orgs = list(dict.fromkeys(said for v in listings if (said := v.organization or v.title)))
-    # a joint meeting's listing names its groups together: each group once
-    groups = list(dict.fromkeys(g for v in listings if v.group for g in v.group.split(", ")))
-    roles = list(dict.fromkeys(role_word(v.role, lang) for v in listings))
-    text = pick(
-        lang,
-        f"{latest.name}: {orgs[0] if orgs else 'organisation okänd'}"
-        + (f" (tidigare även {join(orgs[1:], lang)})" if len(orgs) > 1 else "")
-        + f". Grupper: {join(groups, lang) or 'okänt'}. Roller: {join(roles, lang)}."
-        + f" Senast i protokollen {day(latest.meeting_date, lang)}.",
-        f"{latest.name}: {orgs[0] if orgs else 'organisation unknown'}"
-        + (f" (earlier also {join(orgs[1:], lang)})" if len(orgs) > 1 else "")
-        + f". Groups: {join(groups, lang) or 'unknown'}. Roles: {join(roles, lang)}."
-        + f" Last in the minutes on {day(latest.meeting_date, lang)}.",
-    )
-    shown = listings[:20]
-    return Answer(
-        "person",
-        text,
-        people=[person_fact(v) for v in shown],
-        sources=unique_sources(person_source(v) for v in shown),
         language=lang,
     )
 

@@ -80,6 +80,14 @@ _MEMBER_ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ),
     (Role.MEMBER, re.compile(r"\bledamot\w*")),
     (Role.GUEST, re.compile(r"\b(?:gast|gaster|gasterna|guests?)\b")),
+    (
+        Role.OFFICIAL,
+        re.compile(r"\b(?:tjanstepers\w*|tjanstem[ae]n\w*|officials?|civil servants?|staff)\b"),
+    ),
+)
+# "representerat på mötet", "närvarande", "at the meeting": one meeting's list is asked about
+_AT_A_MEETING = re.compile(
+    rf"\b(?:pa|vid|at|in|on) (?:\w+ )?{MEETING}\b|\b(?:narvarande|present|med pa)\b"
 )
 _FUTURE = re.compile(
     r"\b(?:blir|kommer|ska|skall|nasta|kommande|will|upcoming|next|planerade|planerad|"
@@ -99,6 +107,23 @@ _REMAINING = re.compile(
     r"|upcoming|ahead|still to come)\b"
 )
 
+# "vilka frågor väntar fortfarande?": the postponed ones no later decision settled
+_PENDING = re.compile(
+    r"\b(?:vantar|vantande|awaiting|waiting|pending|oavgjor\w*|olost\w*|unresolved|undecided"
+    r"|outstanding|(?:inte|ej|annu inte) (?:\w+ )?avgjor\w*|(?:not|not yet) (?:\w+ )?settled"
+    r"|(?:still )?open (?:questions|issues|items|matters)|oppna (?:fragor|arenden)|still open)\b"
+)
+# "vad hände med egenvården?": the decisions on it, else what the minutes say of it
+OUTCOME = re.compile(
+    r"\b(?:vad (?:har )?hant med|vad hande (?:sedan |sen )?(?:med|i fragan om)"
+    r"|hur (?:gick|gar) det (?:sedan |sen )?(?:med|for)|hur har det gatt (?:med|for)"
+    r"|hur blev det (?:med|for)|vad blev det av|vad blev (?:resultatet|utfallet) (?:av|med|for)"
+    r"|hur ligger (?:vi|det) till med|(?:what ?ever|what) happened (?:to|with)"
+    r"|what (?:became|came) of|how did (?:\w+ ){1,4}(?:go|turn out|end up|end)"
+    r"|what is the (?:status|outcome) of|what was the (?:outcome|result) of)\b"
+)
+
+
 PATTERNS: tuple[re.Pattern[str], ...] = (
     _NEXT_MEETING,
     _LAST_MEETING,
@@ -106,8 +131,11 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     _LANSDEL,
     _CANCELLED,
     _MOVED,
+    _PENDING,
+    OUTCOME,
     ABSENT,
     *(pattern for _, pattern in (*_ROLES, *_MEMBER_ROLES)),
+    _AT_A_MEETING,
     _FUTURE,
     _PAST,
     _PRESENT,
@@ -174,14 +202,20 @@ def which_meeting(norm: str) -> str | None:
 
 _POSTPONED = re.compile(
     r"\b(?:bordla\w*|hanskj\w*|hanskots|uppskj\w*|(?:skjut|skots|skot)\w* (?:\w+ )?upp|"
-    r"postpon\w*|deferr?\w*|put\w* off|pushed back|tabled|referred|not (?:yet )?decided|"
+    r"postpon\w*|(?:deferr?\w*|referred|sent) back|deferr?\w*|put\w* off|pushed back|tabled|"
+    r"referred|not (?:yet )?decided|ater ?remi\w*|"
     r"inte (?:annu )?beslutat\w*)\b"
 )
 
 
 def decision_status(norm: str) -> str | None:
-    """ "postponed" when a question about decisions asks for the postponed ones."""
-    return "postponed" if _POSTPONED.search(norm) else None
+    """ "pending" for the postponed questions still waiting for a decision; "postponed"
+    for the postponed ones; "outcome" for what came of a question."""
+    if _PENDING.search(norm):
+        return "pending"
+    if _POSTPONED.search(norm):
+        return "postponed"
+    return "outcome" if OUTCOME.search(norm) else None
 
 
 _VERB_PARTS = re.compile(r"\b(?:i kraft|ikraft|into (?:force|effect)|in force)\b")
@@ -246,7 +280,7 @@ def meeting_mode(norm: str) -> str | None:
 def asking_spans(norm: str) -> list[tuple[int, int]]:
     """Where `norm` says what it asks ("skjutits upp", "ställts in", "put off", "träder
     i kraft"): words that are never its subject."""
-    patterns = (_POSTPONED, _CANCELLED, _MOVED, _VERB_PARTS)
+    patterns = (_POSTPONED, _PENDING, OUTCOME, _CANCELLED, _MOVED, _VERB_PARTS)
     return [m.span() for pattern in patterns for m in pattern.finditer(norm)]
 
 
@@ -262,6 +296,25 @@ def status_asked(norm: str) -> str | None:
 def meeting_role(norm: str) -> str | None:
     """The meeting role asked about: ordförande, sekreterare or justerare."""
     return next((role.value for role, pattern in _ROLES if pattern.search(norm)), None)
+
+
+def meeting_roles(norm: str) -> tuple[str, ...]:
+    """Every meeting role asked about: "vem var ordförande och sekreterare" asks two.
+
+    >>> meeting_roles("vem var ordforande och sekreterare")
+    ('ordförande', 'sekreterare')
+    """
+    roles, rest = [], norm
+    for role, pattern in _ROLES:
+        if pattern.search(rest):
+            roles.append(role.value)
+            rest = pattern.sub(" ", rest)  # "vice ordförande" is not also the chair
+    return tuple(roles)
+
+
+def at_a_meeting(norm: str) -> bool:
+    """The question asks about one meeting's list: "representerat på mötet 29 maj"."""
+    return _AT_A_MEETING.search(norm) is not None
 
 
 def member_role(norm: str) -> str | None:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.understanding.facets import ABSENT, MEETING, status_asked, which_meeting
+from bot.understanding.facets import ABSENT, MEETING, OUTCOME, status_asked, which_meeting
 from bot.understanding.query import Intent
 
 
@@ -82,6 +82,40 @@ def _whole(pattern: str) -> re.Pattern[str]:
 
 def _any(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{pattern})\b")
+
+
+# Greetings, thanks and goodbyes: answered in a line, with a hint of what to ask.
+_POLITE = r"(?: (?:sa |sa hemskt |very |so )?(?:mycket|much|a lot|mycket for \w+))?"
+_SMALL_TALK: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "thanks",
+        _whole(
+            r"(?:(?:ok|okej|okay|bra|toppen|perfekt|super|great|perfect|nice|fint) )?"
+            r"(?:(?:tack|tackar|tusen tack|stort tack|tack tack|thanks|thank you|thx|ty"
+            rf"|many thanks|cheers){_POLITE}"
+            r"(?: (?:for|for all) (?:hjalpen|svaret|svaren|det|informationen|infon|the help"
+            r"|your help|that|this|the answer|the info))?(?: (?:igen|again))?)"
+            r"(?: (?:tack|thanks|hej|bye|hej da))?"
+        ),
+    ),
+    (
+        "bye",
+        _whole(r"(?:hej ?da|adjo|vi ses|ha det bra|bye|bye bye|goodbye|see you|ses)"),
+    ),
+    (
+        "greeting",
+        _whole(
+            r"(?:hej|hejsan|hallo|halla|tjena|tja|tjenare|hi|hello|hey|god (?:morgon|dag|kvall)"
+            r"|good (?:morning|afternoon|evening))(?: (?:hej|igen|pa dig|there|again|bot"
+            r"|minutesbot|allihop|alla|all))?"
+        ),
+    ),
+)
+
+
+def small_talk(norm: str) -> str | None:
+    """ "thanks", "bye" or "greeting" for a question that is only that."""
+    return next((kind for kind, pattern in _SMALL_TALK if pattern.search(norm)), None)
 
 
 _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
@@ -149,6 +183,8 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         ),
         _always,
     ),
+    *((Intent.HELP, pattern, _always) for _, pattern in _SMALL_TALK),  # "tack!"
+    (Intent.DECISIONS, OUTCOME, _with_subject),  # "vad hände med egenvården?"
     (
         Intent.SEARCH,
         _any(
@@ -181,7 +217,8 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         _any(
             r"narvar\w*|deltog|deltagit|deltar|deltagare\w*|var med|var dar|var pa"
             rf"(?: \w+)? {MEETING}|vilka kom|vem kom|who came|attend\w*|participa\w*"
-            r"|var (?:\w+ ){1,4}(?:med|narvarande) (?:pa|vid|i)"  # "var Karin Haster med på …"
+            # "var Karin Haster med på …", "var Marie-Louise Forsberg-Fransson med 29 maj?"
+            r"|var (?:[\w-]+ ){1,4}(?:med|narvarande)(?: (?:pa|vid|i|den|\d+)|$)"
             r"|gaster|gasterna|guests|took part|take part|tog del"
             r"|present|who (?:was|were) (?:at|there|in)|narvarolista\w*|inte med"
         ),
@@ -194,6 +231,8 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
             r"beslut\w*|beslot\w*|fattade\w*|fattades|klubba\w*|antogs|godkandes|decid\w*"
             r"|decision\w*|resolved|resolution\w*|agreed|vad kom (?:\w+ ){1,2}fram till"
             r"|bordla\w*|hanskj\w*|hanskots|postpone[ds]?|deferred"
+            r"|ater ?remi\w*|referred back|sent back"  # återremiss: back for more preparation
+            r"|avgjor\w*|oavgjor\w*|pending|unresolved|undecided"
         ),
         _always,
     ),

@@ -51,3 +51,22 @@ def detect_language(keys: Sequence[str], raws: Sequence[str]) -> str:
         swedish += key in SWEDISH_FUNCTION_WORDS or key in _SWEDISH_MARKERS
         english += key in ENGLISH_FUNCTION_WORDS or key in _ENGLISH_MARKERS
     return "en" if english > swedish else "sv"
+
+
+# SQL and code words: two of them in a question make it code, not English.
+_CODE_WORDS = word_set(
+    """
+    select insert update delete drop create alter truncate from where into values table
+    union join null true false def import return function var const lambda
+    """
+)
+_CODE_STARTS = word_set("select insert update delete drop create alter truncate def import")
+
+
+def looks_like_code(keys: Sequence[str]) -> bool:
+    """ "SELECT * FROM meetings", "DROP TABLE people": text that is code, not a language.
+
+    >>> looks_like_code(["select", "from", "meetings"]), looks_like_code(["where", "is", "it"])
+    (True, False)
+    """
+    return bool(keys) and keys[0] in _CODE_STARTS and sum(k in _CODE_WORDS for k in keys) >= 2

@@ -101,7 +101,7 @@ QUESTION_VERBS = word_set(
     namns namner nams sags sager tas tags tar togs
     trader trada tradde tratt galla gallde gallt borjar borjade borjat
     startar startade startat slutar slutade slutat pagar pagick pagatt pagaende
-    hander hant skedde skett sker hande
+    hander hant skedde skett sker hande haller
     presented presents presenting introduced ongoing underway happening going
     begins began begun starts started ends ended takes took taken
     """
@@ -158,10 +158,27 @@ def correct_keys(keys: list[str], keep: frozenset[int] = frozenset()) -> list[st
     return [k if i in keep else _correct(k) for i, k in enumerate(keys)]
 
 
+# Short words are corrected only for two letters swapped ("möet" -> "möte"), and
+# only into the words that say what is asked: a short word is easily another word.
+_SWAPPABLE = QUESTION_WORDS | QUESTION_VERBS
+_MIN_SWAP_LENGTH = 4
+
+
 @lru_cache(maxsize=8192)
 def _correct(key: str) -> str:
-    if key in _LEXICON_SET or len(key) < _MIN_TYPO_LENGTH or not key.isalpha():
+    if key in _LEXICON_SET or not key.isalpha():
         return key
+    if len(key) < _MIN_TYPO_LENGTH:
+        return _swapped(key) if len(key) >= _MIN_SWAP_LENGTH else key
     cutoff = 90 if len(key) < 8 else 85
     found = process.extractOne(key, LEXICON, scorer=fuzz.ratio, score_cutoff=cutoff)
     return found[0] if found else key
+
+
+def _swapped(key: str) -> str:
+    """The question word `key` is with two neighbouring letters swapped, else `key`."""
+    for i in range(len(key) - 1):
+        swapped = key[:i] + key[i + 1] + key[i] + key[i + 2 :]
+        if swapped in _SWAPPABLE:
+            return swapped
+    return key

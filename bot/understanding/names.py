@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+from bot.understanding.text import word_set
 from storage.registry import (
     GROUP_FAMILIES,
     KNOWN_GROUPS,
@@ -101,3 +102,53 @@ def municipality_keys() -> tuple[tuple[str, str], ...]:
         keys += [(key, name), (f"{key} kommun", name), (f"{key}s kommun", name)]
         keys += [(f"{key} municipality", name), (f"municipality of {key}", name)]
     return tuple(keys)
+
+
+# Words after which a group's name goes on to say whose or what it is ("Socialnämnden
+# i Karlskoga kommun", "Länsgruppen för barnhälsa", "Steering Group for Digital Health").
+_NAME_PREPOSITIONS = word_set("i for inom pa vid av om in of on at")
+# An owner written last, that people leave out: "… i Karlskoga kommun".
+_OWNER_WORDS = word_set("kommun kommuns municipality lan lans region regionen")
+_SHORTEST = 5
+# Heads too general to name one group ("Gruppen för barnhälsa" is not "gruppen").
+_GENERIC = word_set(
+    """
+    grupp gruppen grupper rad radet namnd namnden utskott utskottet styrelse styrelsen
+    forum forumet natverk natverket group committee council board network team
+    """
+)
+_JOINING = word_set("och samt eller and or")
+
+
+def group_short_forms(key: str) -> tuple[str, ...]:
+    """The shorter ways people say a group's name (folded, as `key` is): without its
+    owner ("kommun"), its head noun without what follows or a genitive before it,
+    in definite and indefinite form.
+
+    >>> group_short_forms("socialnamnden i karlskoga kommun")
+    ('socialnamnd', 'socialnamnd i karlskoga', 'socialnamnden', 'socialnamnden i karlskoga')
+    >>> group_short_forms("kommunstyrelsens arbetsutskott")
+    ('arbetsutskott',)
+    >>> group_short_forms("samverkansnamnden bergslagen")
+    ('samverkansnamnd', 'samverkansnamnd bergslagen', 'samverkansnamnden')
+    """
+    words = key.split()
+    while len(words) > 1 and words[-1] in _OWNER_WORDS:
+        words = words[:-1]
+    forms = {" ".join(words)}
+    # "kommunstyrelsens arbetsutskott": the genitive says whose, the head follows
+    while len(words) > 1 and words[0].endswith("s") and words[1] not in _NAME_PREPOSITIONS:
+        words = words[1:]
+    cut = next((i for i, w in enumerate(words) if i and w in _NAME_PREPOSITIONS), len(words))
+    head = words[:cut]
+    forms.add(" ".join(head))
+    if len(head) > 1 and head[0].endswith(("en", "et")):
+        forms.add(head[0])  # "Samverkansnämnden Bergslagen": the nämnd is "samverkansnämnden"
+    if len(head) > 2 and not _JOINING.intersection(head):
+        forms.add(" ".join(head[-2:]))  # "regional steering group": "steering group"
+    for form in list(forms):
+        first, _, rest = form.partition(" ")
+        if first.endswith(("en", "et")) and len(first) > _SHORTEST + 2:
+            forms.add(f"{first[:-2]} {rest}".strip())  # "socialnämnden" -> "socialnämnd"
+    forms.discard(key)
+    return tuple(sorted(f for f in forms if len(f) >= _SHORTEST and f not in _GENERIC))

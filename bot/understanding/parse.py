@@ -20,11 +20,13 @@ from functools import cache
 from bot.understanding.facets import (
     ABSENT,
     asking_spans,
+    at_a_meeting,
     decision_status,
     describes_role,
     lansdel_asked,
     meeting_mode,
     meeting_role,
+    meeting_roles,
     member_role,
     part_asked,
     person_in_yes_no,
@@ -33,14 +35,14 @@ from bot.understanding.facets import (
     which_meeting,
 )
 from bot.understanding.intents import Signals, asks_under_way, classify
-from bot.understanding.language import detect_language
+from bot.understanding.language import detect_language, looks_like_code
 from bot.understanding.lexicon import correct_keys
-from bot.understanding.query import Intent, LeadTime, Query
+from bot.understanding.query import Intent, LeadTime, Period, Query
 from bot.understanding.reminders import read_lead_times
 from bot.understanding.text import MAX_CHARS, Words, read_words
 from bot.understanding.timeexpr import TimeReading, read_time
 from bot.understanding.topic import has_subject, is_subject_word, name_asked, subject
-from bot.understanding.vocabulary import Mentions, Vocabulary
+from bot.understanding.vocabulary import Mentions, Vocabulary, key_of
 from storage.parsing.records import STOCKHOLM
 
 # Where a date without a year lies when the question's tense does not say.
@@ -161,6 +163,7 @@ def _query(
         or _organization_asked(intent, reading, mentions),
         person=mentions.person or _person_asked(intent, reading),
         role=_role(intent, norm),
+        roles=meeting_roles(norm) if intent == Intent.MEETING_ROLES else (),
         date=day,
         period=period,
         which=which if intent not in _COMMANDS else None,
@@ -171,6 +174,7 @@ def _query(
         part=_part(intent, norm, tense),
         mode=meeting_mode(norm) if meetings else None,
         date_lean=(lean or "nearest") if day is not None and _yearless(reading) else None,
+        period_lean=_period_lean(intent, tense, period, reading),
     )
 
 
@@ -181,6 +185,16 @@ def _part(intent: Intent, norm: str, tense: str | None) -> str | None:
     if intent == Intent.NEXT_MEETING and asks_under_way(norm):
         return "now"
     return None
+
+
+def _period_lean(
+    intent: Intent, tense: str | None, period: Period | None, reading: _Reading
+) -> str | None:
+    """ "future" for meetings asked in a span without a year and not in the past or
+    present tense ("möten i februari"): the coming one, if the store has meetings then."""
+    if intent != Intent.MEETINGS or period is None or not _yearless(reading):
+        return None
+    return "future" if tense in (None, "future") else None
 
 
 def _yearless(reading: _Reading) -> bool:
@@ -232,6 +246,8 @@ def _settle(
     mentions = reading.mentions
     if intent == Intent.REPRESENTATIVES and mentions.person and not _place(mentions):
         intent = Intent.PERSON  # "i vilka grupper sitter Eva Persson?"
+    if _one_meetings_place(intent, reading, has_time or which is not None):
+        intent = Intent.ATTENDANCE  # "var Hällefors representerat på mötet 29 maj?"
     if intent == Intent.MEETING_INFO and not has_time and which is None:
         if tense == "past":
             which = "last"  # "var hölls mötet?"
@@ -242,6 +258,16 @@ def _settle(
     if intent == Intent.NEXT_MEETING:
         which = "next"
     return intent, which
+
+
+def _one_meetings_place(intent: Intent, reading: _Reading, meeting_named: bool) -> bool:
+    """A municipality or organisation at one meeting: its attendance, not its representatives."""
+    return (
+        intent == Intent.REPRESENTATIVES
+        and meeting_named
+        and _place(reading.mentions)
+        and at_a_meeting(reading.words.norm)
+    )
 
 
 def _lean(tense: str | None, intent: Intent) -> str | None:
@@ -287,10 +313,19 @@ def _role_asked(intent: Intent, reading: _Reading) -> Intent:
 def _person_asked(intent: Intent, reading: _Reading) -> str | None:
     """The name asked about when no known person matched: "vem är Anna Ek?"."""
     if intent == Intent.ATTENDANCE:
-        return person_in_yes_no(reading.words.text)  # "var Anna Ek med på mötet?"
+        name = person_in_yes_no(reading.words.text)  # "var Anna Ek med på mötet?"
+        return None if name and _names_a_place(name, reading) else name
     if intent != Intent.PERSON:
         return None
     return name_asked(reading.words, reading.keys, reading.used)
+
+
+def _names_a_place(name: str, reading: _Reading) -> bool:
+    """ "var Hällefors med på mötet?": the name is the municipality or organisation asked."""
+    mentions = reading.mentions
+    spans = mentions.tokens_of("municipality") | mentions.tokens_of("organization")
+    place = {word for i in spans for word in key_of(reading.words.tokens[i].key).split()}
+    return bool(place) and all(word in place for word in key_of(name).split())
 
 
 def _organization_asked(intent: Intent, reading: _Reading, mentions: Mentions) -> str | None:
@@ -302,6 +337,8 @@ def _organization_asked(intent: Intent, reading: _Reading, mentions: Mentions) -
 
 def _language(words: Words, mentions: Mentions) -> str:
     """The question's language, judged on its known words (not names, not its subject)."""
+    if looks_like_code([t.key for t in words.tokens]):
+        return "sv"  # "SELECT * FROM meetings" is no English: the minutes' language
     kept = [
         t
         for i, t in enumerate(words.tokens)

@@ -90,14 +90,19 @@ class Query:
     day, `period` a span; at most one of them is set. `which` is "next" or "last"
     for "nästa möte" / "förra mötet". `topic` is the subject words as the user wrote
     them ("suicidsamordningen"). `role` is a `storage.parsing.records.Role` value.
-    `status` is "cancelled" or "moved" (meetings), "postponed" (decisions).
+    `status` is "cancelled" or "moved" (meetings), "postponed" (decisions), "pending"
+    (postponed decisions no later one settled: "vilka frågor väntar fortfarande?") or
+    "outcome" (what came of a question: "vad hände med egenvården?", its decisions, else
+    what the minutes say of it).
     `lead_times` only for subscribe. `part` narrows a period that holds today to
     what has been ("past": "vilka möten har hållits i år?") or what is left
     ("future": "vilka möten är kvar i år?"), or for the next meeting asks whether
     one is under way ("now": "pågår något möte?"); `mode` is "digital", "physical" or
     "hybrid" for meetings held so. `date_lean` is set when `date` was written
     without a year: where the answer may look for that day in other years
-    ("past", "future" or "nearest").
+    ("past", "future" or "nearest"). `period_lean` is the same for a list of meetings
+    in a span written without a year ("möten i februari"): the answer may move a
+    "future" one to a year with meetings.
     """
 
     intent: Intent
@@ -111,6 +116,8 @@ class Query:
     organization: str | None = None
     person: str | None = None
     role: str | None = None
+    # every meeting role asked ("ordförande och sekreterare"); `role` is the first
+    roles: tuple[str, ...] = ()
     date: date | None = None
     period: Period | None = None
     which: str | None = None
@@ -121,3 +128,4 @@ class Query:
     part: str | None = None
     mode: str | None = None
     date_lean: str | None = None
+    period_lean: str | None = None

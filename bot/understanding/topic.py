@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.understanding.glossary import phrase_starts
 from bot.understanding.lexicon import FUNCTION_WORDS, LEXICON
 from bot.understanding.text import Words, read_words, word_set
 
@@ -61,9 +62,14 @@ def subject(
     Offentliga aktörer"); otherwise it stays a name ("om suicidprevention i Kumla").
     """
     blocked = used - names
+    # "gang crime": an English phrase of the domain, though "gang" alone is "gång"
+    phrase = phrase_starts(list(keys))
+
+    def content(i: int) -> bool:
+        return is_subject_word(keys[i]) or i in phrase
 
     def word(i: int) -> bool:
-        return i not in blocked and (i in names or is_subject_word(keys[i]))
+        return i not in blocked and (i in names or content(i))
 
     start, introduced = _after_introducer(keys, blocked, word)
     first = next(
@@ -72,7 +78,7 @@ def subject(
     if first is None:
         return None
     run = _run(first, keys, blocked, word)
-    last = max((i for i in run if i not in names and is_subject_word(keys[i])), default=None)
+    last = max((i for i in run if i not in names and content(i)), default=None)
     if last is None:  # the subject is a name: "om Karlskoga"
         last = max(i for i in run if i in names and all(j in names for j in range(first, i + 1)))
     tokens = words.tokens[first : last + 1]

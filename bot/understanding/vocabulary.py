@@ -25,7 +25,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.understanding.lexicon import FUNCTION_WORDS, LEXICON
-from bot.understanding.names import BUILTIN_GROUPS, BUILTIN_ORGANIZATIONS, municipality_keys
+from bot.understanding.names import (
+    BUILTIN_GROUPS,
+    BUILTIN_ORGANIZATIONS,
+    group_short_forms,
+    municipality_keys,
+)
 from bot.understanding.text import Token, read_words
 from storage.registry import fold, municipality_of
 
@@ -146,7 +151,11 @@ class Vocabulary:
                     if used.intersection(span) or not _may_be_name(parts[start : start + size]):
                         continue
                     phrase = " ".join(parts[start : start + size])
-                    entry = self._fuzzy(phrase, size) if fuzzy else self._exact(phrase)
+                    # compared with names of as many words: "ann-mari" is two of them
+                    words = phrase.count(" ") + 1
+                    entry = self._fuzzy(phrase, words) if fuzzy else self._exact(phrase)
+                    if entry is not None and entry.kind == SURNAME:
+                        entry, span = self._fuller(parts, span, used) or (entry, span)
                     if entry is not None:
                         kind = min(entry.kind, PERSON)
                         found.setdefault(kind, entry)
@@ -172,6 +181,24 @@ class Vocabulary:
         'Chefsgrupp folkhälsa'
         """
         return self.find(read_words(name[:200]).tokens).group
+
+    def _fuller(self, parts: list[str], span: range, used: set[int]) -> tuple[_Entry, range] | None:
+        """A surname read with the words before it, when together they are near a
+        person's full name: "pia maria johanson" is Pia-Maria Johansson, not the
+        Madelene Johanson whose surname is written so."""
+        for before in (2, 1):
+            wider = range(span.start - before, span.stop)
+            if (
+                wider.start < 0
+                or used.intersection(wider)
+                or not _may_be_name(parts[wider.start : wider.stop])
+            ):
+                continue
+            phrase = " ".join(parts[wider.start : wider.stop])
+            entry = self._fuzzy(phrase, phrase.count(" ") + 1)
+            if entry is not None and entry.kind == PERSON:
+                return entry, wider
+        return None
 
     def _exact(self, phrase: str) -> _Entry | None:
         exact = self._index.exact
@@ -201,7 +228,7 @@ class Vocabulary:
         entries = self._index.exact[hit[0]]
         if all(e.kind == SURNAME for e in entries) and hit[1] < 90:
             return None  # a lone surname must be close
-        return _best(entries, phrase)
+        return _best(entries, hit[0])  # a shared surname as known: "gustavsson" is Gustafsson
 
 
 def _name(entry: _Entry | None) -> str | None:
@@ -272,6 +299,7 @@ def _build_index(vocabulary: Vocabulary) -> _Index:
         add(key, MUNICIPALITY, name)
     for name in vocabulary.people:
         _add_person(add, name)
+    _add_short_forms(entries, vocabulary.groups)
     exact = {
         key: tuple(sorted(found, key=lambda e: (e.kind, e.name))) for key, found in entries.items()
     }
@@ -283,6 +311,20 @@ def _build_index(vocabulary: Vocabulary) -> _Index:
         by_length={size: tuple(keys) for size, keys in by_length.items()},
         longest=max(by_length, default=1),
     )
+
+
+def _add_short_forms(entries: dict[str, set[_Entry]], groups: Iterable[tuple[str, str]]) -> None:
+    """Groups the minutes brought, by the shorter names people use for them
+    ("socialnämnden i Karlskoga", "arbetsutskottet"): only where the shorter name
+    is no other name; one several of these groups share stands for all of them."""
+    builtin = {name for _, name in BUILTIN_GROUPS}
+    short: dict[str, set[_Entry]] = {}
+    for name in {name for _, name in groups} - builtin:
+        for form in group_short_forms(key_of(name)):
+            for variant in _definite_forms(form):
+                if variant not in entries and variant not in _LEXICON:
+                    short.setdefault(variant, set()).add(_Entry(GROUP, name))
+    entries.update(short)
 
 
 def _add_person(add: _Adder, name: str) -> None:

@@ -111,7 +111,20 @@ def decisions(
     found = [_decision_view(row, groups, scores.get(row[3], 0.0)) for row in rows if row[8]]
     # sorted() is stable: within equal scores the newest stay first
     found = sorted(found, key=lambda d: -d.score)
-    return found[:limit]
+    return _once(found)[:limit]
+
+
+def _once(found: list[DecisionView]) -> list[DecisionView]:
+    """Each decision once: a meeting's minutes stored twice (the Word file and its PDF)
+    say the same decision under the same item."""
+    seen: set[tuple[date, tuple[str, ...], str, str]] = set()
+    kept = []
+    for view in found:
+        said = (view.meeting_date, view.groups, view.item_number, " ".join(view.text.split()))
+        if said not in seen:
+            seen.add(said)
+            kept.append(view)
+    return kept
 
 
 def later_decisions(

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Executable
 from sqlalchemy.orm import Session
 
+from storage.identity import person_key
 from storage.lookups import lookups
 from storage.parsing.records import STOCKHOLM
 from storage.queries.people_statements import (
@@ -124,13 +125,19 @@ def _organization_ids(
 
 
 def _person_ids(session: Session, name: str) -> list[int]:
-    key = fold(name)
+    # keyed as stored: "Marie-Louise Forsberg-Fransson" is "marie louise forsberg fransson"
+    key = person_key(name)
+    if not key:
+        return []
     exact = list(session.connection().scalars(PEOPLE_BY_KEY, {"key": key}))
     if exact:
         return list(dict.fromkeys(exact))
     part = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    matches = session.connection().scalars(PEOPLE_NAME_CONTAINS, {"part": part})
-    return list(dict.fromkeys(matches))
+    matches = session.connection().execute(PEOPLE_NAME_CONTAINS, {"part": part}).all()
+    # whole words first: "Johansson" is Tina and Pia-Maria Johansson, not Anna Swift Johannison
+    # or a Johanssonsson; "anna" is not Johanna
+    words = [pid for pid, spelled in matches if f" {key} " in f" {spelled} "]
+    return list(dict.fromkeys(words or [pid for pid, _ in matches]))
 
 
 def _dedupe(views: list[AttendanceView]) -> list[AttendanceView]:

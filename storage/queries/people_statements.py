@@ -142,6 +142,6 @@ GROUPS_OF_MEETINGS = select(MeetingGroup.meeting_id, MeetingGroup.group_id).wher
 )
 PEOPLE_BY_KEY = select(PersonName.person_id).where(PersonName.key == param("key"))
 # part of a spelling, folded (keys are folded, so no lower() that knows ASCII only)
-PEOPLE_NAME_CONTAINS = select(PersonName.person_id).where(
+PEOPLE_NAME_CONTAINS = select(PersonName.person_id, PersonName.key).where(
     PersonName.key.contains(param("part"), escape="\\")
 )

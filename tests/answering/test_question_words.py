@@ -26,13 +26,16 @@ def test_postponed_decisions_by_any_verb(ask: Ask, question: str) -> None:
     assert {(d.meeting_date, d.item) for d in answer.decisions} >= POSTPONED
     assert all(d.kind == "postponed" for d in answer.decisions)
     header = answer.text.splitlines()[0]
-    assert header in ("Bordlagda eller hänskjutna frågor:", "Postponed or referred questions:")
+    assert header in (
+        "Bordlagda, återremitterade eller hänskjutna frågor:",
+        "Postponed or referred questions:",
+    )
 
 
 def test_postponed_decisions_of_a_year(ask: Ask) -> None:
     answer = ask("vilka beslut sköts upp 2023")
     assert {(d.meeting_date, d.item) for d in answer.decisions} == {("2023-09-08", "11")}
-    assert answer.text.startswith("Bordlagda eller hänskjutna frågor")
+    assert answer.text.startswith("Bordlagda, återremitterade eller hänskjutna frågor")
     assert "Egenvården lyfts ut" in answer.text
 
 

@@ -146,7 +146,6 @@ def test_list_subscriptions(question: str) -> None:
         "...",
         "!!!",
         "\n\t",
-        "tack för hjälpen",
         "ok",
         "vem",
         "vilken grupp är kanalen kopplad till",

@@ -120,7 +120,6 @@ def test_agenda(question: str, expected: dict[str, Any]) -> None:
         ("sök i protokollen efter CROSS", {"topic": "CROSS"}),
         ("finns det något om kärnkraft i protokollen?", {"topic": "kärnkraft"}),
         ("anything about mobile teams?", {"topic": "mobile teams", "language": "en"}),
-        ("vad hände med suicidsamordningen", {"topic": "suicidsamordningen"}),
         ("search egenvård 2023", {"topic": "egenvård", "language": "en"}),
         ("mobila team", {"topic": "mobila team"}),
         ("vad sades om Agenda 2030", {"topic": "Agenda 2030", "period": None}),

@@ -1,0 +1,160 @@
+"""Who someone is: the organisation, groups and roles the attendance lists give a
+person; every person a surname or first name shared by several stands for, each
+on their own; and, for a name on no list, where the minutes mention it.
+
+Example answers:
+    Tina Johansson: Laxå kommun. Grupper: … Roller: ersättare. Senast i protokollen …
+    Flera personer i protokollen heter Johansson: • Tina Johansson: Laxå kommun …
+    Johanna Thybell finns inte med i någon deltagarlista, men nämns i protokollen: • …
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy.orm import Session
+
+from bot.answering.facts import (
+    groups_text,
+    item_source,
+    person_fact,
+    person_source,
+    role_word,
+    unique_sources,
+)
+from bot.answering.format import day, join, pick
+from bot.answers import Answer, AskContext
+from bot.understanding.query import Query
+from storage.queries import AttendanceView, ItemView, person_profile, search_items_text
+from storage.registry import fold
+from storage.search import stem_words
+
+# People listed for a name several share; past that, the answer says how many more.
+MAX_PEOPLE = 10
+MAX_MENTIONS = 6
+
+
+def answer_person(session: Session, query: Query, context: AskContext) -> Answer:
+    lang = query.language
+    if not query.person:
+        text = pick(lang, "Vilken person menar du?", "Which person do you mean?")
+        return Answer("person", text, language=lang, found=False)
+    listings = person_profile(session, query.person)
+    if not listings:
+        return _mentioned(session, query)
+    by_person: dict[int, list[AttendanceView]] = {}
+    for view in listings:  # newest first, so each person's first listing is their latest
+        by_person.setdefault(view.person_id, []).append(view)
+    if len(by_person) > 1:
+        return _several(query, list(by_person.values()))
+    shown = listings[:20]
+    return Answer(
+        "person",
+        profile_line(listings, lang),
+        people=[person_fact(v) for v in shown],
+        sources=unique_sources(person_source(v) for v in shown),
+        language=lang,
+    )
+
+
+def profile_line(listings: list[AttendanceView], lang: str) -> str:
+    """One person's listings (newest first) in a sentence: "Tina Johansson: Laxå
+    kommun (tidigare även Nora kommun). Grupper: …. Roller: …. Senast i protokollen …"."""
+    latest = listings[0]
+    # no organisation stated: the title says where they work ("folkhälsochef norra länsdelen")
+    orgs = list(dict.fromkeys(said for v in listings if (said := v.organization or v.title)))
+    # a joint meeting's listing names its groups together: each group once
+    groups = list(dict.fromkeys(g for v in listings if v.group for g in v.group.split(", ")))
+    roles = list(dict.fromkeys(role_word(v.role, lang) for v in listings))
+    return pick(
+        lang,
+        f"{latest.name}: {orgs[0] if orgs else 'organisation okänd'}"
+        + (f" (tidigare även {join(orgs[1:], lang)})" if len(orgs) > 1 else "")
+        + f". Grupper: {join(groups, lang) or 'okänt'}. Roller: {join(roles, lang)}."
+        + f" Senast i protokollen {day(latest.meeting_date, lang)}.",
+        f"{latest.name}: {orgs[0] if orgs else 'organisation unknown'}"
+        + (f" (earlier also {join(orgs[1:], lang)})" if len(orgs) > 1 else "")
+        + f". Groups: {join(groups, lang) or 'unknown'}. Roles: {join(roles, lang)}."
+        + f" Last in the minutes on {day(latest.meeting_date, lang)}.",
+    )
+
+
+def _several(query: Query, people: list[list[AttendanceView]]) -> Answer:
+    """A name several people answer to ("Johansson"): each of them, never merged."""
+    lang, asked = query.language, str(query.person)
+    shown = people[:MAX_PEOPLE]
+    lines = [
+        pick(
+            lang,
+            f"Flera personer i protokollen heter {asked} ({len(people)}):",
+            f"Several people in the minutes are called {asked} ({len(people)}):",
+        ),
+        *(f"• {profile_line(listings, lang)}" for listings in shown),
+    ]
+    if len(people) > len(shown):
+        more = len(people) - len(shown)
+        lines.append(pick(lang, f"… och {more} till.", f"… and {more} more."))
+    lines.append(
+        pick(
+            lang,
+            "Fråga om en av dem med hela namnet för mer.",
+            "Ask about one of them by full name for more.",
+        )
+    )
+    return Answer(
+        "person",
+        "\n".join(lines),
+        people=[person_fact(listings[0]) for listings in shown],
+        sources=unique_sources(person_source(listings[0]) for listings in shown),
+        language=lang,
+    )
+
+
+def _mentioned(session: Session, query: Query) -> Answer:
+    """A name on no attendance list: the agenda items that mention it."""
+    lang, asked = query.language, str(query.person)
+    words = stem_words(asked)
+    hits = search_items_text(session, words, limit=MAX_MENTIONS * 2) if words else []
+    said = _spaced(asked)
+    # the name as written first; else items with all its words ("Thybell, Johanna")
+    hits = [h for h in hits if said in _spaced(f"{h.title} {h.text}")] or hits
+    if not hits:
+        text = pick(
+            lang,
+            f"Jag hittar ingen {asked} i protokollen.",
+            f"I find nobody called {asked} in the minutes.",
+        )
+        return Answer("person", text, language=lang, found=False)
+    lines = [
+        pick(
+            lang,
+            f"{asked} finns inte med i någon deltagarlista, men nämns i protokollen:",
+            f"{asked} is not in any attendance list, but the minutes mention the name:",
+        )
+    ]
+    sources = []
+    for hit in hits[:MAX_MENTIONS]:
+        snippet = _sentence_with(hit.text, said) or hit.title
+        lines.append(f"• {_item_label(hit, lang)}: {snippet}")
+        sources.append(item_source(hit, snippet))
+    return Answer("person", "\n".join(lines), sources=sources, language=lang)
+
+
+def _item_label(hit: ItemView, lang: str) -> str:
+    return (
+        f"{groups_text(hit.groups, lang)} {day(hit.meeting_date, lang)}, "
+        + pick(lang, "punkt", "item")
+        + f" {hit.number or hit.parent or '–'} {hit.title}"
+    )
+
+
+def _sentence_with(text: str, said: str, width: int = 220) -> str:
+    """The first sentence of `text` that has the name `said` (spaced), cut to `width`."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+    found = next((s for s in sentences if said in _spaced(s)), "")
+    return found if len(found) <= width else found[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _spaced(text: str) -> str:
+    """Folded, hyphens and punctuation as spaces: how a name is looked for in a text."""
+    return " " + " ".join("".join(c if c.isalnum() else " " for c in fold(text)).split()) + " "

@@ -1,0 +1,92 @@
+"""What a decision or search question is about: its topic's words, stemmed, and
+the topic said back.
+
+    >>> topic_words("Vad beslutades om suicidsamordningen?")
+    ['suicidsamordning']
+    >>> quoted("mycket långa frågor " * 20)[-8:], len(quoted("mycket långa frågor " * 20))
+    ('t långa…', 73)
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.answering.format import day, pick
+from bot.understanding.glossary import to_swedish
+from bot.understanding.query import Period, Query
+from storage.search import stem_words
+
+# a question's words said back in an answer, at most about this long
+QUOTED = 80
+# Words that carry no topic: question words, fillers and the domain's own verbs.
+STOPWORDS = frozenset(
+    stem_words(
+        "och i om för att det som en ett på med av till från vad vilka vilket vilken när var hur "
+        "beslut besluten beslutades beslutade besluta fattades fattade tog togs sades sagt sagts "
+        "mötet möte möten protokoll protokollet minnesanteckningar gruppen chefsgruppen rådet "
+        "the a an of about on in for to what which when was were is did decide decided decision "
+        "decisions said say group meeting minutes "
+        # asking for postponed decisions (Query.status) is not a topic
+        "bordlagd bordlagt bordlagda bordlagts bordlades bordläggas hänskjuten hänskjutet "
+        "hänskjutna hänskjutits hänsköts hänskjuts uppskjuten uppskjutet uppskjutna "
+        "återremitterad återremitterat återremitterade återremitteras återremitterades "
+        "återremitterats återremiss återremisser ärende ärendet ärenden ärendena "
+        "postponed deferred tabled referred back sent fråga frågan frågor frågorna har hade "
+        "question questions item items matter matters "
+        # asking for the questions still waiting (Query.status "pending") or for what
+        # came of one ("outcome") is not a topic either
+        "är inte ej fortfarande väntar väntande avgjord avgjort avgjorda avgjorts oavgjord "
+        "oavgjorda öppna kvar pending open outstanding unresolved undecided still waiting "
+        "hände hänt happened gick gått blev status outcome result"
+    )
+)
+
+
+def topic_words(topic: str | None) -> list[str]:
+    return [w for w in stem_words(topic or "") if w not in STOPWORDS]
+
+
+def search_topics(query: Query) -> list[str | None]:
+    """What to look for: the topic as asked, after it (an English question) its Swedish."""
+    if query.topic and query.language == "en":
+        return [*to_swedish(query.topic), query.topic]
+    return [query.topic]
+
+
+def quoted(text: str, width: int = QUOTED) -> str:
+    """A question's words said back, cut to about `width` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def nothing_then(period: Period, lang: str, intent: str = "decisions") -> str:
+    """ "Nothing in that period", before what was found at other times."""
+    when = period_words(period, lang)
+    if intent == "search":
+        return pick(
+            lang,
+            f"Inga protokoll från {when} nämner det; från andra möten:",
+            f"No minutes from {when} mention it; from other meetings:",
+        )
+    return pick(
+        lang,
+        f"Inga beslut om det från {when}; från andra möten:",
+        f"No decisions on it from {when}; from other meetings:",
+    )
+
+
+_MONTHS = {
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+def period_words(period: Period, lang: str) -> str:
+    """ "2027", "oktober 2026", or the first and last day."""
+    first, last = period.start, period.end
+    if first.day == 1 and (last + timedelta(days=1)).day == 1 and first.year == last.year:
+        if (first.month, last.month) == (1, 12):
+            return str(first.year)
+        if first.month == last.month:
+            return f"{_MONTHS[lang].split()[first.month - 1]} {first.year}"
+    return f"{day(first, lang)} – {day(last, lang)}"
