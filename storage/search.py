@@ -18,7 +18,6 @@ from datetime import UTC, datetime, timedelta
 from functools import cache, lru_cache
 
 import snowballstemmer
-from rapidfuzz import fuzz, process
 from sqlalchemy import TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
@@ -112,7 +111,7 @@ def search_items(
     if not terms:
         return []
     postgres = session.get_bind().dialect.name == "postgresql"
-    widened = _widened_all(session, terms, postgres)
+    widened = widened_terms(session, terms, postgres)
     if require_all and any(words == [] for _, words in widened):
         return []  # a word no item has
     widened = [(term, words) for term, words in widened if words != []]
@@ -153,7 +152,7 @@ Widened = list[str] | None
 WIDENED = "minutesbot.widened"  # session.info: the session's widened terms
 
 
-def _widened_all(session: Session, terms: list[str], postgres: bool) -> list[tuple[str, Widened]]:
+def widened_terms(session: Session, terms: list[str], postgres: bool) -> list[tuple[str, Widened]]:
     """Each term with the indexed words it begins: one statement for all terms,
     once per session (an answer that follows decisions up asks for the same words
     again)."""
@@ -290,80 +289,6 @@ def _has(words: list[str], term: str, listed: Widened) -> bool:
     if listed is None:
         return any(w.startswith(term) for w in words)
     return not set(listed).isdisjoint(words)
-
-
-# A word no indexed word begins is read as the indexed word it is nearest to, among
-# those with its first letters (at most NEAREST_AMONG of them), when that is this close.
-NEAREST_AMONG = 20000
-NEAREST_SCORE = 85
-NEAREST_MIN = 5  # a shorter word is too easily another word
-# A stem shorter by this much is still the word ("internatet" stems to "internat",
-# "internat" in the text to "intern").
-SHORTER_STEM = 3
-
-
-def known_words(session: Session, words: Sequence[str]) -> list[str]:
-    """`words` (stemmed), each no indexed word begins replaced by the indexed word it
-    most likely means: one it begins with ("internat" -> "intern"), else the nearest
-    in spelling ("sucidsamordning" -> "suicidsamordning"); else kept.
-
-    The indexed words are read by their first two letters, once per store state
-    (kept with the session's lookups), and only for words that need them."""
-    terms = [w for w in dict.fromkeys(words) if w]
-    if not terms:
-        return list(words)
-    postgres = session.get_bind().dialect.name == "postgresql"
-    missing = {t for t, found in _widened_all(session, terms, postgres) if found == []}
-    if not missing:
-        return list(words)
-    return [_nearest(session, w) if w in missing and len(w) >= NEAREST_MIN else w for w in words]
-
-
-def _nearest(session: Session, word: str) -> str:
-    memo = lookups(session).memo
-    key = ("nearest", word)
-    found = memo.get(key)
-    if found is None:
-        near = _indexed_starting(session, word[:2])
-        indexed = set(near)
-        shorter = range(len(word) - 1, max(len(word) - SHORTER_STEM, 4) - 1, -1)
-        prefix = next((word[:end] for end in shorter if word[:end] in indexed), None)
-        close = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=NEAREST_SCORE)
-        found = prefix or (close[0] if close else word)
-        _remember(memo, key, found)
-    return str(found)
-
-
-def _indexed_starting(session: Session, start: str) -> tuple[str, ...]:
-    """The indexed words that begin with `start` (at most NEAREST_AMONG)."""
-    memo = lookups(session).memo
-    key = ("indexed", start)
-    found = memo.get(key)
-    if found is None:
-        postgres = session.get_bind().dialect.name == "postgresql"
-        statement = _indexed_statement(postgres)
-        params = {"pattern": start + "%"} if postgres else {"low": start, "high": start + "\uffff"}
-        found = tuple(session.connection().scalars(statement, params))
-        _remember(memo, key, found)
-    assert isinstance(found, tuple)
-    return found
-
-
-MEMO_SIZE = 2048
-
-
-def _remember(memo: dict[object, object], key: object, value: object) -> None:
-    """Keep `value`; past MEMO_SIZE entries the memo starts again (questions are
-    many, the words asked about few)."""
-    if len(memo) >= MEMO_SIZE:
-        memo.clear()
-    memo[key] = value
-
-
-@cache
-def _indexed_statement(postgres: bool) -> TextClause:
-    match = "term LIKE :pattern" if postgres else "term >= :low AND term < :high"
-    return text(f"SELECT term FROM search_terms WHERE {match} ORDER BY term LIMIT {NEAREST_AMONG}")
 
 
 # -- statements (built once per shape: see storage.statements) ----------------------

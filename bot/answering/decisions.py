@@ -36,7 +36,7 @@ from storage.queries import (
     search_items_text,
 )
 from storage.registry import group_in
-from storage.search import known_words
+from storage.search_words import known_words
 
 MAX_SHOWN = 8
 MAX_FOLLOWED = 2

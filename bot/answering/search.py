@@ -14,7 +14,8 @@ from bot.answering.topics import nothing_then, quoted, search_topics, topic_word
 from bot.answers import Answer, AskContext
 from bot.understanding.query import Query
 from storage.queries import ItemView, MeetingView, meetings_between, search_items_text
-from storage.search import known_words, stem_words
+from storage.search import stem_words
+from storage.search_words import known_words
 
 
 def answer_search(session: Session, query: Query, context: AskContext) -> Answer:
