@@ -12,6 +12,7 @@ from bot.answering.facts import day_bounds, groups_text, item_source, meeting_fa
 from bot.answering.format import day, pick
 from bot.answering.topics import nothing_then, quoted, search_topics, topic_words
 from bot.answers import Answer, AskContext
+from bot.understanding.facets import asks_when
 from bot.understanding.query import Query
 from storage.queries import ItemView, MeetingView, meetings_between, search_items_text
 from storage.search import stem_words
@@ -37,7 +38,8 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
             f"I find nothing about {asked} in the minutes.",
         )
         return Answer("search", text, language=lang, found=False)
-    scheduled = _scheduled(session, query, context, words, hits)
+    # "när är internatet?": the planned meeting the schedule's note names
+    scheduled = _scheduled(session, query, context, words, hits) if asks_when(query.raw) else []
     lines = [
         pick(lang, "Planerat möte: ", "Planned meeting: ") + meeting_line(m, lang)
         for m in scheduled

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from bot.understanding.text import word_set
 from storage.parsing.records import Role
+from storage.registry import fold
 
 MEETING = r"(?:\w*mote(?:n|t|na|ts|s\w*)?|meetings?|traff(?:en|ar|arna)?|sammantrade\w*|sessions?)"
 
@@ -320,6 +321,20 @@ def at_a_meeting(norm: str) -> bool:
 def member_role(norm: str) -> str | None:
     """ "ledamot" or "ersättare" when a question about representatives asks for one."""
     return next((role.value for role, pattern in _MEMBER_ROLES if pattern.search(norm)), None)
+
+
+_WHEN = re.compile(
+    r"\b(?:nar|when|vilken dag|vilket datum|vilka datum|what date|hur lange|how long)\b"
+)
+
+
+def asks_when(text: str) -> bool:
+    """The question asks when something is ("när är internatet?").
+
+    >>> asks_when("När är internatet?"), asks_when("Vad sades om internatet?")
+    (True, False)
+    """
+    return _WHEN.search(fold(text.lower())) is not None
 
 
 def tense_of(norm: str) -> str | None:
