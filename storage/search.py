@@ -25,7 +25,7 @@ from storage.lookups import lookups
 from storage.models import AgendaItem, StockholmTime
 from storage.parsing.records import STOCKHOLM
 from storage.registry import fold
-from storage.statements import PLAN_EACH_TIME, param
+from storage.statements import PLAN_EACH_TIME, in_list
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+")
 _STEMMER = snowballstemmer.stemmer("swedish")
@@ -439,6 +439,4 @@ EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 
 
-TITLES = select(AgendaItem.id, AgendaItem.search_title).where(
-    AgendaItem.id.in_(param("ids", expanding=True))
-)
+TITLES = select(AgendaItem.id, AgendaItem.search_title).where(in_list(AgendaItem.id, "ids"))

@@ -18,9 +18,15 @@ as the column stores them); `expanding` parameters take a list, for `IN`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import BindParameter, bindparam
+from sqlalchemy import BindParameter, Boolean, ColumnElement, all_, any_, bindparam
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.operators import OperatorType
+from sqlalchemy.sql.visitors import InternalTraversal, _TraverseInternalsType
 
 
 def param(name: str, *, expanding: bool = False) -> BindParameter[Any]:
@@ -37,3 +43,59 @@ def param(name: str, *, expanding: bool = False) -> BindParameter[Any]:
 # their values every time (storage.store sets psycopg's threshold per statement).
 PLAN_EACH_TIME = "minutesbot_plan_each_time"
 PREPARE_THRESHOLD = 5  # psycopg's default
+
+
+class _InList(ColumnElement[bool]):
+    """`column IN (the list bound as `name`)`; see `in_list`."""
+
+    inherit_cache = True
+    type = Boolean()
+    # what the statement cache tells statements apart by
+    _traverse_internals: ClassVar[_TraverseInternalsType] = [  # type: ignore[misc]
+        ("column", InternalTraversal.dp_clauseelement),
+        ("name", InternalTraversal.dp_string),
+        ("negated", InternalTraversal.dp_boolean),
+    ]
+
+    def __init__(self, column: ColumnElement[Any], name: str, negated: bool) -> None:
+        self.column: ColumnElement[Any] = column
+        self.name = name
+        self.negated = negated
+
+    def self_group(self, against: OperatorType | None = None) -> ColumnElement[bool]:
+        # already a condition: not to be compared with true (`… = 1` on SQLite)
+        return self
+
+
+def in_list(
+    column: ColumnElement[Any] | QueryableAttribute[Any], name: str, *, negated: bool = False
+) -> ColumnElement[bool]:
+    """`column` is one of a list of values bound as `name` (a Python list):
+
+        >>> from storage.models import Meeting
+        >>> condition = in_list(Meeting.id, "ids")
+
+    An `IN (…)` of as many parameters as the list has on SQLite; on PostgreSQL
+    `= ANY(:ids)` with the list as one array, so that one statement serves lists of
+    every length and psycopg prepares it (an IN of 60 ids was a new statement, parsed
+    and planned each time: 0.5-3 ms of planning for a lookup that runs in 0.4).
+    `negated`: not one of them (`NOT IN`, `<> ALL`)."""
+    if isinstance(column, QueryableAttribute):
+        column = column.__clause_element__()
+    return _InList(column, name, negated)
+
+
+@compiles(_InList)
+def _in_list(element: _InList, compiler: SQLCompiler, **kw: Any) -> str:
+    values: BindParameter[Any] = bindparam(element.name, expanding=True)
+    condition = element.column.not_in(values) if element.negated else element.column.in_(values)
+    return str(compiler.process(condition, **kw))
+
+
+@compiles(_InList, "postgresql")
+def _any_of_array(element: _InList, compiler: SQLCompiler, **kw: Any) -> str:
+    values = bindparam(element.name, type_=ARRAY(element.column.type))
+    condition = (
+        element.column != all_(values) if element.negated else element.column == any_(values)
+    )
+    return str(compiler.process(condition, **kw))

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from storage.models import AgendaItem, Decision, Document, Group, Meeting, MeetingGroup
 from storage.parsing.records import STOCKHOLM
 from storage.search import Scope, search_items
-from storage.statements import param
+from storage.statements import in_list, param
 
 # Items a topic search considers: the newest 100 matches (see storage.search).
 SEARCH_DEPTH = 100
@@ -210,8 +210,8 @@ def _scope(group: str | None, start: datetime | None, end: datetime | None) -> S
 
 # -- statements (built once: see storage.statements) ---------------------------------
 
-_ITEMS = param("items", expanding=True)
-_MEETINGS = param("meetings", expanding=True)
+_ITEMS = in_list(AgendaItem.id, "items")
+_MEETINGS = in_list(AgendaItem.meeting_id, "meetings")
 
 _DECISIONS = (
     select(
@@ -239,9 +239,9 @@ _DECISIONS = (
     .outerjoin(Group, Group.id == MeetingGroup.group_id)
 )
 DECISIONS_OF = {
-    (True, False): _DECISIONS.where(AgendaItem.id.in_(_ITEMS)),
-    (False, True): _DECISIONS.where(AgendaItem.meeting_id.in_(_MEETINGS)),
-    (True, True): _DECISIONS.where(AgendaItem.id.in_(_ITEMS), AgendaItem.meeting_id.in_(_MEETINGS)),
+    (True, False): _DECISIONS.where(_ITEMS),
+    (False, True): _DECISIONS.where(_MEETINGS),
+    (True, True): _DECISIONS.where(_ITEMS, _MEETINGS),
 }  # (of these items, at these meetings) -> statement
 
 
@@ -309,11 +309,11 @@ _ITEM_ROWS = (
     .outerjoin(Group, Group.id == MeetingGroup.group_id)
 )
 ITEMS_OF_MEETING = _ITEM_ROWS.where(AgendaItem.meeting_id == param("meeting"))
-ITEMS_BY_IDS = _ITEM_ROWS.where(AgendaItem.id.in_(_ITEMS))
+ITEMS_BY_IDS = _ITEM_ROWS.where(_ITEMS)
 NEWEST_FIRST = (
     select(AgendaItem.id)
     .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-    .where(AgendaItem.id.in_(_ITEMS))
+    .where(_ITEMS)
     .order_by(Meeting.start.desc(), AgendaItem.position)
 )
 

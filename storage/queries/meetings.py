@@ -21,7 +21,7 @@ from storage.models import Document, Group, Meeting, MeetingGroup
 from storage.models import ScheduleSpan as SpanRow
 from storage.parsing.records import STOCKHOLM
 from storage.queries.merging import WHOLE_DAY, MeetingView, ScheduleSpan, merge
-from storage.statements import param
+from storage.statements import in_list, param
 
 # The end of "from now on".
 FAR_FUTURE = datetime(9000, 1, 1, tzinfo=STOCKHOLM)
@@ -48,7 +48,7 @@ COLUMNS = (
 # -- statements (built once: see storage.statements) ---------------------------------
 
 _START, _END, _AT = param("start"), param("end"), param("at")
-_GROUP, _ID, _IDS = param("group"), param("id"), param("ids", expanding=True)
+_GROUP, _ID = param("group"), param("id")
 _LIMIT, _OFFSET = param("limit"), param("offset")
 
 _IN_WINDOW = and_(Meeting.start >= _START, Meeting.start < _END)
@@ -75,7 +75,7 @@ VIEWS_OF_GROUP_IN_WINDOW = _VIEWS.where(Meeting.id.in_(_GROUP_WINDOW))
 VIEWS_MOVED_HERE = _VIEWS.where(_MOVED_HERE)
 MINUTES_IN_WINDOW = _VIEWS.where(_IN_WINDOW, _FROM_MINUTES)
 MINUTES_OF_GROUP_IN_WINDOW = _VIEWS.where(Meeting.id.in_(_GROUP_WINDOW), _FROM_MINUTES)
-VIEWS_BY_IDS = _VIEWS.where(Meeting.id.in_(_IDS))
+VIEWS_BY_IDS = _VIEWS.where(in_list(Meeting.id, "ids"))
 # Begun in [start, end) and ending at `end` or later: meetings of several days.
 VIEWS_RUNNING_INTO = _VIEWS.where(_IN_WINDOW, Meeting.end >= _END)
 VIEW_BY_ID = _VIEWS.where(Meeting.id == _ID)
