@@ -25,21 +25,9 @@ from storage.parsing.names import (
     normalize_name,
 )
 from storage.parsing.organizations import read_organization, region_unit, split_organization
+from storage.parsing.parties import party_of
 from storage.parsing.records import Role
 from storage.registry import REGION, fold
-
-PARTIES = {
-    "S": "socialdemokraterna",
-    "M": "moderaterna",
-    "C": "centerpartiet",
-    "KD": "kristdemokraterna",
-    "L": "liberalerna",
-    "V": "vansterpartiet",
-    "MP": "miljopartiet",
-    "SD": "sverigedemokraterna",
-    "FP": "folkpartiet",
-}
-_PARTY_BY_NAME = {name: short for short, name in PARTIES.items()}
 
 # Role words as a row writes them after the name ("– ordf.", ", justerare").
 ROLE_WORDS: dict[str, Role] = {
@@ -147,15 +135,6 @@ def role_word(text: str) -> Role | None:
     """The role a word names: "ordf." -> CHAIR, "Tjänstgörande ersättare" -> ..."""
     key = fold(text.replace(".", " ").strip(" –-:"))
     return ROLE_WORDS.get(key)
-
-
-def party_of(text: str) -> str | None:
-    """ "(S)" for "S", "(S)" or "Socialdemokraterna"."""
-    key = text.strip(" ()").upper()
-    if key in PARTIES:
-        return f"({key})"
-    short = _PARTY_BY_NAME.get(fold(text))
-    return f"({short})" if short else None
 
 
 def presence_mark(text: str) -> bool | None:
@@ -403,7 +382,13 @@ def _named_row(text: str) -> Row | None:
 
 
 def finish(row: Row) -> Row:
-    """Give region staff their organisation: a title naming a unit of the region."""
-    if row.organization is None and row.title and region_unit(row.title):
+    """Give region staff their organisation: a title naming a unit of the region.
+    Else a proper name after a job title is the employer ("Johan Ståhl, project
+    manager, Inera"): a title starts in lower case, an organisation does not."""
+    if row.organization is not None or not row.titles:
+        return row
+    if region_unit(row.title or ""):
         row.organization = REGION
+    elif len(row.titles) >= 2 and row.titles[0][:1].islower() and row.titles[-1][:1].isupper():
+        row.organization = row.titles.pop()
     return row

@@ -17,13 +17,13 @@ from storage.parsing.attendance_rows import (
     add_field,
     clean_line,
     finish,
-    party_of,
     presence_mark,
     read_row,
     role_word,
     stands_in,
 )
 from storage.parsing.organizations import read_organization
+from storage.parsing.parties import party_of
 from storage.parsing.records import Role
 from storage.registry import fold
 

@@ -31,6 +31,14 @@ _KNOWN: tuple[tuple[re.Pattern[str], str], ...] = (
 # runs are more likely a name followed by a municipality ("Mathias Eriksson Ljusnarsberg kommun").
 _OTHER_MUNICIPALITY = re.compile(r"^[A-ZÅÄÖ][\wåäö]+ (?:kommun|[Ss]tad)$")
 _OTHER_REGION = re.compile(r"^Region [A-ZÅÄÖ][\wåäö]+( län)?$")
+# A health centre named by its place ("Olaus Petri VC", "Lindesbergs vårdcentral",
+# "Hälsocentralen Fjällnäs"); one or two capitalised words, since a longer run is
+# more likely a name before it ("Maria Nyström Olaus Petri VC").
+_PLACE = r"[A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+)?"
+_HEALTH_CENTRE = re.compile(
+    rf"^{_PLACE} (?:VC|HC|[Vv]årdcentral(?:en)?|[Hh]älsocentral(?:en)?)$"
+    rf"|^(?:Vårdcentralen|Hälsocentralen) {_PLACE}$"
+)
 
 # Units of Region Örebro län as attendance lists write them: a person with such
 # a title and no organisation works for the region.
@@ -46,6 +54,8 @@ def read_organization(text: str) -> tuple[str, str | None] | None:
 
     >>> read_organization("Hällefors")
     ('Hällefors kommun', 'Hällefors')
+    >>> read_organization("Olaus Petri VC")
+    ('Olaus Petri VC', None)
     >>> read_organization("områdeschef Psykiatri") is None
     True
     """
@@ -59,7 +69,7 @@ def read_organization(text: str) -> tuple[str, str | None] | None:
     for pattern, written in _KNOWN:
         if pattern.match(key):
             return written or text, None
-    if _OTHER_MUNICIPALITY.match(text) or _OTHER_REGION.match(text):
+    if any(p.match(text) for p in (_OTHER_MUNICIPALITY, _OTHER_REGION, _HEALTH_CENTRE)):
         return text, None
     return None
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from storage.identity import person_key
 from storage.parsing.attendance_rows import Row, clean_line, read_row, seat_holder
 from storage.parsing.attendance_tables import Column, read_table_row, table_columns
+from storage.parsing.joint_lists import Entry, regroup
 from storage.parsing.names import join_broken_lines, normalize_name
 from storage.parsing.records import Attendee, Role
 from storage.registry import find_group, fold
@@ -149,6 +150,11 @@ class _List:
     group: int = -1
     member_heading_seen: bool = False
     columns: tuple[Column, ...] | None = None
+    # Blocks of list lines, for a joint meeting's lists: a heading or a blank
+    # line after names starts one; `labelled` when a heading did.
+    block: int = 0
+    labelled: bool = True
+    block_has_rows: bool = False
 
 
 def parse_attendance(lines: Sequence[str], groups: Sequence[str] = ()) -> list[Attendee]:
@@ -157,7 +163,9 @@ def parse_attendance(lines: Sequence[str], groups: Sequence[str] = ()) -> list[A
 
     With several `groups` (a joint meeting), a repeated "Ledamöter:" heading,
     or a line naming one of the groups, starts that group's list; the member
-    and substitute lists get the group, the rest of the block does not.
+    and substitute lists get the group, the rest of the block does not. A
+    list's part after a blank line with no heading goes to the group whose list
+    it continues (`joint_lists`).
     A "Sekreterare" heading followed by a bare name (page headers) works too.
 
     >>> rows = parse_attendance(["Ledamöter:", "~~Anna Ek, Kumla~~", "Gäster:", "Bo Ek"])
@@ -167,13 +175,18 @@ def parse_attendance(lines: Sequence[str], groups: Sequence[str] = ()) -> list[A
     lines = _join_wrapped(join_broken_lines(lines))
     grouped = len(groups) >= 2 and _has_several_lists(lines, groups)
     state = _List()
-    found: dict[tuple[str, Role, str | None], Attendee] = {}
+    read: list[Entry] = []
     for line in lines:
         rows = _read_line(line, state, groups if grouped else ())
         for row in rows:
-            attendee = _attendee(row, state, groups if grouped else ())
-            key = (person_key(attendee.name), attendee.role, attendee.group)
-            found[key] = _merge(found[key], attendee) if key in found else attendee
+            state.block_has_rows = True
+            read.append(
+                (state.block, state.labelled, _attendee(row, state, groups if grouped else ()))
+            )
+    found: dict[tuple[str, Role, str | None], Attendee] = {}
+    for attendee in regroup(read) if grouped else [a for _, _, a in read]:
+        key = (person_key(attendee.name), attendee.role, attendee.group)
+        found[key] = _merge(found[key], attendee) if key in found else attendee
     return _with_vacated_seats(list(found.values()))
 
 
@@ -210,6 +223,8 @@ def _join_wrapped(lines: Sequence[str]) -> list[str]:
 
 def _read_line(line: str, state: _List, groups: Sequence[str]) -> list[Row]:
     if not line.strip():
+        if state.block_has_rows:
+            _start_block(state, labelled=False)
         return []
     heading = _split_heading(line)
     if heading:
@@ -218,6 +233,7 @@ def _read_line(line: str, state: _List, groups: Sequence[str]) -> list[Row]:
     named = _group_named(line, groups)
     if named is not None:
         state.group, state.member_heading_seen = named, False
+        _start_block(state, labelled=True)
         return []
     columns = table_columns(line)
     if columns:
@@ -228,8 +244,13 @@ def _read_line(line: str, state: _List, groups: Sequence[str]) -> list[Row]:
     return read_row(line)
 
 
+def _start_block(state: _List, *, labelled: bool) -> None:
+    state.block, state.labelled, state.block_has_rows = state.block + 1, labelled, False
+
+
 def _start_list(state: _List, role: Role, present: bool) -> None:
     state.role, state.present, state.columns = role, present, None
+    _start_block(state, labelled=True)
     if role is Role.MEMBER and present:
         if state.member_heading_seen or state.group < 0:
             state.group += 1

@@ -156,7 +156,12 @@ def _superseded(
     newest: dict[tuple[str, date], ScheduleSpan],
     listed: set[tuple[str, date, str]],
 ) -> bool:
-    """A newer schedule of the group covers the day and does not list this meeting."""
+    """A newer schedule of the group covers the day and does not list this meeting.
+
+    A cancellation stands: a newer schedule leaves a cancelled meeting out
+    because it is cancelled, not because the plan changed."""
+    if view.status == "cancelled":
+        return False
     for group in view.groups:
         span = newest.get((group, view.day))
         if (

@@ -319,3 +319,18 @@ def test_where_a_postponed_question_went_ends_before_the_reason() -> None:
     )
     [decision] = doc.items[0].decisions
     assert (decision.kind, decision.referred_to) == (DecisionKind.POSTPONED, "nästa möte")
+
+
+def test_english_apologies_and_in_attendance_lists() -> None:
+    text = ENGLISH.replace(
+        "Lena Fagerlund, Nora kommun\n",
+        "Lena Fagerlund, Nora kommun\nMats Bredberg, Lindesbergs kommun\n\n"
+        "In attendance:\nJohan Ståhl, project manager, Inera\n",
+    )
+    attendees = parse_text(text).attendees
+    assert people_of(attendees)[3:] == [
+        ("Lena Fagerlund", Role.MEMBER, False),
+        ("Mats Bredberg", Role.MEMBER, False),
+        ("Johan Ståhl", Role.OFFICIAL, True),
+    ]
+    assert attendees[-1].organization == "Inera"

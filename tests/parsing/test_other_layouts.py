@@ -308,3 +308,18 @@ def test_a_new_discussion_and_decision_at_a_later_meeting_is_a_postponement() ->
 def test_a_decisions_further_line_without_a_full_stop(text: str, expected: str | None) -> None:
     found = find_decisions(text, self_names=SVO)
     assert found[0].text == (expected or "Att genomföra förstudien.")
+
+
+def test_a_protocols_meeting_plan_keeps_a_cancelled_and_a_moved_date() -> None:
+    plan = PROTOCOL.replace("~~3 september~~", "14 maj kl. 13.00–15.00\n~~3 september~~")
+    text = (
+        plan
+        + "8 oktober – inställt\n12 november kl. 13.00–16.00\n\nVid protokollet\n\nTobias Ring\n"
+    )
+    found = [(m.start.date(), m.status) for m in parse_text(text).schedule]
+    assert sorted(found) == [
+        (date(2025, 5, 14), MeetingStatus.PLANNED),
+        (date(2025, 9, 10), MeetingStatus.MOVED),
+        (date(2025, 10, 8), MeetingStatus.CANCELLED),
+        (date(2025, 11, 12), MeetingStatus.PLANNED),
+    ]

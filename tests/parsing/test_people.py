@@ -190,11 +190,18 @@ def test_2024_joint_ssr_meeting_two_groups_lists() -> None:
         ("Jan Engman", SUBSTITUTE, "Kumla kommun", "Kumla", True, SSR_FH),
         ("Elvy Wiklund", SUBSTITUTE, "Laxå kommun", "Laxå", True, SSR_FH),
         ("Berth Falk", SUBSTITUTE, "Lekebergs kommun", "Lekeberg", True, SSR_FH),
-        ("Torbjörn Holm", SUBSTITUTE, "Degerfors kommun", "Degerfors", True, SSR_FH),
-        ("Tina Johansson", SUBSTITUTE, "Laxå kommun", "Laxå", True, SSR_FH),
-        ("Mathias Eriksson", SUBSTITUTE, "Ljusnarsbergs kommun", "Ljusnarsberg", True, SSR_FH),
-        ("Eva Karlsson", SUBSTITUTE, "Nora kommun", "Nora", True, SSR_FH),
+        # An unlabelled block naming again seats the folkhälsa list has filled
+        # (Askersund, Degerfors, Laxå, Kumla), in the order of social välfärd's
+        # ledamöter: the rest of social välfärd's ersättare.
+        ("Erik König", SUBSTITUTE, "Askersunds kommun", "Askersund", True, SSR_SV),
+        ("Torbjörn Holm", SUBSTITUTE, "Degerfors kommun", "Degerfors", True, SSR_SV),
+        ("Tina Johansson", SUBSTITUTE, "Laxå kommun", "Laxå", True, SSR_SV),
+        ("Jan Engman", SUBSTITUTE, "Kumla kommun", "Kumla", True, SSR_SV),
+        ("Mathias Eriksson", SUBSTITUTE, "Ljusnarsbergs kommun", "Ljusnarsberg", True, SSR_SV),
+        ("Eva Karlsson", SUBSTITUTE, "Nora kommun", "Nora", True, SSR_SV),
+        # The next block goes on with folkhälsa's list where it stopped (Lekeberg).
         ("Monika Klockars", SUBSTITUTE, "Lindesbergs kommun", "Lindesberg", True, SSR_FH),
+        ("Mathias Eriksson", SUBSTITUTE, "Ljusnarsbergs kommun", "Ljusnarsberg", True, SSR_FH),
         ("Pia-Maria Johansson", SUBSTITUTE, "Nora kommun", "Nora", True, SSR_FH),
         ("Christina Håkansson", SUBSTITUTE, "Örebro kommun", "Örebro", True, SSR_FH),
         ("Emma Lado", SUBSTITUTE, "ÖLBF", None, True, SSR_FH),
@@ -261,7 +268,7 @@ def test_2026_surname_first_struck_and_guests() -> None:
         ("Maria Engdahl", MEMBER, None, None, True),
         ("Marie-Louise Forsberg-Fransson", MEMBER, None, None, True),
         ("Mary Lind Dalevi", MEMBER, None, None, False),
-        ("Maria Nyström", MEMBER, None, None, True),
+        ("Maria Nyström", MEMBER, "Olaus Petri VC", None, True),
         ("Patrik Jonsson", MEMBER, None, None, False),
         ("Stefan Nilsson", MEMBER, None, None, False),
         ("Karolina Stridh", MEMBER, None, None, True),
@@ -273,7 +280,7 @@ def test_2026_surname_first_struck_and_guests() -> None:
         ("Maria Belik", GUEST, REGION, None, True),
         ("Johanna Bernström Höglom", GUEST, REGION, None, True),
     ]
-    assert by_name(attendees, "Maria Nyström").title == "Olaus Petri VC"
+    assert by_name(attendees, "Maria Nyström").title is None
     assert by_name(attendees, "Maria Belik").note == "Valfri deltagare"
     assert not any("@" in str(a) for a in attendees)
 
@@ -446,6 +453,50 @@ def test_groups_named_by_lines_of_their_own() -> None:
     ]
 
 
+JOINT_LISTS = [
+    "Ledamöter:",
+    "Anna Ek, Kumla kommun",
+    "Bo Berg, Nora kommun",
+    "Cia Ceder, Laxå kommun",
+    "Ersättare:",
+    "Dan Dahl, Kumla kommun",
+    "",
+    "Ledamöter:",
+    "Eva Ek, Laxå kommun",
+    "Fia Falk, Nora kommun",
+    "Ersättare:",
+    "Gun Gran, Laxå kommun",
+    "",
+    "Hans Holm, Nora kommun",
+    "Ida Ilstam, Laxå kommun",
+    "",
+    "Jan Jarl, Nora kommun",
+]
+
+
+def test_a_joint_meetings_unlabelled_block_goes_to_the_list_it_continues() -> None:
+    # "Hans Holm, Nora", "Ida Ilstam, Laxå" name Laxå again under the second
+    # group's ersättare, and fill the seats the first group's list left open.
+    attendees = parse_attendance(JOINT_LISTS, groups=(SSR_SV, SSR_FH))
+    substitutes = [(a.name, a.group) for a in attendees if a.role is SUBSTITUTE]
+    assert substitutes == [
+        ("Dan Dahl", SSR_SV),
+        ("Gun Gran", SSR_FH),
+        ("Hans Holm", SSR_SV),
+        ("Ida Ilstam", SSR_SV),
+        ("Jan Jarl", SSR_FH),
+    ]
+
+
+def test_a_joint_meetings_list_continued_after_a_page_break_stays_with_its_group() -> None:
+    lines = [*JOINT_LISTS[:13], "", "", "Ida Ilstam, Nora kommun"]
+    attendees = parse_attendance(lines, groups=(SSR_SV, SSR_FH))
+    assert [(a.name, a.group) for a in attendees if a.role is SUBSTITUTE][-1] == (
+        "Ida Ilstam",
+        SSR_FH,
+    )
+
+
 def test_one_group_lists_carry_no_group() -> None:
     lines = ["Ledamöter:", "Anna Ek, Kumla", "Ersättare:", "Bo Berg, Nora"]
     attendees = parse_attendance(lines, groups=(SSR_SV, SSR_FH))
@@ -537,3 +588,29 @@ def test_struck_names_within_one_line() -> None:
         ("Erik Ek", False),
         ("Fia Falk", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "organization", "title"),
+    [
+        ("Nyström Maria, Olaus Petri VC", "Olaus Petri VC", None),
+        (
+            "Anna Ek, distriktsläkare, Lindesbergs vårdcentral",
+            "Lindesbergs vårdcentral",
+            "distriktsläkare",
+        ),
+        ("Bo Berg, Hälsocentralen Fjällnäs", "Hälsocentralen Fjällnäs", None),
+        ("Cia Ceder, verksamhetschef Kumla VC", "Kumla VC", "verksamhetschef"),
+        # a proper name after a job title is the employer
+        ("Johan Ståhl, project manager, Inera", "Inera", "project manager"),
+        # a unit of the region after a title stays the title
+        ("Dan Dahl, samordnare, Nära vård", REGION, "samordnare, Nära vård"),
+    ],
+)
+def test_an_organisation_after_a_name(line: str, organization: str, title: str | None) -> None:
+    [attendee] = parse_attendance(["Närvarande:", line])
+    assert (attendee.organization, attendee.title, attendee.municipality) == (
+        organization,
+        title,
+        None,
+    )
