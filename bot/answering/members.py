@@ -30,7 +30,12 @@ def answer_members(session: Session, query: Query, context: AskContext) -> Answe
     meeting = asked_meeting(session, query, context)
     if meeting is None:
         return no_meeting(session, query, context, "representatives")
-    listed = [a for a in attendance_of(session, meeting.id) if a.role not in NOT_SEATS]
+    listed = [
+        a
+        for a in attendance_of(session, meeting.id)
+        # a joint meeting lists each council's own: only the group asked about
+        if a.role not in NOT_SEATS and (query.group is None or a.group in (None, query.group))
+    ]
     group = groups_text([query.group] if query.group else meeting.groups, lang)
     when_text = day(meeting.day, lang)
     members = member_texts(listed, lang)

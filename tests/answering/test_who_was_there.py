@@ -165,3 +165,13 @@ def test_joint_meeting_decisions_once(ask: Ask) -> None:
 def test_hyphen_kept_on_its_word(ask: Ask) -> None:
     answer = ask("Vad beslutades om hälso- och sjukvård i hemmet?")
     assert "hälso- och sjukvård" in answer.text.splitlines()[0]
+
+
+def test_members_of_one_council_of_a_joint_meeting_are_its_own(ask: Ask) -> None:
+    """The 2024 minutes list both councils: members of one are that council's list."""
+    answer = ask("Vilka är ledamöter i specifika samverkansrådet för folkhälsa?")
+    names = {p.name for p in answer.people}
+    assert "Bechet Barsom" in names and "Caroline Dieker" in names
+    assert "Jenny Steen" not in names and "Jessica Ekerbring" not in names
+    other = ask("Vilka är med i specifika samverkansrådet för social välfärd?")
+    assert "Jenny Steen" in {p.name for p in other.people}
