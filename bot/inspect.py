@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bot.answering.decisions import topic_words
 from bot.answering.facts import day_bounds
 from bot.answering.format import when
-from storage.models import Attendance, Meeting, Organization, Person
+from storage.models import Attendance, Group, Meeting, Organization, Person
 from storage.queries import decisions, meetings_between
 from storage.registry import find_group
 from storage.store import Store
@@ -89,10 +89,13 @@ def list_people(
             Attendance.present,
             Meeting.start,
             Meeting.id,
+            Group.name,
         )
         .join(Attendance, Attendance.person_id == Person.id)
         .join(Meeting, Meeting.id == Attendance.meeting_id)
         .outerjoin(Organization, Organization.id == Attendance.organization_id)
+        # the council a joint meeting's list is of (none: the meeting's own)
+        .outerjoin(Group, Group.id == Attendance.group_id)
         .order_by(Person.name, Meeting.start.desc())
     )
     if municipality:
@@ -108,8 +111,8 @@ def list_people(
             else {}
         )
     lines, seen = [], set()
-    for person, org, role, present, start, meeting_id in rows:
-        if wanted and wanted not in groups.get(meeting_id, []):
+    for person, org, role, present, start, meeting_id, council in rows:
+        if wanted and (wanted not in groups.get(meeting_id, []) or council not in (None, wanted)):
             continue
         if person in seen:
             continue

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli import build_parser, main
+from bot.inspect import list_people
+from storage.store import Store
 from tests.conftest import MINUTES, SAMPLES, real_minutes
 
 
@@ -151,3 +153,13 @@ def test_chat_conversation(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert "Exempel" in done.stdout
     assert "Fredrik Bergström" in done.stdout and "Bechet Barsom" in done.stdout
+
+
+def test_people_of_one_council_of_a_joint_meeting(sqlite_minutes: Store) -> None:
+    """`minutesbot people --group`: a joint meeting's lists are each their council's."""
+    folkhalsa = list_people(sqlite_minutes, group="Specifika samverkansrådet för folkhälsa")
+    social = list_people(
+        sqlite_minutes, group="Specifika samverkansrådet för social välfärd samt vård och omsorg"
+    )
+    assert "Caroline Dieker" in folkhalsa and "Jenny Steen" not in folkhalsa
+    assert "Jenny Steen" in social and "Caroline Dieker" not in social
