@@ -151,7 +151,13 @@ def _was_there(
     ids = set(person_ids(session, person))
     words = set(fold(person).split())
     theirs = [a for a in listed if a.person_id in ids or set(fold(a.name).split()) == words]
-    group, when_text = groups_text(where.groups, lang), day(where.day, lang)
+    # a joint meeting's list for the group asked about, when they are in it
+    in_group = [a for a in theirs if query.group and a.group == query.group]
+    theirs = in_group or theirs
+    shown = (query.group,) if in_group and query.group else where.groups
+    group, when_text = groups_text(shown, lang), day(where.day, lang)
+    if any(a.present for a in theirs) and not all(a.present for a in theirs):
+        return _answer(query, _partly_there(theirs, when_text, lang), theirs, where)
     if not theirs:
         text = pick(
             lang,
@@ -174,6 +180,29 @@ def _was_there(
             "(struck in the attendance list).",
         )
     return _answer(query, text, theirs, where)
+
+
+def _partly_there(theirs: list[AttendanceView], when_text: str, lang: str) -> str:
+    """One person in several lists of a joint meeting, struck in some: per list.
+    "Jerry Karjalainen (Laxå kommun) var med för …, men var frånvarande för … (struken)"."""
+
+    def lists(present: bool) -> str:
+        by_group: dict[str, list[str]] = {}
+        for a in theirs:
+            if a.present == present:
+                roles = by_group.setdefault(groups_text([a.group] if a.group else [], lang), [])
+                roles.append(role_word(a.role, lang))
+        said = [f"{g} ({', '.join(dict.fromkeys(r))})" for g, r in by_group.items()]
+        return join(said, lang)
+
+    who = name_with_org(theirs[0])
+    return pick(
+        lang,
+        f"Delvis: {who} var med {when_text} i listan för {lists(True)}, men var frånvarande "
+        f"(struken) i listan för {lists(False)}.",
+        f"Partly: {who} was present on {when_text} in the list of {lists(True)}, but absent "
+        f"(struck) in the list of {lists(False)}.",
+    )
 
 
 def _listed(query: Query, chosen: list[AttendanceView], where: Where, *, found: bool) -> Answer:

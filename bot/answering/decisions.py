@@ -21,7 +21,9 @@ from bot.answering.facts import (
 )
 from bot.answering.format import day, pick
 from bot.answering.meetings import no_meeting
+from bot.answering.presented import answer_presented
 from bot.answering.search import answer_search as answer_search  # the search handler
+from bot.answering.search import item_snippet, mention_line
 from bot.answering.topics import nothing_then, quoted, search_topics
 from bot.answering.topics import topic_words as topic_words  # bot.inspect's
 from bot.answers import Answer, AskContext, Source
@@ -231,6 +233,8 @@ def _not_held(meeting: MeetingView, query: Query) -> Answer:
 
 def answer_agenda(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
+    if query.person:  # "vilka ärenden föredrog Jan Sundelius?"
+        return answer_presented(session, query, context)
     meeting = asked_meeting(session, query, context)
     if meeting is None:
         return no_meeting(session, query, context, "agenda")
@@ -353,12 +357,13 @@ def _no_decisions(session: Session, query: Query, words: list[str]) -> Answer:
             f"I find no decisions about {quoted(query.topic or '')} in the minutes.",
         )
         hits = search_items_text(session, words, group=query.group, limit=3)
+        snippets = [item_snippet(h, words) for h in hits]
         if hits:
-            text += pick(lang, " Det nämns i: ", " It is mentioned in: ") + "; ".join(
-                f"{groups_text(h.groups, lang)} {day(h.meeting_date, lang)}, {h.title}"
-                for h in hits
+            text += pick(lang, " Det nämns i:", " It is mentioned in:")
+            text += "".join(
+                mention_line(h, snippet, lang) for h, snippet in zip(hits, snippets, strict=True)
             )
-        sources = [item_source(h) for h in hits]
+        sources = [item_source(h, snippet) for h, snippet in zip(hits, snippets, strict=True)]
     else:
         text = pick(
             lang,

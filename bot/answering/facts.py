@@ -52,7 +52,7 @@ def meeting_fact(view: MeetingView) -> MeetingFact:
     return MeetingFact(
         group=" + ".join(view.groups),
         start=iso(view.start) or "",
-        end=iso(view.end),
+        end=iso(_end(view)),
         place=view.place,
         status=view.status,
         mode=view.mode,
@@ -62,6 +62,14 @@ def meeting_fact(view: MeetingView) -> MeetingFact:
         document=view.document,
         meeting_id=view.id,
     )
+
+
+def _end(view: MeetingView) -> datetime | None:
+    """When the meeting ends: a meeting of whole days without times ("13-14 oktober",
+    stored as ending at 14 October 00:00) at the end of its last day."""
+    if view.end is not None and not view.time_known:
+        return view.finish
+    return view.end
 
 
 def meeting_line(view: MeetingView, language: str, *, with_group: bool = True) -> str:

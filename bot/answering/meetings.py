@@ -274,6 +274,7 @@ def find_meeting(
     candidates: list[MeetingView]
     if query.date is not None:
         candidates = meetings_on(session, query.date, group=query.group, minutes_only=minutes_only)
+        candidates = candidates or _under_way_on(session, query.date, query.group)
     elif query.which == "first":  # "första mötet 2023": the period's (or ever) first
         period = query.period or Period(date(1900, 1, 1), context.now.date())
         start, end = day_bounds(period.start, period.end)
@@ -299,6 +300,13 @@ def find_meeting(
         return with_minutes[0] if with_minutes else None
     chosen = with_minutes or candidates
     return chosen[0] if chosen else None
+
+
+def _under_way_on(session: Session, day_asked: date, group: str | None) -> list[MeetingView]:
+    """Meetings begun before `day_asked` and still under way on it: day 2 of
+    "13-14 oktober" is that meeting ("vilka är med på mötet idag?" on 14 October)."""
+    day_start = datetime.combine(day_asked, datetime.min.time(), STOCKHOLM)
+    return [m for m in next_meetings(session, day_start, group=group, limit=3) if m.day < day_asked]
 
 
 def no_meeting(session: Session, query: Query, context: AskContext, intent: str) -> Answer:

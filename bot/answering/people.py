@@ -21,7 +21,7 @@ from bot.answering.format import day, join, pick
 from bot.answering.meetings import no_meeting
 from bot.answering.members import answer_members, titled_lines
 from bot.answering.person import answer_person
-from bot.answers import Answer, AskContext, Source, combined
+from bot.answers import Answer, AskContext, PersonFact, Source, combined
 from bot.understanding.query import Query
 from storage.queries import AttendanceView, attendance_of, representatives
 from storage.registry import LANSDELAR, lansdel_named
@@ -45,8 +45,9 @@ def answer_roles(session: Session, query: Query, context: AskContext) -> Answer:
         return no_meeting(session, query, context, "meeting_roles")
     listed = attendance_of(session, meeting.id)
     roles = query.roles or (query.role or "ordförande",)
-    held = [(role, [a for a in listed if a.role == role]) for role in roles]
-    people = [person for _, holders in held for person in holders]
+    held = [(role, _holders(listed, role)) for role in roles]
+    people = [person for _, holders in held for person in holders if person.present]
+    people = people or [person for _, holders in held for person in holders]
     group, when_text = groups_text(meeting.groups, lang), day(meeting.day, lang)
     if len(held) == 1:
         lines = [_role_line(*held[0], group, when_text, lang)]
@@ -71,6 +72,30 @@ def answer_roles(session: Session, query: Query, context: AskContext) -> Answer:
     )
 
 
+def _holders(listed: list[AttendanceView], role: str) -> list[AttendanceView]:
+    """Who held `role` at the meeting: those present first; one listed in the role but
+    absent held it only if nobody present did (someone stood in for them)."""
+    holders = [a for a in listed if a.role == role]
+    return sorted(holders, key=lambda a: not a.present)
+
+
+def _names(holders: list[AttendanceView], lang: str) -> str:
+    """ "Per Holm (Köpings kommun), i stället för Anna Lindqvist (frånvarande)"."""
+    names, instead = _stood_in(holders, lang)
+    return names + instead
+
+
+def _stood_in(holders: list[AttendanceView], lang: str) -> tuple[str, str]:
+    """Those present, and ", i stället för <the absent ones> (frånvarande)"; the absent
+    ones alone, marked so, when nobody present held the role."""
+    present = [p for p in holders if p.present]
+    away = [f"{p.name} ({pick(lang, 'frånvarande', 'absent')})" for p in holders if not p.present]
+    if not present:
+        return join(away, lang), ""
+    instead = pick(lang, ", i stället för ", ", in place of ") + join(away, lang) if away else ""
+    return join([name_with_org(p) for p in present], lang), instead
+
+
 def _role_line(
     role: str, holders: list[AttendanceView], group: str, when_text: str, lang: str
 ) -> str:
@@ -82,11 +107,11 @@ def _role_line(
             f"Protokollet från {group} {when_text} anger ingen {sv_role}.",
             f"The minutes of {group} on {when_text} do not say who {en_role}.",
         )
-    names = join([name_with_org(p) for p in holders], lang)
+    names, instead = _stood_in(holders, lang)
     return pick(
         lang,
-        f"{sv_role.capitalize()} vid mötet med {group} {when_text}: {names}.",
-        f"{names} {en_role} at the meeting of {group} on {when_text}.",
+        f"{sv_role.capitalize()} vid mötet med {group} {when_text}: {names}{instead}.",
+        f"{names} {en_role} at the meeting of {group} on {when_text}{instead}.",
     )
 
 
@@ -95,7 +120,7 @@ def _role_held(role: str, holders: list[AttendanceView], lang: str) -> str:
     said = role_word(role, lang).capitalize()
     if not holders:
         return said + pick(lang, ": anges inte i protokollet", ": not stated in the minutes")
-    return f"{said}: {join([name_with_org(p) for p in holders], lang)}"
+    return f"{said}: {_names(holders, lang)}"
 
 
 def answer_representatives(session: Session, query: Query, context: AskContext) -> Answer:
@@ -167,10 +192,23 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
     return Answer(
         "representatives",
         "\n".join(lines),
-        people=[person_fact(v) for v in found],
+        people=_one_each(found),
         sources=unique_sources(person_source(v) for v in found),
         language=lang,
     )
+
+
+def _one_each(found: list[AttendanceView]) -> list[PersonFact]:
+    """One fact per person, group and meeting: the seat as the role (a ledamot who was
+    also justerare is a ledamot), absent if any of their lines says so."""
+    lines: dict[tuple[str, str | None, object], list[AttendanceView]] = defaultdict(list)
+    for view in found:
+        lines[(view.name, view.group, view.meeting_date)].append(view)
+    facts = []
+    for views in lines.values():
+        seat = min(views, key=lambda v: SEATS_FIRST.get(v.role, len(SEATS_FIRST)))
+        facts.append(replace(person_fact(seat), present=all(v.present for v in views)))
+    return facts
 
 
 def _lansdel_representatives(

@@ -49,7 +49,7 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
     lines.append(pick(lang, f"I protokollen om {asked}:", f"In the minutes about {asked}:"))
     sources = []
     for hit in hits:
-        snippet = snippet_for(hit.text, words) if _mentions(hit.text, words) else hit.title
+        snippet = item_snippet(hit, words)
         label = (
             f"{groups_text(hit.groups, lang)} {day(hit.meeting_date, lang)}, "
             + pick(lang, "punkt", "item")
@@ -112,7 +112,7 @@ def _search(
 
 def snippet_for(text: str, words: list[str], width: int = 220) -> str:
     """The sentence that best matches `words`, cut to about `width` characters."""
-    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+    sentences = _sentences(text)
     if not sentences:
         return ""
 
@@ -124,6 +124,66 @@ def snippet_for(text: str, words: list[str], width: int = 220) -> str:
     return best if len(best) <= width else best[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
+# Abbreviations a sentence goes on after ("förslag till riktlinje ang. HLR").
+_ABBREVIATIONS = frozenset(
+    (
+        *("ang.", "bl.a.", "t.ex.", "resp.", "ca.", "kl.", "nr.", "jfr.", "dvs.", "d.v.s."),
+        *("s.k.", "m.m.", "mm.", "o.s.v.", "enl.", "p.g.a.", "pga.", "inkl.", "exkl."),
+        *("st.", "tel.", "e.g.", "i.e.", "etc.", "approx.", "no."),
+    )
+)
+
+
+def _sentences(text: str) -> list[str]:
+    """`text` in sentences; a full stop after an abbreviation ends none."""
+    sentences: list[str] = []
+    for line in text.splitlines():
+        joined = ""
+        for piece in re.split(r"(?<=[.!?])\s+", line.strip()):
+            joined = f"{joined} {piece}" if joined else piece
+            last = joined.rsplit(" ", 1)[-1].casefold()
+            if last not in _ABBREVIATIONS:
+                sentences.append(joined)
+                joined = ""
+        if joined:
+            sentences.append(joined)
+    return [s for s in sentences if s.strip()]
+
+
+def item_snippet(hit: ItemView, words: list[str]) -> str:
+    """The sentence of an item that speaks of `words`, else its title."""
+    return snippet_for(hit.text, words) if _mentions(hit.text, words) else hit.title
+
+
 def _mentions(text: str, words: list[str]) -> bool:
     stems = set(stem_words(text))
     return any(any(s.startswith(w) for s in stems) for w in words)
+
+
+# A sentence that reports something decided: an item's report of another body's
+# decision ("förslag till riktlinje … antagen"), which the minutes do not record as
+# the group's own decision.
+_REPORTED = re.compile(
+    r"\b(?:antag\w*|antogs|beslut\w*|beslöt|godkän\w*|fastställ\w*|adopted|approved|decided)\b",
+    re.IGNORECASE,
+)
+
+
+def mention_line(hit: ItemView, snippet: str, lang: str) -> str:
+    """ "\n• Chefsgrupp … 29 maj 2026, punkt 4 Rapport från AU: <the sentence>"; a
+    reported decision said to be one."""
+    line = (
+        f"\n• {groups_text(hit.groups, lang)} {day(hit.meeting_date, lang)}, "
+        + pick(lang, "punkt", "item")
+        + f" {hit.number or hit.parent or '–'} {hit.title}"
+    )
+    if snippet == hit.title:
+        return line
+    line += f": {snippet}"
+    if _REPORTED.search(snippet):
+        line += pick(
+            lang,
+            " (ett beslut som rapporteras på mötet, inte antecknat som gruppens eget beslut)",
+            " (a decision reported at the meeting, not recorded as the group's own)",
+        )
+    return line

@@ -34,6 +34,11 @@ _LANSDEL = re.compile(
     r"\b(?:(norra|sodra|vastra)\s+lansdel\w*|lansdel\w*\s+(norr|soder|vaster|orebro)"
     r"|(?:the\s+)?(north|south|west)(?:ern)?\s+part\s+of\s+the\s+county|(norr|soder|vaster))\b"
 )
+# Presenting an item: "vilka ärenden föredrog X", "what did X present".
+PRESENTED = re.compile(
+    r"\b(?:foredr(?:og|agit|ar|a|ogs)|presentera(?:de|t|r)?|redogjorde|redogjort|redovisade"
+    r"|presented|presents|presenting|(?:did|does|has|have) (?:[\w-]+ ){1,4}present)\b"
+)
 _CANCELLED = re.compile(
     r"\b(?:install\w*|stallts in|stalls in|stallde in|struk\w*|stryk\w*|avlyst\w*|"
     r"cancel+ed|cancel+ing|called off|scrapped|ska inte bli av|blir inte av)\b"
@@ -50,7 +55,8 @@ ABSENT = re.compile(
     r"(?:kunde|kan|kunnat|could|can) (?:inte|ej|not) (?:komma|delta|narvara|come|attend|join)|"
     r"absent\w*|absence\w*|missing|missed|not present|not there|wasn t|weren t|"
     r"(?:didn t|did not|couldn t|could not) (?:attend|come|show|make it|join)|not attend\w*|"
-    r"struck|struken|strukna|overstrukna)\b"
+    r"struck|struken|strukna|overstrukna|"
+    r"(?:var|varit|blev|was|were|is|are) (?:\w+ )?(?:borta|away))\b"
 )
 _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.VICE_CHAIR, re.compile(r"\bvice (?:ordf\w*|chair\w*)")),
@@ -135,6 +141,7 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     _PENDING,
     OUTCOME,
     ABSENT,
+    PRESENTED,
     *(pattern for _, pattern in (*_ROLES, *_MEMBER_ROLES)),
     _AT_A_MEETING,
     _FUTURE,

@@ -18,7 +18,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.understanding.facets import ABSENT, MEETING, OUTCOME, status_asked, which_meeting
+from bot.understanding.facets import (
+    ABSENT,
+    MEETING,
+    OUTCOME,
+    PRESENTED,
+    status_asked,
+    tense_of,
+    which_meeting,
+)
 from bot.understanding.query import Intent
 
 
@@ -61,6 +69,10 @@ def _command_to_bind(s: Signals) -> bool:
 
 def _with_leads(s: Signals) -> bool:
     return s.lead_times
+
+
+def _named_person(s: Signals) -> bool:
+    return s.person
 
 
 def _with_person(s: Signals) -> bool:
@@ -200,6 +212,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         ),
         _always,
     ),
+    (Intent.AGENDA, PRESENTED, _named_person),  # "vilka ärenden föredrog Jan Sundelius?"
     (
         Intent.MEETING_ROLES,
         _any(
@@ -217,6 +230,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         _any(
             r"narvar\w*|deltog|deltagit|deltar|deltagare\w*|var med|var dar|var pa"
             rf"(?: \w+)? {MEETING}|vilka kom|vem kom|who came|attend\w*|participa\w*"
+            rf"|(?:ar|blir) med (?:pa|vid)(?: \w+)? {MEETING}|(?:ar|blir) med (?:idag|i dag)"
             # "var Karin Haster med på …", "var Marie-Louise Forsberg-Fransson med 29 maj?"
             r"|var (?:[\w-]+ ){1,4}(?:med|narvarande)(?: (?:pa|vid|i|den|\d+)|$)"
             r"|gaster|gasterna|guests|took part|take part|tog del"
@@ -276,7 +290,10 @@ _PLURAL_MEETINGS = _any(
     r"|kalender\w*|calendar|motesschema\w*|planerade"
 )
 _MEETING_WORD = re.compile(rf"\b{MEETING}\b")
-_MEET_VERB = _any(r"ses|traffas|motes|mots|moter|sammantrader|meet|meets|gathers?|samlas")
+_MEET_VERB = _any(
+    r"ses|traffas|motes|mots|moter|sammantrader|meet|meets|gathers?|samlas"
+    r"|sags|traffades|mottes|sammantradde|samlades|met|gathered"
+)
 _WHEN_WHERE = _any(
     r"nar|var|vart|when|where|what time|vilken tid|hur dags|vilken lokal|lokal"
     r"|plats|place|location|room|tid|time|datum|date|held|holls|halls|ager rum"
@@ -313,7 +330,8 @@ def classify(signals: Signals) -> Intent:
 def _meeting_family(s: Signals) -> Intent | None:
     """next_meeting, meetings or meeting_info, or None when no meeting is asked about."""
     norm = s.norm
-    meeting = _MEETING_WORD.search(norm) is not None
+    # "sammanträder" is the verb, not the noun "sammanträde"
+    meeting = any(not _MEET_VERB.fullmatch(m.group(0)) for m in _MEETING_WORD.finditer(norm))
     meet = _MEET_VERB.search(norm) is not None
     if not (meeting or meet):
         return None
@@ -325,7 +343,11 @@ def _meeting_family(s: Signals) -> Intent | None:
     if which == "next" or _UNDER_WAY.search(norm):
         return Intent.NEXT_MEETING
     if meet and not meeting:
-        return Intent.MEETINGS if s.time else Intent.NEXT_MEETING
+        if s.time:
+            return Intent.MEETINGS
+        if which == "last" or tense_of(norm) == "past":
+            return Intent.MEETING_INFO  # "när träffades rådet senast?": the latest meeting
+        return Intent.NEXT_MEETING
     if which == "last" or s.time or _WHEN_WHERE.search(norm):
         return Intent.MEETING_INFO
     return Intent.NEXT_MEETING if not s.subject else None

@@ -172,7 +172,15 @@ def _correct(key: str) -> str:
         return _swapped(key) if len(key) >= _MIN_SWAP_LENGTH else key
     cutoff = 90 if len(key) < 8 else 85
     found = process.extractOne(key, LEXICON, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return found[0] if found else key
+    if found is None or _longer_word(key, found[0]):
+        return key
+    return found[0]
+
+
+def _longer_word(key: str, word: str) -> bool:
+    """`key` is `word` with two or more letters after it: another word that begins
+    with it ("västerås" is no misspelt "väster"), not a typo of it."""
+    return len(key) >= len(word) + 2 and key.startswith(word)
 
 
 def _swapped(key: str) -> str:

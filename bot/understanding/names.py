@@ -11,6 +11,8 @@ Example:
 
 from __future__ import annotations
 
+import itertools
+
 from bot.understanding.text import word_set
 from storage.registry import (
     GROUP_FAMILIES,
@@ -104,6 +106,32 @@ def municipality_keys() -> tuple[tuple[str, str], ...]:
     return tuple(keys)
 
 
+# The last words of an organisation named for its place ("Sala kommun", "Västerås stad").
+_PLACE_OWNERS = word_set("kommun stad municipality")
+
+
+def organization_places(key: str) -> tuple[str, ...]:
+    """The place an organisation is named for (folded, as `key` is), by which people
+    ask for it: "vem representerar Sala?" means Sala kommun.
+
+    >>> organization_places("kopings kommun"), organization_places("region vastmanland")
+    (('koping', 'kopings'), ('vastmanland',))
+    """
+    words = key.split()
+    if len(words) < 2:
+        return ()
+    if words[-1] in _PLACE_OWNERS:
+        place = " ".join(words[:-1])
+    elif words[0] == "region":
+        place = " ".join(words[1:])
+    else:
+        return ()
+    # "Köpings kommun": the genitive s is no part of the place's name ("Västerås stad")
+    genitive = words[-1] == "kommun" and place.endswith("s") and len(place) > _SHORTEST
+    forms = {place, place[:-1]} if genitive else {place}
+    return tuple(sorted(f for f in forms if len(f) >= 3))
+
+
 # Words after which a group's name goes on to say whose or what it is ("Socialnämnden
 # i Karlskoga kommun", "Länsgruppen för barnhälsa", "Steering Group for Digital Health").
 _NAME_PREPOSITIONS = word_set("i for inom pa vid av om in of on at")
@@ -150,5 +178,35 @@ def group_short_forms(key: str) -> tuple[str, ...]:
         first, _, rest = form.partition(" ")
         if first.endswith(("en", "et")) and len(first) > _SHORTEST + 2:
             forms.add(f"{first[:-2]} {rest}".strip())  # "socialnämnden" -> "socialnämnd"
+    forms.update(_compounds(words, cut))
     forms.discard(key)
     return tuple(sorted(f for f in forms if len(f) >= _SHORTEST and f not in _GENERIC))
+
+
+# The kind of body a group's head noun ends in, and how a compound ends with it
+# ("Länsgruppen för barnhälsa" is the "barnhälsogruppen").
+_BODIES = ("utskott", "natverk", "styrelse", "forum", "grupp", "namnd", "rad")
+_ENGLISH_BODIES = word_set("group committee council board network team forum")
+_TOPIC_PREPOSITIONS = word_set("for om inom on")
+
+
+def _compounds(words: list[str], cut: int) -> set[str]:
+    """ "<head> för <topic>" as people compound it: "länsgruppen för barnhälsa" ->
+    "barnhalsogrupp", "barnhalsagrupp", "barnhalsgrupp", "barnhalsasgrupp";
+    "steering group for digital health" -> "digital health group"."""
+    if cut >= len(words) or cut == 0 or words[cut] not in _TOPIC_PREPOSITIONS:
+        return set()  # "socialnämnden i Karlskoga" is no "karlskoganämnd"
+    head = words[cut - 1]
+    topic = list(itertools.takewhile(lambda w: w not in _NAME_PREPOSITIONS, words[cut + 1 :]))
+    if not topic:
+        return set()
+    if head in _ENGLISH_BODIES:  # "digital health group", "digital health steering group"
+        return {f"{' '.join(topic)} {head}", f"{' '.join(topic)} {' '.join(words[:cut][-2:])}"}
+    body = next(
+        (b for b in _BODIES if head.removesuffix("en").removesuffix("et").endswith(b)), None
+    )
+    if body is None or len(topic) != 1:
+        return set()
+    stem = topic[0]
+    joints = {stem, f"{stem}s"} | ({f"{stem[:-1]}o", stem[:-1]} if stem.endswith("a") else set())
+    return {f"{joint}{body}" for joint in joints}

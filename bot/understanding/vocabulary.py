@@ -30,6 +30,7 @@ from bot.understanding.names import (
     BUILTIN_ORGANIZATIONS,
     group_short_forms,
     municipality_keys,
+    organization_places,
 )
 from bot.understanding.text import Token, read_words
 from storage.registry import fold, municipality_of
@@ -300,6 +301,7 @@ def _build_index(vocabulary: Vocabulary) -> _Index:
     for name in vocabulary.people:
         _add_person(add, name)
     _add_short_forms(entries, vocabulary.groups)
+    _add_places(entries, vocabulary.organizations)
     exact = {
         key: tuple(sorted(found, key=lambda e: (e.kind, e.name))) for key, found in entries.items()
     }
@@ -325,6 +327,17 @@ def _add_short_forms(entries: dict[str, set[_Entry]], groups: Iterable[tuple[str
                 if variant not in entries and variant not in _LEXICON:
                     short.setdefault(variant, set()).add(_Entry(GROUP, name))
     entries.update(short)
+
+
+def _add_places(entries: dict[str, set[_Entry]], organizations: Iterable[str]) -> None:
+    """Organisations the minutes brought, by the place they are named for ("Sala"
+    for Sala kommun): only where the place is no other name or word."""
+    places: dict[str, set[_Entry]] = {}
+    for name in organizations:
+        for place in organization_places(key_of(name)):
+            if place not in entries and place not in _LEXICON:
+                places.setdefault(place, set()).add(_Entry(ORGANIZATION, name))
+    entries.update(places)
 
 
 def _add_person(add: _Adder, name: str) -> None:
