@@ -224,37 +224,41 @@ def _search_postgres(
     }
     in_period = scope is not None and scope.has_period
     shape = (bool(marks), in_period, bool(spans), wanted.oldest_first)
-    # Stored vectors with GIN indexes (see migration 0003); with their statistics the
-    # planner walks the primary key backwards for a common word, the index for a rare one.
-    every = _postgres_matches(session, "search_vector_all", params, wanted, scope, shape)
+    recent: list[tuple[int, bool]] | None = None
+    if not marks and not wanted.oldest_first:
+        # A common word: its newest matches (of all, or of a period) lie among the
+        # newest items (of the period's ids), read off the primary key, with whether
+        # their titles match too, in one pass. (The planner takes words for
+        # independent: it would fetch every item of a common phrase's GIN lists, in
+        # a store of 100,000 meetings 40,000 rows for 120 ms, to keep the period's.)
+        statement = _postgres_recent_statement(in_period, bool(spans))
+        rows = session.connection().execute(statement, {**params, "window": RECENT_WINDOW})
+        recent = [(int(item_id), bool(title)) for item_id, title in rows]
+    # Stored vectors with GIN indexes (see migration 0003): too few among the newest,
+    # the index finds the rest.
+    newest = [i for i, _ in recent] if recent is not None else []
+    every = _postgres_matches(session, "search_vector_all", newest, params, wanted, shape)
     if len(every) < wanted.limit:  # all the matches: their titles tell which are title matches
         return wanted.best(_title_scores(session, every, widened, wanted))
-    titles = _postgres_matches(session, "search_vector_title", params, wanted, scope, shape)
+    newest_titles = [i for i, title in recent if title] if recent is not None else []
+    titles = _postgres_matches(session, "search_vector_title", newest_titles, params, wanted, shape)
     return wanted.best(_scored(titles, every))
 
 
 def _postgres_matches(
     session: Session,
     column: str,
+    newest: list[int],
     params: dict[str, object],
     wanted: Wanted,
-    scope: Scope | None,
     shape: tuple[bool, bool, bool, bool],
 ) -> list[int]:
-    ids: list[int] = []
-    marked, in_period, bounded, _ = shape
-    if not marked and not wanted.oldest_first:
-        # A common word: its newest matches (of all, or of a period) lie among the
-        # newest items (of the period's ids), read off the primary key. (The planner
-        # takes words for independent: it would fetch every item of a common
-        # phrase's GIN lists, in a store of 100,000 meetings 40,000 rows for 120 ms,
-        # to keep the period's.) Too few there: the index finds the rest.
-        recent = _postgres_recent_statement(column, in_period, bounded)
-        ids = list(session.connection().scalars(recent, {**params, "window": RECENT_WINDOW}))
-    if len(ids) < wanted.limit:
-        statement = _postgres_statement(column, *shape)
-        ids = list(session.connection().scalars(statement, params))
-    return [int(i) for i in ids]
+    """The `wanted.limit` newest matches in `column`: those among the newest items
+    read already, else through the index."""
+    if len(newest) >= wanted.limit:
+        return newest[: wanted.limit]
+    statement = _postgres_statement(column, *shape)
+    return [int(i) for i in session.connection().scalars(statement, params)]
 
 
 def _scored(title_matches: Sequence[int], matches: Sequence[int]) -> dict[int, float]:
@@ -355,18 +359,21 @@ def _postgres_statement(
 
 
 @cache
-def _postgres_recent_statement(column: str, in_period: bool, bounded: bool) -> TextClause:
-    """The matches among the newest `window` items (of the id range)."""
-    newest = f"SELECT id, {column} AS v FROM agenda_items"
+def _postgres_recent_statement(in_period: bool, bounded: bool) -> TextClause:
+    """The matches among the newest `window` items (of the id range), newest first,
+    and whether their titles match too (a title's words are among all the item's,
+    so its matches are among these)."""
+    newest = "SELECT id, search_vector_all AS v, search_vector_title AS vt FROM agenda_items"
     if bounded:
         newest += " WHERE " + _IN_SPANS.format(item="id")
     sql = (
-        f"SELECT id FROM ({newest} ORDER BY id DESC LIMIT :window) AS recent "
+        "SELECT id, vt @@ to_tsquery('simple', :query) AS title "
+        f"FROM ({newest} ORDER BY id DESC LIMIT :window) AS recent "
         "WHERE v @@ to_tsquery('simple', :query)"
     )
     if in_period:
         sql += " AND " + _IN_PERIOD.format(item="recent.id")
-    statement = text(sql + " ORDER BY id DESC LIMIT :limit")
+    statement = text(sql + " ORDER BY id DESC")
     statement = statement.execution_options(**{PLAN_EACH_TIME: True})
     return _period_types(statement) if in_period else statement
 
