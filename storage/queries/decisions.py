@@ -127,6 +127,9 @@ def _once(found: list[DecisionView]) -> list[DecisionView]:
     return kept
 
 
+FOLLOWED = "minutesbot.followed"  # session.info: a group's decisions in a period
+
+
 def later_decisions(
     session: Session, words: Sequence[str], *, group: str, start: datetime, end: datetime
 ) -> list[DecisionView]:
@@ -137,11 +140,16 @@ def later_decisions(
     A group's meetings in a year are a handful: their decisions are read by the
     (group, start) index and their items' stored words matched here, in one
     statement, whatever the size of the store (the full-text index would walk the
-    matches of common words in every group's items)."""
-    params = {"group": group, "start": start, "end": end}
-    rows, groups = _folded(
-        session.connection().execute(GROUP_DECISIONS, params).all(), key=12, meeting=7
-    )
+    matches of common words in every group's items). The rows are kept for the
+    session: an answer that follows several postponed questions of one meeting
+    reads them once."""
+    known: dict[tuple[str, datetime, datetime], Any] = session.info.setdefault(FOLLOWED, {})
+    key = (group, start, end)
+    if key not in known:
+        params = {"group": group, "start": start, "end": end}
+        rows = session.connection().execute(GROUP_DECISIONS, params).all()
+        known[key] = _folded(rows, key=12, meeting=7)
+    rows, groups = known[key]
     wanted = [w for w in words if w]
     found = [
         _decision_view(row, groups, 0.0)

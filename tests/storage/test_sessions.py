@@ -189,3 +189,15 @@ def test_an_answer_survives_a_connection_lost_just_after_use(loaded_store: Store
     _kill_pooled_connection(loaded_store)
     answer = assistant.answer("Vem representerar Kumla?", context)
     assert answer.intent == "representatives" and answer.found, answer.text
+
+
+def test_postponed_questions_of_one_meeting_are_followed_in_one_read(
+    loaded_store: Store,
+) -> None:
+    """2026-05-29 postponed three questions of one group: the decisions of its year
+    after are read once for the two followed."""
+    assistant = Assistant(loaded_store, cache_size=0)
+    with statements_run(loaded_store) as seen:
+        answer = assistant.answer("Vilka beslut fattades 2026-05-29?", AskContext(now=NOW))
+    assert answer.text.count("Inget senare beslut") == 2
+    assert len([s for s in seen if "meeting_groups.start <" in s and "decisions" in s]) == 1
