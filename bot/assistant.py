@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.answer_cache import AnswerCache
-from bot.answering import conversation, dates, decisions, meetings, people, reminders
+from bot.answering import chosen, conversation, dates, decisions, meetings, people, reminders
 from bot.answering.facts import meeting_fact
 from bot.answering.format import pick
 from bot.answers import Answer, AskContext, MeetingFact, combined
@@ -43,7 +43,7 @@ Handler = Callable[[Session, Query, AskContext], Answer]
 HANDLERS: dict[Intent, Handler] = {
     Intent.NEXT_MEETING: meetings.answer_next,
     Intent.MEETINGS: meetings.answer_list,
-    Intent.MEETING_INFO: meetings.answer_info,
+    Intent.MEETING_INFO: chosen.answer_meeting_info,
     Intent.MEETING_ROLES: people.answer_roles,
     Intent.ATTENDANCE: people.answer_attendance,
     Intent.REPRESENTATIVES: people.answer_representatives,

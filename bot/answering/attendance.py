@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -16,12 +16,15 @@ from bot.answering.format import day, join, pick
 from bot.answering.meetings import no_meeting
 from bot.answers import Answer, AskContext, PersonFact, Source
 from bot.understanding.query import Query
-from storage.queries import AttendanceView, attendance_of, meeting_by_id
+from storage.queries import AttendanceView, MeetingView, attendance_of, meeting_by_id
 from storage.queries.people import attendance_noted, person_ids
 from storage.registry import fold, kommun_name
 
 # How someone took part, as the list notes it: "(via Skype)", "via Teams".
 VIA = re.compile(r"\bvia\s+([^\W\d_]+)")
+
+# A note for one day of a meeting of several days ("dag 2"): there that day only.
+DAY_NOTE = re.compile(r"^(?:dag|day)\s+(\d+)$")
 
 # "Var Hällefors representerat …?", "Was Kumla present …?": yes or no, not a list.
 YES_NO = re.compile(r"^\s*(?:var|was|were|ar|is|did|deltog|fanns|hade|had)\b")
@@ -52,6 +55,17 @@ class Where:
     document: str
     day: date
     groups: tuple[str, ...]
+    asked: date | None = None  # the day asked of a meeting of several days
+
+    def when(self, lang: str) -> str:
+        """The meeting's day; and the day asked, for a later day of it."""
+        said = day(self.day, lang)
+        if self.asked is None:
+            return said
+        number = (self.asked - self.day).days + 1
+        return said + pick(lang, " (dag {n}: {d})", " (day {n}: {d})").format(
+            n=number, d=day(self.asked, lang)
+        )
 
     def source(self) -> Source:
         return Source(self.document, self.day.isoformat(), None)
@@ -70,8 +84,9 @@ def answer_attendance(session: Session, query: Query, context: AskContext) -> An
         meeting = asked_meeting(session, query, context)
         if meeting is None:
             return no_meeting(session, query, context, "attendance")
-        listed = attendance_of(session, meeting.id)
-        where = Where(meeting.document, meeting.day, tuple(meeting.groups))
+        asked = day_asked(meeting, query.date)
+        listed = on_day(attendance_of(session, meeting.id), meeting.day, asked)
+        where = Where(meeting.document, meeting.day, tuple(meeting.groups), asked)
     if query.person:
         return _was_there(session, query, listed, where)
     place = query.municipality or query.organization
@@ -93,6 +108,34 @@ def _no_meeting_named(session: Session, query: Query) -> bool:
     )
 
 
+def day_asked(meeting: MeetingView, asked: date | None) -> date | None:
+    """The day asked of a meeting of several days, None for any other meeting."""
+    if asked is None:
+        return None
+    over = meeting.finish - timedelta(microseconds=1)
+    last = over.astimezone(meeting.start.tzinfo).date()
+    return asked if meeting.day <= asked <= last and meeting.day < last else None
+
+
+def on_day(
+    listed: Sequence[AttendanceView], first: date, asked: date | None
+) -> list[AttendanceView]:
+    """The listings as of the asked day of a meeting of several days: someone noted
+    for another of its days ("Madde Gustafsson, Lindesberg (dag 2)") was not there."""
+    if asked is None:
+        return list(listed)
+    number = (asked - first).days + 1
+    return [
+        replace(view, present=False) if _day_noted(view) not in (None, number) else view
+        for view in listed
+    ]
+
+
+def _day_noted(view: AttendanceView) -> int | None:
+    noted = DAY_NOTE.match(fold(view.note or "").strip())
+    return int(noted.group(1)) if noted else None
+
+
 def _from(view: AttendanceView, query: Query) -> bool:
     """Listed for the municipality or organisation the question names, if any."""
     if query.municipality:
@@ -112,9 +155,9 @@ def _place_there(query: Query, listed: Sequence[AttendanceView], where: Where) -
     lang = query.language
     whom = kommun_name(query.municipality) if query.municipality else str(query.organization)
     theirs = unique_people([a for a in listed if _from(a, query)])
-    present = [name_with_org(a) for a in theirs if a.present]
-    absent = [name_with_org(a) for a in theirs if not a.present]
-    group, when_text = groups_text(where.groups, lang), day(where.day, lang)
+    present = [name_with_org(a, lang) for a in theirs if a.present]
+    absent = [name_with_org(a, lang) for a in theirs if not a.present]
+    group, when_text = groups_text(where.groups, lang), where.when(lang)
     if present:
         text = pick(
             lang,
@@ -155,7 +198,7 @@ def _was_there(
     in_group = [a for a in theirs if query.group and a.group == query.group]
     theirs = in_group or theirs
     shown = (query.group,) if in_group and query.group else where.groups
-    group, when_text = groups_text(shown, lang), day(where.day, lang)
+    group, when_text = groups_text(shown, lang), where.when(lang)
     if any(a.present for a in theirs) and not all(a.present for a in theirs):
         return _answer(query, _partly_there(theirs, when_text, lang), theirs, where)
     if not theirs:
@@ -168,18 +211,26 @@ def _was_there(
         roles = ", ".join(dict.fromkeys(role_word(a.role, lang) for a in theirs))
         text = pick(
             lang,
-            f"Ja, {name_with_org(theirs[0])} var med på {group} {when_text} ({roles}).",
-            f"Yes, {name_with_org(theirs[0])} was present at {group} on {when_text} ({roles}).",
+            f"Ja, {name_with_org(theirs[0], lang)} var med på {group} {when_text} ({roles}).",
+            f"Yes, {name_with_org(theirs[0], lang)} was present at {group} on {when_text} ({roles}).",
         )
     else:
         text = pick(
             lang,
-            f"Nej, {name_with_org(theirs[0])} var frånvarande vid {group} {when_text} "
-            "(struken i deltagarlistan).",
-            f"No, {name_with_org(theirs[0])} was absent from {group} on {when_text} "
-            "(struck in the attendance list).",
+            f"Nej, {name_with_org(theirs[0], lang)} var frånvarande vid {group} {when_text} "
+            + _why_absent(theirs[0], lang),
+            f"No, {name_with_org(theirs[0], lang)} was absent from {group} on {when_text} "
+            + _why_absent(theirs[0], lang),
         )
     return _answer(query, text, theirs, where)
+
+
+def _why_absent(view: AttendanceView, lang: str) -> str:
+    """ "(struken i deltagarlistan).", or the one other day they came."""
+    noted = _day_noted(view)
+    if noted is not None:
+        return pick(lang, f"(med bara dag {noted}).", f"(present on day {noted} only).")
+    return pick(lang, "(struken i deltagarlistan).", "(struck in the attendance list).")
 
 
 def _partly_there(theirs: list[AttendanceView], when_text: str, lang: str) -> str:
@@ -195,7 +246,7 @@ def _partly_there(theirs: list[AttendanceView], when_text: str, lang: str) -> st
         said = [f"{g} ({', '.join(dict.fromkeys(r))})" for g, r in by_group.items()]
         return join(said, lang)
 
-    who = name_with_org(theirs[0])
+    who = name_with_org(theirs[0], lang)
     return pick(
         lang,
         f"Delvis: {who} var med {when_text} i listan för {lists(True)}, men var frånvarande "
@@ -208,7 +259,7 @@ def _partly_there(theirs: list[AttendanceView], when_text: str, lang: str) -> st
 def _listed(query: Query, chosen: list[AttendanceView], where: Where, *, found: bool) -> Answer:
     lang = query.language
     group = groups_text(where.groups, lang)
-    when_text = pick(lang, "", "on ") + day(where.day, lang)
+    when_text = pick(lang, "", "on ") + where.when(lang)
     if query.municipality or query.organization:  # "… från Örebro kommun"
         whom = kommun_name(query.municipality) if query.municipality else query.organization
         group += pick(lang, " från ", " from ") + str(whom)
@@ -227,7 +278,7 @@ def _listed(query: Query, chosen: list[AttendanceView], where: Where, *, found: 
         head = pick(lang, "Frånvarande vid", "Absent from")
     else:
         head = pick(lang, "Närvarande vid", "Present at")
-    names = ", ".join(name_with_org(p) for p in chosen)
+    names = ", ".join(name_with_org(p, lang) for p in chosen)
     text = f"{head} {group} {when_text} ({len(chosen)}): {names}"
     text += "\n" + pick(lang, "Källa: ", "Source: ") + where.document
     return _answer(query, text, chosen, where)
@@ -261,10 +312,13 @@ def listed_fact(view: AttendanceView, groups: Sequence[str]) -> PersonFact:
     return person_fact(view if view.group else replace(view, group=", ".join(groups) or None))
 
 
-def name_with_org(view: AttendanceView) -> str:
+def name_with_org(view: AttendanceView, lang: str = "sv") -> str:
     """ "Patrik Jonsson (Örebro kommun)"; the title when no organisation is known;
-    how they took part when the list says ("via Skype")."""
+    how or which day they took part when the list says ("via Skype", "dag 2"/"day 2")."""
+    noted_day = _day_noted(view)
     way = view.note if fold(view.note or "").startswith("via ") else None
+    if noted_day is not None:
+        way = pick(lang, f"dag {noted_day}", f"day {noted_day}")
     said = [s for s in (view.organization or view.title, way) if s]
     return f"{view.name} ({', '.join(said)})" if said else view.name
 

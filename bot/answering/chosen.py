@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from bot.answering.meetings import find_meeting
-from bot.answers import AskContext
+from bot.answering.meetings import answer_info, find_meeting
+from bot.answers import Answer, AskContext
 from bot.understanding.query import Query
 from storage.queries import MeetingView
 from storage.queries.places import latest_held_at, places_named
@@ -63,3 +63,10 @@ def asked_meeting(
         if held is not None:
             return held
     return find_meeting(session, query, context, minutes_only=minutes_only)
+
+
+def answer_meeting_info(session: Session, query: Query, context: AskContext) -> Answer:
+    """When and where a meeting is or was, also one named by its place ("when was the
+    meeting in Vingåker?"), with or without minutes."""
+    meeting = asked_meeting(session, query, context, minutes_only=False)
+    return answer_info(session, query, context, meeting)

@@ -20,7 +20,7 @@ from bot.answering.facts import (
     unique_sources,
 )
 from bot.answering.format import day, pick
-from bot.answering.meetings import no_meeting
+from bot.answering.meetings import find_meeting, no_meeting
 from bot.answering.presented import answer_presented
 from bot.answering.search import answer_search as answer_search  # the search handler
 from bot.answering.search import item_snippet, mention_line
@@ -187,6 +187,9 @@ def _meetings_asked(
     mötet 2023", "mötet i Vingåker"); or a "not found" answer."""
     if query.date is not None:
         on_day = meetings_on(session, query.date, group=query.group, minutes_only=True)
+        # else a meeting of several days under way that day (day 2 of "13-14 oktober")
+        under_way = None if on_day else find_meeting(session, query, context)
+        on_day = on_day or ([under_way] if under_way else [])
         if not on_day:
             return no_meeting(session, query, context, "decisions")
         return [m.id for m in on_day], ()

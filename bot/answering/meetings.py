@@ -226,9 +226,11 @@ def _listed(
     )
 
 
-def answer_info(session: Session, query: Query, context: AskContext) -> Answer:
+def answer_info(
+    session: Session, query: Query, context: AskContext, meeting: MeetingView | None
+) -> Answer:
+    """When and where `meeting`, the one the question points at, is or was."""
     lang = query.language
-    meeting = find_meeting(session, query, context, minutes_only=False)
     if meeting is None:
         return no_meeting(session, query, context, "meeting_info")
     verb = pick(lang, "var", "was") if meeting.start < context.now else pick(lang, "är", "is")
@@ -298,6 +300,10 @@ def find_meeting(
     with_minutes = [m for m in candidates if m.has_minutes]
     if minutes_only:
         return with_minutes[0] if with_minutes else None
+    if query.which == "first" and query.date is None:
+        # "when was the first meeting in 2023?": the earliest held or planned, minutes or not
+        candidates = [m for m in candidates if m.status != "cancelled"]
+        with_minutes = []
     chosen = with_minutes or candidates
     return chosen[0] if chosen else None
 
@@ -315,7 +321,7 @@ def no_meeting(session: Session, query: Query, context: AskContext, intent: str)
     if query.date is not None:
         what = pick(lang, f"den {day(query.date, lang)}", f"on {day(query.date, lang)}")
     elif query.period is not None:
-        what = _span_text(query.period.start, query.period.end, lang)
+        what = _span_text(query.period.start, query.period.end + timedelta(days=1), lang)
     else:
         what = ""
     whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""

@@ -93,7 +93,7 @@ def _stood_in(holders: list[AttendanceView], lang: str) -> tuple[str, str]:
     if not present:
         return join(away, lang), ""
     instead = pick(lang, ", i stället för ", ", in place of ") + join(away, lang) if away else ""
-    return join([name_with_org(p) for p in present], lang), instead
+    return join([name_with_org(p, lang) for p in present], lang), instead
 
 
 def _role_line(
@@ -161,7 +161,13 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
     by_group: dict[str | None, list[AttendanceView]] = defaultdict(list)
     for view in found:
         by_group[view.group].append(view)
-    lines = [pick(lang, f"{who} representeras av:", f"{who} is represented by:")]
+    # "vem representerade Karlskoga 2022?": a day or period asked that is past
+    past = (query.date or query.period) is not None and at < context.now.date()
+    lines = [
+        pick(lang, f"{who} representerades av:", f"{who} was represented by:")
+        if past
+        else pick(lang, f"{who} representeras av:", f"{who} is represented by:")
+    ]
     for group, views in by_group.items():
         people = join(_reps_text(views, lang), lang)
         meeting_day = day(views[0].meeting_date, lang)
@@ -187,7 +193,7 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
                 "Organisation hämtad från tidigare protokoll: ",
                 "Organisation taken from earlier minutes: ",
             )
-            + "; ".join(f"{v.name}: {v.evidence}" for v in evidence)
+            + "; ".join(_evidence_text(v, lang) for v in evidence)
         )
     return Answer(
         "representatives",
@@ -234,6 +240,14 @@ def _lansdel_representatives(
         people=[*answer.people, *(person_fact(v) for v in titled)],
         sources=unique_sources([*answer.sources, *(person_source(v) for v in titled)]),
         found=answer.found or bool(titled),
+    )
+
+
+def _evidence_text(view: AttendanceView, lang: str) -> str:
+    """ "Eva Persson: Karlskoga kommun as of the meeting on 2023-09-08"."""
+    stated = view.evidence.isoformat() if view.evidence else ""
+    return f"{view.name}: {view.organization} " + pick(
+        lang, f"enligt mötet {stated}", f"as of the meeting on {stated}"
     )
 
 

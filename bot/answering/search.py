@@ -21,7 +21,8 @@ from storage.search_words import known_words
 
 def answer_search(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
-    asked = quoted(query.topic or query.raw)
+    # "what did Ingmar Ångman say?": the person is what is looked for
+    asked = quoted(query.topic or query.person or query.raw)
     span: tuple[datetime | None, datetime | None] = (None, None)
     if query.period is not None:
         span = day_bounds(query.period.start, query.period.end)
@@ -97,7 +98,7 @@ def _search(
     or for an English question first in Swedish; a word the minutes do not have read
     as the nearest one they have."""
     first: list[str] | None = None
-    for topic in search_topics(query) if query.topic else [query.raw]:
+    for topic in search_topics(query) if query.topic else [query.person or query.raw]:
         words = known_words(session, topic_words(topic))
         first = words if first is None else first
         if not words:

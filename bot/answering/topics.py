@@ -9,41 +9,59 @@ the topic said back.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from bot.answering.format import day, pick
 from bot.understanding.glossary import to_swedish
 from bot.understanding.query import Period, Query
+from storage.registry import fold
 from storage.search import stem_words
 
 # a question's words said back in an answer, at most about this long
 QUOTED = 80
 # Words that carry no topic: question words, fillers and the domain's own verbs.
-STOPWORDS = frozenset(
-    stem_words(
-        "och i om för att det som en ett på med av till från vad vilka vilket vilken när var hur "
-        "beslut besluten beslutades beslutade besluta fattades fattade tog togs sades sagt sagts "
-        "mötet möte möten protokoll protokollet minnesanteckningar gruppen chefsgruppen rådet "
-        "the a an of about on in for to what which when was were is did decide decided decision "
-        "decisions said say group meeting minutes "
-        # asking for postponed decisions (Query.status) is not a topic
-        "bordlagd bordlagt bordlagda bordlagts bordlades bordläggas hänskjuten hänskjutet "
-        "hänskjutna hänskjutits hänsköts hänskjuts uppskjuten uppskjutet uppskjutna "
-        "återremitterad återremitterat återremitterade återremitteras återremitterades "
-        "återremitterats återremiss återremisser ärende ärendet ärenden ärendena "
-        "postponed deferred tabled referred back sent fråga frågan frågor frågorna har hade "
-        "question questions item items matter matters "
-        # asking for the questions still waiting (Query.status "pending") or for what
-        # came of one ("outcome") is not a topic either
-        "är inte ej fortfarande väntar väntande avgjord avgjort avgjorda avgjorts oavgjord "
-        "oavgjorda öppna kvar pending open outstanding unresolved undecided still waiting "
-        "hände hänt happened gick gått blev status outcome result"
-    )
+_STOP_TEXT = (
+    "och i om för att det som en ett på med av till från vad vilka vilket vilken när var hur "
+    "beslut besluten beslutades beslutade besluta fattades fattade tog togs sades sagt sagts "
+    "mötet möte möten protokoll protokollet minnesanteckningar gruppen chefsgruppen rådet "
+    "the a an of about on in for to what which when was were is did decide decided decision "
+    "decisions said say group meeting minutes "
+    # asking for postponed decisions (Query.status) is not a topic
+    "bordlagd bordlagt bordlagda bordlagts bordlades bordläggas hänskjuten hänskjutet "
+    "hänskjutna hänskjutits hänsköts hänskjuts uppskjuten uppskjutet uppskjutna "
+    "återremitterad återremitterat återremitterade återremitteras återremitterades "
+    "återremitterats återremiss återremisser ärende ärendet ärenden ärendena "
+    "postponed deferred tabled referred back sent fråga frågan frågor frågorna har hade "
+    "question questions item items matter matters "
+    # asking for the questions still waiting (Query.status "pending") or for what
+    # came of one ("outcome") is not a topic either
+    "är inte ej fortfarande väntar väntande avgjord avgjort avgjorda avgjorts oavgjord "
+    "oavgjorda öppna kvar pending open outstanding unresolved undecided still waiting "
+    "hände hänt happened gick gått blev status outcome result"
 )
+STOPWORDS = frozenset(stem_words(_STOP_TEXT))
+# A short stem is shared by unrelated words once stemmed and folded ("när" and "nära",
+# as in Nära vård, are both "nar"): a word with such a stem is a stopword only as
+# listed, while a longer stem stands for all its forms ("beslutet", "mötena").
+_SHORT_STEM = 3
+_STOP_FORMS = frozenset(fold(word) for word in _STOP_TEXT.split())
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _is_stopword(word: str, stem: str) -> bool:
+    if stem not in STOPWORDS:
+        return False
+    return len(stem) > _SHORT_STEM or fold(word) in _STOP_FORMS
 
 
 def topic_words(topic: str | None) -> list[str]:
-    return [w for w in stem_words(topic or "") if w not in STOPWORDS]
+    return [
+        stem
+        for word in _WORD.findall(topic or "")
+        for stem in stem_words(word)
+        if not _is_stopword(word, stem)
+    ]
 
 
 def search_topics(query: Query) -> list[str | None]:

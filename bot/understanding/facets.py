@@ -32,7 +32,8 @@ _FIRST_MEETING = re.compile(rf"\b(?:forsta|tidigaste|first|earliest)\s(?:\w+\s)?
 # A länsdel (part of the county): "norra länsdelen", "länsdel Örebro", "Söder".
 _LANSDEL = re.compile(
     r"\b(?:(norra|sodra|vastra)\s+lansdel\w*|lansdel\w*\s+(norr|soder|vaster|orebro)"
-    r"|(?:the\s+)?(north|south|west)(?:ern)?\s+part\s+of\s+the\s+county|(norr|soder|vaster))\b"
+    r"|(?:the\s+)?(north|south|west)(?:ern)?\s+(?:part\s+of\s+the\s+county|(?:county\s+)?district)"
+    r"|(norr|soder|vaster)|the\s+(north|south|west))\b"
 )
 # Presenting an item: "vilka ärenden föredrog X", "what did X present".
 PRESENTED = re.compile(

@@ -137,6 +137,11 @@ survey = enkät
 questionnaire = enkät
 follow-up = uppföljning
 follow up = uppföljning
+follow-up day = uppföljningsdag
+follow up day = uppföljningsdag
+hygiene nurse = hygiensjuksköterska
+nurse = sjuksköterska
+nurses = sjuksköterskor
 evaluation = utvärdering
 report = rapport
 project = projekt
@@ -242,7 +247,7 @@ def to_swedish(topic: str) -> tuple[str, ...]:
     for longest in (_longest(), 1):
         parts = _translated(words, longest)
         if parts is None:
-            return ()
+            continue  # "social services act" is a phrase only: no word of it alone has one
         separate = " ".join(parts)
         joined = _compound(parts)
         found += [separate, joined] if joined and joined != separate else [separate]

@@ -75,6 +75,10 @@ def _named_person(s: Signals) -> bool:
     return s.person
 
 
+def _person_or_place(s: Signals) -> bool:
+    return s.person or s.place
+
+
 def _with_person(s: Signals) -> bool:
     return s.person or (s.subject and not s.place and not s.group)
 
@@ -226,6 +230,13 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         _always,
     ),
     (
+        Intent.ATTENDANCE,  # "was Kumla at the meeting on 29 May?", "was Eva Persson there"
+        re.compile(
+            rf"^(?:was|were) (?:[\w-]+ ){{1,5}}(?:(?:at|in) (?:the |that |this )?{MEETING}|there)\b"
+        ),
+        _person_or_place,
+    ),
+    (
         Intent.ATTENDANCE,
         _any(
             r"narvar\w*|deltog|deltagit|deltar|deltagare\w*|var med|var dar|var pa"
@@ -261,6 +272,8 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
             r"dagordning\w*|agenda\w*|foredragningslista\w*|arendelista\w*|punkter\w*"
             r"|arenden\w*|items|vad (?:stod|fanns|star|finns) pa|what (?:was|is|s) on"
             r"|vad handlade (?:\w+ ){0,6}om|what was (?:the meeting|it) about|vad togs upp"
+            rf"|what (?:was|is) (?:the |that |this )?(?:\w+ )?{MEETING}(?: \w+){{0,6}} about"
+            rf"|what happened (?:at|in|during) (?:the |that |this )?(?:\w+ )?{MEETING}"
             r"|vad tog (?:\w+ ){1,2}upp|what was discussed|vad diskuterades|what were the topics"
         ),
         _always,
@@ -270,7 +283,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         _any(
             r"represent\w*|foretrad\w*|sitter|sits|ledamot\w*|ersattar\w*|substitut\w*|deput\w*"
             r"|alternates?|members?|medlem\w*|kontaktperson\w*|contact persons?"
-            r"|(?:vilka|vem|who) (?:ar|sitter|is|are|s) (?:med )?(?:i|in)|ingar i"
+            r"|(?:vilka|vem|who) (?:ar|sitter|is|are|s) (?:med )?(?:i|in|on)|ingar i"
         ),
         _always,
     ),
@@ -290,6 +303,10 @@ _PLURAL_MEETINGS = _any(
     r"|kalender\w*|calendar|motesschema\w*|planerade"
 )
 _MEETING_WORD = re.compile(rf"\b{MEETING}\b")
+_ANY_MEETING = _any(
+    rf"(?:is|are) there (?:a|an|any) (?:\w+ )?{MEETING}"
+    rf"|(?:finns|ar) det (?:nagot|nagra|ett) (?:\w+ )?{MEETING}"
+)
 _MEET_VERB = _any(
     r"ses|traffas|motes|mots|moter|sammantrader|meet|meets|gathers?|samlas"
     r"|sags|traffades|mottes|sammantradde|samlades|met|gathered"
@@ -342,6 +359,8 @@ def _meeting_family(s: Signals) -> Intent | None:
     which = which_meeting(norm)
     if which == "next" or _UNDER_WAY.search(norm):
         return Intent.NEXT_MEETING
+    if s.time and _ANY_MEETING.search(norm):
+        return Intent.MEETINGS  # "is there a meeting in January?": the ones there are
     if meet and not meeting:
         if s.time:
             return Intent.MEETINGS

@@ -63,7 +63,7 @@ QUESTION_WORDS = word_set(
     meeting meetings meet meets met session sessions
     protokoll protokollet protokollen minnesanteckningar minnesanteckningarna anteckningar
     anteckningarna motesanteckningar minutes notes
-    grupp gruppen grupper grupperna group groups
+    grupp gruppen grupper grupperna group groups council councils committee committees
     kanal kanalen kanaler channel channels chatt chat
     beslut beslutet besluten beslutade beslutades beslutats besluta beslutat beslot
     beslots fattade fattades fattat fatta tog togs tagit tagits ta klubbades antogs
@@ -164,10 +164,19 @@ _SWAPPABLE = QUESTION_WORDS | QUESTION_VERBS
 _MIN_SWAP_LENGTH = 4
 
 
+# Chat shorthand too short to be read as a typo: "wen is the nxt mtg?"
+_SHORTHAND = {
+    "nxt": "next", "wen": "when", "whn": "when", "wht": "what", "mtg": "meeting",
+    "mtgs": "meetings", "abt": "about",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=8192)
 def _correct(key: str) -> str:
     if key in _LEXICON_SET or not key.isalpha():
         return key
+    if key in _SHORTHAND:
+        return _SHORTHAND[key]
     if len(key) < _MIN_TYPO_LENGTH:
         return _swapped(key) if len(key) >= _MIN_SWAP_LENGTH else key
     cutoff = 90 if len(key) < 8 else 85

@@ -41,7 +41,13 @@ from bot.understanding.query import Intent, LeadTime, Period, Query
 from bot.understanding.reminders import read_lead_times
 from bot.understanding.text import MAX_CHARS, Words, read_words
 from bot.understanding.timeexpr import TimeReading, read_time
-from bot.understanding.topic import has_subject, is_subject_word, name_asked, subject
+from bot.understanding.topic import (
+    has_subject,
+    introduced,
+    is_subject_word,
+    name_asked,
+    subject,
+)
 from bot.understanding.vocabulary import Mentions, Vocabulary, key_of
 from storage.parsing.records import STOCKHOLM
 
@@ -230,6 +236,8 @@ def _subject(intent: Intent, reading: _Reading) -> tuple[str | None, Mentions]:
     asked = {i for span in asking_spans(words.norm) for i in words.tokens_in(*span)}
     used = reading.time.used | mentions.used | asked
     found = subject(reading.words, reading.keys, used, names)
+    if found is None and intent == Intent.DECISIONS and not which_meeting(words.norm):
+        found = introduced(reading.words, reading.keys, used)  # "om mötestider"
     if found is None:
         return None, mentions
     return found.text, mentions.without(found.tokens)
@@ -248,6 +256,8 @@ def _settle(
         intent = Intent.PERSON  # "i vilka grupper sitter Eva Persson?"
     if _one_meetings_place(intent, reading, has_time or which is not None):
         intent = Intent.ATTENDANCE  # "var Hällefors representerat på mötet 29 maj?"
+    if intent == Intent.REPRESENTATIVES and not _place(mentions) and _one_day(reading):
+        intent = Intent.ATTENDANCE  # "who were the substitutes on 20 September 2024?"
     if intent == Intent.MEETING_INFO and not has_time and which is None:
         if tense == "past":
             which = "last"  # "var hölls mötet?"
@@ -266,8 +276,20 @@ def _one_meetings_place(intent: Intent, reading: _Reading, meeting_named: bool) 
         intent == Intent.REPRESENTATIVES
         and meeting_named
         and _place(reading.mentions)
-        and at_a_meeting(reading.words.norm)
+        and (at_a_meeting(reading.words.norm) or _yes_no_on_a_day(reading))
     )
+
+
+def _yes_no_on_a_day(reading: _Reading) -> bool:
+    """ "was Kumla represented on 29 May 2026?": a yes/no question about one day is about
+    that day's meeting, not about who represents the place."""
+    yes_no = reading.words.norm.partition(" ")[0] in ("was", "were")
+    return yes_no and _one_day(reading)
+
+
+def _one_day(reading: _Reading) -> bool:
+    atom = reading.time.atom
+    return atom is not None and atom.first == atom.last
 
 
 def _lean(tense: str | None, intent: Intent) -> str | None:

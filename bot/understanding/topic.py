@@ -89,6 +89,24 @@ def subject(
     return Subject(text, frozenset(range(first, last + 1)))
 
 
+def introduced(words: Words, keys: Sequence[str], used: frozenset[int]) -> Subject | None:
+    """The words right after "om"/"about" even when they are words questions ask with,
+    for a question that has no other subject: "vad beslutades om mötestider?" is
+    about the agenda item Mötestider, not about every decision."""
+    start = next((i + 1 for i, key in enumerate(keys) if key in _INTRODUCERS), len(keys))
+    while start < len(keys) and start not in used and keys[start] in FUNCTION_WORDS:
+        start += 1  # "about the agenda"
+    end = start
+    while end < len(keys) and end not in used and keys[end] not in FUNCTION_WORDS:
+        if not any(c.isalpha() for c in keys[end]):
+            break
+        end += 1
+    if end == start:
+        return None
+    text = " ".join(t.raw for t in words.tokens[start:end])
+    return Subject(text, frozenset(range(start, end)))
+
+
 def name_asked(words: Words, keys: Sequence[str], used: frozenset[int]) -> str | None:
     """A name outside the vocabulary, capitalised as a name: "eva persson" -> "Eva Persson"."""
     found = subject(words, keys, used)

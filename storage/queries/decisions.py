@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Executable, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from storage.models import AgendaItem, Decision, Document, Group, Meeting, MeetingGroup
 from storage.parsing.records import STOCKHOLM
@@ -19,6 +19,8 @@ from storage.statements import in_list, param
 
 # Items a topic search considers: the newest 100 matches (see storage.search).
 SEARCH_DEPTH = 100
+# The score of an item whose title has the words (see storage.search).
+TITLE_SCORE = 2.0
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ def decisions(
         )
         if not scores:
             return []
+        scores = _with_sub_items(session, scores)
         # the search kept to the group and period: only the items remain to be read
         params["items"] = list(scores)
     if meeting_ids is not None:
@@ -112,6 +115,16 @@ def decisions(
     # sorted() is stable: within equal scores the newest stay first
     found = sorted(found, key=lambda d: -d.score)
     return _once(found)[:limit]
+
+
+def _with_sub_items(session: Session, scores: dict[int, float]) -> dict[int, float]:
+    """An agenda item whose title names the topic, with its sub-headings: item 7
+    "Samverkansorganisationen" decides under "Fokusgrupperna", "Val av AU" ..."""
+    headings = [item for item, score in scores.items() if score >= TITLE_SCORE]
+    if not headings:
+        return scores
+    rows = session.connection().execute(SUB_ITEMS, {"items": headings}).all()
+    return {**{sub: scores[heading] for sub, heading in rows}, **scores}
 
 
 def _once(found: list[DecisionView]) -> list[DecisionView]:
@@ -252,6 +265,17 @@ DECISIONS_OF = {
     (True, True): _DECISIONS.where(_ITEMS, _MEETINGS),
 }  # (of these items, at these meetings) -> statement
 
+
+# The sub-headings (sub-item id, heading id) of these numbered agenda items.
+_HEADING = aliased(AgendaItem)
+SUB_ITEMS = (
+    select(AgendaItem.id, _HEADING.id)
+    .join(
+        _HEADING,
+        (_HEADING.meeting_id == AgendaItem.meeting_id) & (AgendaItem.parent == _HEADING.number),
+    )
+    .where(in_list(_HEADING.id, "items"), _HEADING.number != "")
+)
 
 # A group's decisions in a period, with their items' stored words (see later_decisions).
 GROUP_DECISIONS = (

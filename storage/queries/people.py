@@ -45,8 +45,9 @@ from storage.queries.people_statements import (
 )
 from storage.registry import fold
 
-# Listed at a meeting without representing anyone there.
-NOT_SEATS = frozenset(("gäst", "sekreterare"))
+# Listed at a meeting without representing anyone there: guests, the secretary and
+# the officials who serve the group (tjänstepersoner).
+NOT_SEATS = frozenset(("gäst", "sekreterare", "tjänsteperson"))
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,8 @@ def _with_earlier_members(
 
 
 def _seats(views: list[AttendanceView]) -> list[AttendanceView]:
-    """Those who sit in the group for their organisation: not guests, not the secretary."""
+    """Those who sit in the group for their organisation: not guests, not the secretary,
+    not the officials."""
     return [v for v in views if v.role not in NOT_SEATS]
 
 
@@ -320,5 +322,5 @@ def _with_known_orgs(session: Session, views: list[AttendanceView]) -> list[Atte
     ]
 
 
-def _evidence(view: AttendanceView) -> str:
-    return f"{view.organization} enligt mötet {view.meeting_date.isoformat()}"
+def _evidence(view: AttendanceView) -> date:
+    return view.meeting_date

@@ -36,8 +36,8 @@ class AttendanceView:
     document: str
     title: str | None = None
     party: str | None = None
-    # where the organisation was stated, when this meeting's list did not say
-    evidence: str | None = None
+    # the day of the meeting that stated the organisation, when this meeting's list did not
+    evidence: date | None = None
     person_id: int = 0
     note: str | None = None  # "via Skype"
 
