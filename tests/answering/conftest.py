@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -36,3 +38,17 @@ def ask(minutes_assistant: Assistant) -> Ask:
         return minutes_assistant.answer(question, AskContext(now=moment, **context))  # type: ignore[arg-type]
 
     return ask
+
+
+@contextmanager
+def assistant_over(db_url: str, folder: Path, files: Mapping[str, str]) -> Iterator[Assistant]:
+    """An assistant over a store of these minutes (file name -> text), written to
+    `folder` and loaded as `minutesbot ingest` would."""
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = Store.open(db_url)
+    assert load_paths(store, [folder / name for name in sorted(files)]).ok
+    try:
+        yield Assistant(store)
+    finally:
+        store.close()

@@ -12,9 +12,8 @@ import pytest
 
 from bot.answers import Answer, AskContext
 from bot.assistant import Assistant
-from storage.loading import load_paths
 from storage.parsing.records import STOCKHOLM
-from storage.store import Store
+from tests.answering.conftest import assistant_over
 
 NOW = AskContext(now=datetime(2026, 11, 22, 10, 0, tzinfo=STOCKHOLM))
 
@@ -89,12 +88,8 @@ def assistant(db_url: str, tmp_path: Path) -> Iterator[Assistant]:
         "social.md": SOCIAL,
         "english.md": ENGLISH,
     }
-    for name, text in files.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    store = Store.open(db_url)
-    assert load_paths(store, sorted(tmp_path.glob("*.md"))).ok
-    yield Assistant(store)
-    store.close()
+    with assistant_over(db_url, tmp_path, files) as assistant:
+        yield assistant
 
 
 def _ask(assistant: Assistant, question: str) -> Answer:

@@ -13,10 +13,8 @@ import pytest
 
 from bot.answers import Answer, AskContext
 from bot.assistant import Assistant
-from storage.loading import load_paths
 from storage.parsing.records import STOCKHOLM
-from storage.store import Store
-from tests.answering.conftest import Ask
+from tests.answering.conftest import Ask, assistant_over
 
 # -- the real minutes -------------------------------------------------------------
 
@@ -192,12 +190,8 @@ def assistant(db_url: str, tmp_path: Path) -> Iterator[Assistant]:
         "english.md": ENGLISH,
         "social.md": SOCIAL,
     }
-    for name, text in files.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    store = Store.open(db_url)
-    assert load_paths(store, sorted(tmp_path.glob("*.md"))).ok
-    yield Assistant(store)
-    store.close()
+    with assistant_over(db_url, tmp_path, files) as assistant:
+        yield assistant
 
 
 def _ask(assistant: Assistant, question: str) -> Answer:
