@@ -56,6 +56,12 @@ _LABEL = re.compile(
     r"(?:^|(?<=\s))(?:(?:Beslut|Beslutat|Beslutades|BESLUT|Decisions?|Decided|"
     r"Resolved)\s*:|Beslut\s+(?=[A-ZÅÄÖ]))\s*"
 )
+# Another label ends a `Beslut:` text: "Decided: … Actions: Ahmed to circulate …".
+_OTHER_LABEL = re.compile(
+    r"^(?:Actions?|Action\s+points?|Åtgärd(?:er)?|Ansvarig|Responsible|Uppföljning|Follow-up"
+    r"|Notes?|Noteringar|Kommentar|Comments?|Diskussion|Discussion|Bakgrund|Background)\s*:",
+    re.IGNORECASE,
+)
 _LINE_WORDS = 20  # a decision's further line is short; a longer paragraph is running text
 _ITEM_START = re.compile(r"^§\s*\d+")  # a new § ends the sections of the one before
 # "Följande beslut fattades:" announces a list of decisions.
@@ -147,6 +153,9 @@ class _Reader:
         """A `Beslut:` text: one decision per sentence that decides on its own."""
         groups: list[str] = []
         for sentence in sentences(text.strip()):
+            if _OTHER_LABEL.match(sentence):
+                entries = []  # the list under it is that label's, not the decision's
+                break
             if groups and decision_text(sentence, self.selves) is None:
                 groups[-1] += " " + sentence
             else:

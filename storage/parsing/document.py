@@ -29,6 +29,7 @@ from storage.parsing.adjusters import with_adjusters
 from storage.parsing.decisions import find_decisions, self_names_for
 from storage.parsing.header import Preface, read_preface
 from storage.parsing.items import RawItem, build_items, split_items
+from storage.parsing.officers import with_officers
 from storage.parsing.people import (
     attendance_heading,
     parse_attendance,
@@ -48,6 +49,7 @@ from storage.parsing.records import (
 from storage.parsing.schedule import (
     find_meeting_notes,
     is_schedule_heading,
+    labelled_schedule,
     merge_schedule,
     parse_schedule,
 )
@@ -94,6 +96,7 @@ def _parse(text: str, source_name: str, warnings: list[str]) -> ParsedDocument:
     items = _with_decisions(items, groups, warnings)
     texts = [item.text for item in items]
     attendees = _guard(warnings, "justerare", attendees, with_adjusters, attendees, texts)
+    attendees = _guard(warnings, "officers", attendees, with_officers, attendees, texts)
     attendees = _guard(warnings, "attendance", attendees, share_details, attendees)
     meeting = _meeting(preface, groups)
     reference = meeting.start.date() if meeting.start else preface.document_date
@@ -262,6 +265,10 @@ def _schedule_section(
             and _guard(warnings, "schedule heading", False, is_schedule_heading, paragraph)
         ):
             return paragraph, paragraphs[index + 1 :], paragraphs[:index]
+        # "Nästa möte: 9 april kl. 13–15": heading and dates on one line
+        if labelled := labelled_schedule(paragraph.partition("\n")[0]):
+            heading, dates = labelled
+            return heading, [dates], paragraphs[:index]
     return None, [], paragraphs
 
 

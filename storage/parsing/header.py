@@ -59,6 +59,7 @@ _BLOCK_LABELS = frozenset(
         "forvaltning", "enhet", "dokumenttyp",
     )
 )  # fmt: skip
+_HEADER_CELL_GAP = re.compile(r"\n|\t|[ ]{3,}")  # a page header's cells, set apart by space
 _TITLE_GLUE_WORDS = re.compile(r"^(?:\s+(?:från|fört|förda|den|of|from|on|held))*[\s,:–—-]*")
 _TITLE_WORDS = 14  # a group's name before a kind word is short: longer is running text
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
@@ -98,7 +99,8 @@ def read_preface(lines: Sequence[str], page_header: Sequence[str] = ()) -> Prefa
     """Everything the lines before the first agenda item tell."""
     preface = Preface()
     for block in page_header:
-        _read_block(block.split("\n"), preface, from_page_header=True)
+        if not _read_block(block.split("\n"), preface, from_page_header=True):
+            _read_header_cells(block, preface)
     in_lists = False
     plain = label_rows([_MARKDOWN_HEADING.sub("", line) for line in lines])
     for paragraph in split_paragraphs("\n".join(plain)):
@@ -132,6 +134,21 @@ def _read_block(rows: list[str], preface: Preface, *, from_page_header: bool) ->
     elif "handlaggare" in label:
         preface.case_officer = value.rsplit(",", 1)[-1].strip() or None
     return True
+
+
+def _read_header_cells(block: str, preface: Preface) -> None:
+    """The labelled fields of a page header, cell by cell: "PROTOKOLL      Sammanträdesdatum
+    2025-11-04" may be the only place the meeting's date is written; the other
+    cells may name the group."""
+    for cell in _HEADER_CELL_GAP.split(block):
+        fields = labelled_fields(cell.strip())
+        if fields and all(f.means for f in fields):
+            for found in fields:
+                _apply_field(found, preface)
+        elif kind := _KIND.fullmatch(cell.strip()):
+            preface.kind = preface.kind or _kind_of(kind["kind"])
+        elif cell.strip():
+            preface.named_bodies.append(cell.strip())  # may be the group's name
 
 
 def _read_table_header(row: str, preface: Preface) -> None:

@@ -42,6 +42,11 @@ _MARKDOWN = re.compile(r"^(#{1,6})\s+")
 _ROW = re.compile(r"^(?P<num>\d{1,3})\.?\t+(?P<rest>.*)$")
 _NUMBERED = re.compile(r"^(?P<num>\d{1,3})(?:[.)]\s+(?P<rest>\S.*)|\.\s*$)")
 _SUB = re.compile(r"^(?P<num>\d{1,3})\.(?P<minor>\d{1,2})\.?\s+(?P<rest>\S.*)$")
+# "Punkt 3 Skolnärvaro", "Ärende 3: …", "Item 3 – …": the item's number named in a word.
+_WORD_NUMBERED = re.compile(
+    r"^(?:Punkt|PUNKT|Ärende|ÄRENDE|Item|ITEM|Agenda item)\s+(?P<num>\d{1,3})\b\s*[.:)–-]?\s*"
+    r"(?P<rest>.*)$"
+)
 _SECTION = re.compile(r"^§\s*(?P<num>\d{1,4})\s*[.:]?(?:\s+(?P<rest>.*))?$")
 _MAX_GAP = 2  # numbers may skip one point ("3.", "5."), never more
 # A case number (diarienummer) after a § number: "§ 45 Dnr 2024/123", "Dnr KS 2026/211".
@@ -117,6 +122,8 @@ def _start_of(line: str) -> _Start | None:
         return _Start("sub", int(match["num"]), minor, match["rest"], False, level)
     if match := _NUMBERED.match(line):
         return _Start("number", int(match["num"]), 0, match["rest"] or "", False, level)
+    if match := _WORD_NUMBERED.match(line.strip()):
+        return _Start("number", int(match["num"]), 0, match["rest"], False, level)
     if match := _SECTION.match(line.strip()):
         return _Start("section", int(match["num"]), 0, match["rest"] or "", False, level)
     if level:

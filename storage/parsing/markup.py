@@ -34,7 +34,7 @@ _BLOCKS = frozenset(
 )
 _ITALIC = frozenset(("i", "em"))
 _STRUCK = frozenset(("s", "del", "strike"))
-_HIDDEN = frozenset(("script", "style"))
+_HIDDEN = frozenset(("script", "style", "title"))  # <title> repeats the heading, if any
 
 
 def has_markup(text: str) -> bool:
@@ -112,6 +112,8 @@ class _TextBuilder(HTMLParser):
             if self._cell_has_text:
                 self._emit("\n")
         elif tag in ("td", "th"):
+            # a paragraph closed at the end of the last cell ends with that cell
+            self._pending_break = False
             if not self._first_cell:
                 self._emit("\t")
             self._first_cell = False
@@ -133,6 +135,9 @@ class _TextBuilder(HTMLParser):
             self._hidden = max(0, self._hidden - 1)
         elif tag in _BLOCKS:
             self._request_break()
+        elif tag in ("td", "th"):
+            # Word wraps every cell's text in <p>: its close ends the cell, not a paragraph
+            self._pending_break = False
         elif (tag in _ITALIC or tag in _STRUCK) and self._open_marks:
             emitted = self._open_marks.pop()
             mark = "*" if tag in _ITALIC else "~~"

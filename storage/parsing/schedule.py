@@ -125,6 +125,19 @@ def is_schedule_heading(line: str) -> bool:
     return named is not None and not contains_date(text)
 
 
+def labelled_schedule(line: str) -> tuple[str, str] | None:
+    """(heading, dates) of a line that labels its own dates, else None.
+
+    >>> labelled_schedule("Nästa möte: 9 april kl. 13–15")
+    ('Nästa möte', '9 april kl. 13–15')
+    """
+    label, colon, rest = line.partition(":")
+    rest = rest.strip()
+    if not colon or not rest or not contains_date(rest) or not is_schedule_heading(label):
+        return None
+    return label.strip(), rest
+
+
 def parse_schedule(
     lines: Sequence[str], *, reference: date, heading: str = ""
 ) -> list[ScheduledMeeting]:

@@ -71,6 +71,11 @@ _FILLER = re.compile(
     r"(?:möte[nt]?|mötena|sammanträde[nt]?|meetings?)\b",
     re.IGNORECASE,
 )
+# "Nästa sammanträde äger rum 2025-12-09": the verb that states a meeting says nothing more.
+_HELD = re.compile(
+    r"\b(?:hålls|äger\s+rum|genomförs|(?:will\s+be\s+|is\s+)?held|takes\s+place)\b",
+    re.IGNORECASE,
+)
 _TIME_NOTE = re.compile(
     r"lunch\s*[-–]\s*lunch|(?:för|efter)middag(?:en)?|kväll(?:en)?|heldag|halvdag"
     r"|morning|afternoon|evening",
@@ -191,7 +196,7 @@ def note_of(chunk: str, date_spans: Sequence[tuple[int, int]]) -> str | None:
     if joint and not joint.group("tentative"):
         text = text[: joint.start()] + " " + text[joint.end() :]
     text = re.sub(rf"\b(?:från|from|till|to|istället\s+för|instead\s+of)\s*{_DATE_MARK}", " ", text)
-    for pattern in (CANCELLED, MOVED, _MODE_PHRASE, _FILLER):
+    for pattern in (CANCELLED, MOVED, _MODE_PHRASE, _FILLER, _HELD):
         text = pattern.sub(" ", text)
     text = re.sub(r"\b(?:är|blir|is|has\s+been)\s*(?=\W*$)", " ", text.replace(_DATE_MARK, " "))
     return _tidy(text)

@@ -47,6 +47,7 @@ def clean_text(raw: str) -> CleanedText:
     text = join_hyphenated_lines(text)
     paragraphs = split_paragraphs(text)
     paragraphs, footers = _drop_footers(paragraphs)
+    paragraphs = [p for p in map(_without_page_numbers, paragraphs) if p.strip()]
     paragraphs, header = _drop_page_headers(paragraphs)
     paragraphs = _join_cut_paragraphs(paragraphs, _Vocabulary(text))
     return CleanedText("\n\n".join(paragraphs), header, footers)
@@ -246,7 +247,21 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,3}\s*\(\s*\d{1,3}\s*\)|\d{1,3}\s+(?:av|of)\s+\d{1,3}|[-–]\s*\d{1,3}\s*[-–])$",
     re.IGNORECASE,
 )
+# "Styrgruppen för …            Sida 2 av 3": a page number set to the right of a line
+_TRAILING_PAGE_NUMBER = re.compile(
+    r"(?:[ \t]{2,}|\t)(?:sida|sid\.?|page)\s*\d{1,3}(?:\s*(?:av|of)\s*\d{1,3})?[ \t]*$",
+    re.IGNORECASE,
+)
 _HEADER_MAX = 300
+
+
+def _without_page_numbers(paragraph: str) -> str:
+    """A paragraph without its page number lines, so a header block that carries
+    "Sida 1 av 3" on one page and "Sida 2 av 3" on the next is the same block."""
+    lines = (_TRAILING_PAGE_NUMBER.sub("", line) for line in paragraph.split("\n"))
+    return "\n".join(
+        line for line in lines if line.strip() and not _PAGE_NUMBER.match(line.strip())
+    )
 
 
 def _key(paragraph: str) -> str:
