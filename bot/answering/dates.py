@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from bot.answering.facts import day_bounds
 from bot.understanding.query import Intent, Period, Query
+from bot.understanding.timeexpr import days_away
 from storage.queries import days_with_meetings, meetings_between
 
 # The years looked in, around today's.
@@ -129,10 +130,4 @@ def _chosen(spans: list[tuple[date, date]], today: date, lean: str) -> tuple[dat
         return past[-1]
     if lean == "future" and future:
         return future[0]
-    return min(spans, key=lambda s: _away(s, today))
-
-
-def _away(span: tuple[date, date], today: date) -> int:
-    """Days between today and the span (0 inside it)."""
-    first, last = span
-    return (today - last).days if last < today else max(0, (first - today).days)
+    return min(spans, key=lambda s: days_away(s[0], s[1], today))

@@ -173,16 +173,21 @@ def _place(atom: Atom, today: date, lean: str | None) -> Atom:
         return shift_years(atom, 1)
     if tense == "nearest":
         return min(
-            (atom, shift_years(atom, 1), shift_years(atom, -1)), key=lambda a: _away(a, today)
+            (atom, shift_years(atom, 1), shift_years(atom, -1)),
+            key=lambda a: days_away(a.first, a.last, today),
         )
     return atom
 
 
-def _away(atom: Atom, today: date) -> int:
-    """Days between today and the atom's span (0 inside it)."""
-    if atom.last < today:
-        return (today - atom.last).days
-    return max(0, (atom.first - today).days)
+def days_away(first: date, last: date, today: date) -> int:
+    """Days between today and the span [first, last] (0 inside it).
+
+    >>> days_away(date(2026, 3, 1), date(2026, 3, 31), date(2026, 4, 10))
+    10
+    """
+    if last < today:
+        return (today - last).days
+    return max(0, (first - today).days)
 
 
 def _since(atom: Atom, norm: str) -> Atom:

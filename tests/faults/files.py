@@ -41,13 +41,18 @@ def docx_bytes(text: str = MINUTES) -> bytes:
 
 def pdf_bytes(text: str = MINUTES) -> bytes:
     """A one-page PDF 1.4 whose text pypdf reads back line by line."""
+    shown = b" ".join(pdf_literal(line) + b" '" for line in text.splitlines())
+    return one_page_pdf(b"BT /F1 11 Tf 14 TL 50 800 Td " + shown + b" ET")
 
-    def literal(line: str) -> bytes:
-        raw = line.encode("cp1252")  # WinAnsiEncoding: å, ä, ö and the en dash
-        return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
-    shown = b" ".join(literal(line) + b" '" for line in text.splitlines())
-    stream = b"BT /F1 11 Tf 14 TL 50 800 Td " + shown + b" ET"
+def pdf_literal(text: str) -> bytes:
+    """A PDF string of `text` in WinAnsiEncoding (å, ä, ö and the en dash)."""
+    raw = text.encode("cp1252")
+    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def one_page_pdf(stream: bytes) -> bytes:
+    """A one-page PDF 1.4 with this content stream, in Helvetica."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -10,7 +10,7 @@ from pathlib import Path
 from storage.extract import extract_text, layout_to_rows
 from storage.parsing import parse_text
 from storage.parsing.records import Role
-from tests.faults.files import assemble_pdf
+from tests.faults.files import one_page_pdf, pdf_literal
 
 
 def word_protocol() -> bytes:
@@ -58,24 +58,12 @@ def test_a_word_label_table_keeps_one_name_a_line() -> None:
 
 def placed_pdf(lines: list[tuple[int, int, str]]) -> bytes:
     """A one-page PDF with each text at (x, y), as a table's cells stand on a page."""
-
-    def literal(text: str) -> bytes:
-        raw = text.encode("cp1252")
-        return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
-
-    shown = b" ".join(
-        b"BT /F1 11 Tf 1 0 0 1 %d %d Tm " % (x, y) + literal(text) + b" Tj ET"
-        for x, y, text in lines
+    return one_page_pdf(
+        b" ".join(
+            b"BT /F1 11 Tf 1 0 0 1 %d %d Tm " % (x, y) + pdf_literal(text) + b" Tj ET"
+            for x, y, text in lines
+        )
     )
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
-        b" /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d >>\nstream\n" % len(shown) + shown + b"\nendstream",
-    ]
-    return assemble_pdf(objects)
 
 
 def test_a_pdf_table_keeps_its_columns() -> None:
