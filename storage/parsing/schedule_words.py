@@ -27,7 +27,7 @@ CANCELLED = re.compile(
 MOVED = re.compile(
     r"\b(?:flytta(?:t|d|de|s|ts)|nytt\s+datum|ny\s+tid|nya\s+tider|senare\s+förslag"
     r"|ändrat\s+datum|ändrad\s+tid|ändras\s+till|(?:senare|tidigare)lagt|istället"
-    r"|ersätt(?:er|s)|moved|rescheduled|postponed|new\s+date)\b",
+    r"|ersätt(?:er|s)|moved|moves|rescheduled|postponed|new\s+date)\b",
     re.IGNORECASE,
 )
 _MEETING_NOUN = re.compile(r"\w*(?:möte|sammanträde)(?:t|n|na)?\b|\bmeetings?\b", re.IGNORECASE)
@@ -82,6 +82,35 @@ _TIME_NOTE = re.compile(
     re.IGNORECASE,
 )
 _DATE_MARK = "\x00"
+# Words that only tie a date, a status or the meeting into a sentence. Cut out
+# without them, what they tied leaves them behind as a note ("The on").
+_PREPOSITIONS = frozenset(
+    {"on", "at", "by", "to", "from", "until", "in", "of", "for", "with"}
+    | {"i", "på", "till", "från", "för", "av", "med"}
+)
+_TIE_WORDS = _PREPOSITIONS | frozenset(
+    {"the", "a", "an", "is", "are", "was", "were", "be", "been", "has", "have", "will"}
+    | {"den", "det", "är", "blir", "blev", "har"}
+    | {"and", "or", "och", "samt", "eller"}
+)
+_COPULA = (
+    r"(?:\b(?:är|blir|blev|har(?:\s+blivit)?|is|are|was|were|has(?:\s+been)?|have\s+been"
+    r"|will\s+be)\s+)?"
+)
+# What a line states, each as a phrase with its tie words: "on 12 March", "the
+# next meeting", "is cancelled", "was moved", "will be held", "is digital".
+_STATED_PHRASES = (
+    re.compile(
+        rf"(?:\b(?:från|from|till|to|until|on|at|by|istället\s+för|instead\s+of)\s*)?{_DATE_MARK}",
+        re.IGNORECASE,
+    ),
+    *(
+        re.compile(rf"{_COPULA}(?:{said.pattern})", re.IGNORECASE)
+        for said in (CANCELLED, MOVED, _MODE_PHRASE, _HELD)
+    ),
+    re.compile(rf"(?:\b(?:the|this|our)\s+)?(?:{_FILLER.pattern})", re.IGNORECASE),
+)
+_EDGE_MARKS = " ,:–—-."
 _STRIKE_HTML = re.compile(r"<(s|del|strike)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _STRIKE = re.compile(r"~~(.+?)~~", re.DOTALL)
@@ -183,8 +212,14 @@ def _groups_in(who: str) -> tuple[str, ...]:
 def note_of(chunk: str, date_spans: Sequence[tuple[int, int]]) -> str | None:
     """What a schedule line says besides date, status, mode, place and joint groups.
 
+    Each of those is cut out as a phrase, with the words that tie it into the
+    sentence ("on" 12 March, "the" meeting, "is" cancelled); what is left is read
+    clause by clause, and a clause of tie words alone is no note.
+
     >>> note_of("internat 8-9/10 (lunch-lunch)", [(9, 15)])
     'internat; lunch-lunch'
+    >>> note_of("The meeting on 12 March is cancelled (internat)", [(15, 23)])
+    'internat'
     """
     text = chunk
     for start, end in sorted(date_spans, reverse=True):
@@ -195,19 +230,40 @@ def note_of(chunk: str, date_spans: Sequence[tuple[int, int]]) -> str | None:
     joint = _JOINT.search(text)
     if joint and not joint.group("tentative"):
         text = text[: joint.start()] + " " + text[joint.end() :]
-    text = re.sub(rf"\b(?:från|from|till|to|istället\s+för|instead\s+of)\s*{_DATE_MARK}", " ", text)
-    for pattern in (CANCELLED, MOVED, _MODE_PHRASE, _FILLER, _HELD):
-        text = pattern.sub(" ", text)
-    text = re.sub(r"\b(?:är|blir|is|has\s+been)\s*(?=\W*$)", " ", text.replace(_DATE_MARK, " "))
+    for phrase in _STATED_PHRASES:
+        text = phrase.sub(" ", text)
     return _tidy(text)
 
 
 def _tidy(text: str) -> str | None:
     """Parts of a note, "; "-separated: "internat (lunch-lunch)" -> "internat; lunch-lunch"."""
-    parts = (" ".join(p.split()).strip(" ,:–—-.") for p in re.split(r"[();]", text))
-    # "och" that joined this meeting to the next one in a list is no note.
-    parts = (re.sub(r"^(?:och|samt|and)\b\s*|\s*\b(?:och|samt|and)$", "", p) for p in parts)
+    parts = (_clauses(part) for part in re.split(r"[();]", text))
     return "; ".join(p for p in parts if p) or None
+
+
+def _clauses(part: str) -> str:
+    """A note part's clauses (between commas), each without the tie words at its edges."""
+    clauses = (_untied(clause) for clause in re.split(r",(?=\s|$)", part))
+    return ", ".join(c for c in clauses if c)
+
+
+def _untied(clause: str) -> str:
+    """A clause without tie words at its ends: "the internal workshop" -> "internal
+    workshop", "Internatet är" -> "Internatet", and no "och" that joined it to the
+    next meeting of a list. A leading preposition stays, as it may name a place
+    ("i Nora", "at Regionhuset"); so do marks such as a final "?"."""
+    words = " ".join(clause.split()).strip(_EDGE_MARKS).split()
+    end = len(words)
+    while end and not any(ch.isalnum() for ch in words[end - 1]):
+        end -= 1
+    core, marks = words[:end], words[end:]
+    if not core:
+        return " ".join(marks)
+    while core and core[0].lower() in _TIE_WORDS - _PREPOSITIONS:
+        core.pop(0)
+    while core and core[-1].lower() in _TIE_WORDS:
+        core.pop()
+    return " ".join(core + marks).strip(_EDGE_MARKS) if core else ""
 
 
 def is_time_note(part: str) -> bool:

@@ -11,14 +11,9 @@ from bot.answers import Answer
 from bot.assistant import Assistant
 from bot.blocks import render_answer
 from bot.settings import Settings
-from bot.slack import (
-    EVENTS_PATH,
-    RecentEvents,
-    SlackBot,
-    post_answer,
-    question_text,
-    run_socket_mode,
-)
+from bot.slack import EVENTS_PATH, post_answer, run_socket_mode
+from bot.slack_bot import SlackBot
+from bot.slack_payloads import RecentEvents, question_text
 from tests.slack.slack_fakes import BOT_USER, TEAM, FakeSlack, command, mention_event, wait_until
 
 

@@ -15,7 +15,8 @@ from aiohttp.test_utils import TestServer
 
 from bot.assistant import Assistant
 from bot.settings import Settings
-from bot.slack import MAX_BODY_BYTES, mount_slack
+from bot.slack import mount_slack
+from bot.slack_payloads import MAX_BODY_BYTES
 from tests.slack.slack_fakes import (
     BOT_USER,
     FakeSlack,
