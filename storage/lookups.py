@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from storage.models import Attendance, Group, Meeting, Organization
 
 KEY = "minutesbot.lookups"
+MEMO_SIZE = 2048
 GROUPS = select(Group.id, Group.name).order_by(Group.id)
 # where meetings were held ("Båsenberga hotell och konferens, Vingåker"): a few dozen
 PLACES = select(Meeting.place).where(Meeting.place.is_not(None)).distinct()
@@ -60,6 +61,13 @@ class Lookups:
             places=tuple(sorted(connection.scalars(PLACES))),
             lansdel_titled=tuple(connection.scalars(LANSDEL_TITLED)),
         )
+
+    def remember(self, key: object, value: object) -> None:
+        """Keep `value` in the memo; past MEMO_SIZE entries it starts again (questions
+        are many, the words asked about few)."""
+        if len(self.memo) >= MEMO_SIZE:
+            self.memo.clear()
+        self.memo[key] = value
 
     def organizations_named(self, name: str) -> list[int]:
         return [org_id for org_id, known in self.organization_names.items() if known == name]

@@ -24,6 +24,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from storage.parsing.records import STOCKHOLM
@@ -238,6 +239,17 @@ class Attendance(Base):
 
 class AgendaItem(Base):
     __tablename__ = "agenda_items"
+    # A heading's sub-items ("7" -> "Fokusgrupperna", "Val av AU"), looked up for each
+    # item a topic search finds: the few items that have a parent, by meeting.
+    __table_args__ = (
+        Index(
+            "ix_agenda_items_sub_items",
+            "meeting_id",
+            "parent",
+            sqlite_where=sql_text("parent IS NOT NULL"),
+            postgresql_where=sql_text("parent IS NOT NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meetings.id", ondelete="CASCADE"), index=True

@@ -149,18 +149,19 @@ class Wanted:
 Widened = list[str] | None
 
 
-WIDENED = "minutesbot.widened"  # session.info: the session's widened terms
-
-
 def widened_terms(session: Session, terms: list[str], postgres: bool) -> list[tuple[str, Widened]]:
     """Each term with the indexed words it begins: one statement for all terms,
-    once per session (an answer that follows decisions up asks for the same words
-    again)."""
-    known: dict[tuple[str, ...], list[tuple[str, Widened]]] = session.info.setdefault(WIDENED, {})
-    key = tuple(terms)
-    if key not in known:
-        known[key] = _widen(session, terms, postgres)
-    return known[key]
+    once per state of the store (kept with its lookups: the same topics are asked
+    about again and again, and an answer that follows decisions up asks for the
+    same words twice)."""
+    known = lookups(session)
+    key = ("widened", tuple(terms))
+    found = known.memo.get(key)
+    if found is None:
+        found = _widen(session, terms, postgres)
+        known.remember(key, found)
+    assert isinstance(found, list)
+    return found
 
 
 def _widen(session: Session, terms: list[str], postgres: bool) -> list[tuple[str, Widened]]:

@@ -46,9 +46,9 @@ def known_words(session: Session, words: Sequence[str]) -> list[str]:
 
 
 def _nearest(session: Session, word: str) -> str:
-    memo = lookups(session).memo
+    known = lookups(session)
     key = ("nearest", word)
-    found = memo.get(key)
+    found = known.memo.get(key)
     if found is None:
         near = _indexed_starting(session, word[:2])
         indexed = set(near)
@@ -56,34 +56,23 @@ def _nearest(session: Session, word: str) -> str:
         prefix = next((word[:end] for end in shorter if word[:end] in indexed), None)
         close = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=NEAREST_SCORE)
         found = prefix or (close[0] if close else word)
-        _remember(memo, key, found)
+        known.remember(key, found)
     return str(found)
 
 
 def _indexed_starting(session: Session, start: str) -> tuple[str, ...]:
     """The indexed words that begin with `start` (at most NEAREST_AMONG)."""
-    memo = lookups(session).memo
+    known = lookups(session)
     key = ("indexed", start)
-    found = memo.get(key)
+    found = known.memo.get(key)
     if found is None:
         postgres = session.get_bind().dialect.name == "postgresql"
         statement = _indexed_statement(postgres)
         params = {"pattern": start + "%"} if postgres else {"low": start, "high": start + "\uffff"}
         found = tuple(session.connection().scalars(statement, params))
-        _remember(memo, key, found)
+        known.remember(key, found)
     assert isinstance(found, tuple)
     return found
-
-
-MEMO_SIZE = 2048
-
-
-def _remember(memo: dict[object, object], key: object, value: object) -> None:
-    """Keep `value`; past MEMO_SIZE entries the memo starts again (questions are
-    many, the words asked about few)."""
-    if len(memo) >= MEMO_SIZE:
-        memo.clear()
-    memo[key] = value
 
 
 @cache

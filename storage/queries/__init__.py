@@ -7,6 +7,7 @@ from storage.queries.decisions import (
     decisions,
     items_of,
     later_decisions,
+    read_followed,
     search_items_text,
 )
 from storage.queries.meetings import (
@@ -45,6 +46,7 @@ __all__ = [
     "next_meetings",
     "person_profile",
     "previous_meetings",
+    "read_followed",
     "representatives",
     "search_items_text",
 ]

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, select
+from sqlalchemy import ColumnElement, Executable, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from storage.models import AgendaItem, Decision, Document, Group, Meeting, MeetingGroup
@@ -88,9 +88,10 @@ def decisions(
         )
         if not scores:
             return []
-        scores = _with_sub_items(session, scores)
-        # the search kept to the group and period: only the items remain to be read
+        # the search kept to the group and period: only the items remain to be read,
+        # with the sub-headings of those whose titles name the topic
         params["items"] = list(scores)
+        params["headings"] = [item for item, score in scores.items() if score >= TITLE_SCORE]
     if meeting_ids is not None:
         params["meetings"] = list(meeting_ids)
     query: Executable
@@ -111,20 +112,12 @@ def decisions(
     if kind is not None:
         rows = [row for row in rows if row[1] == kind]
     rows = sorted(rows, key=_newest_first)
-    found = [_decision_view(row, groups, scores.get(row[3], 0.0)) for row in rows if row[8]]
+    # an item not searched for is a sub-heading of one whose title names the topic
+    default = TITLE_SCORE if words else 0.0
+    found = [_decision_view(row, groups, scores.get(row[3], default)) for row in rows if row[8]]
     # sorted() is stable: within equal scores the newest stay first
     found = sorted(found, key=lambda d: -d.score)
     return _once(found)[:limit]
-
-
-def _with_sub_items(session: Session, scores: dict[int, float]) -> dict[int, float]:
-    """An agenda item whose title names the topic, with its sub-headings: item 7
-    "Samverkansorganisationen" decides under "Fokusgrupperna", "Val av AU" ..."""
-    headings = [item for item, score in scores.items() if score >= TITLE_SCORE]
-    if not headings:
-        return scores
-    rows = session.connection().execute(SUB_ITEMS, {"items": headings}).all()
-    return {**{sub: scores[heading] for sub, heading in rows}, **scores}
 
 
 def _once(found: list[DecisionView]) -> list[DecisionView]:
@@ -170,6 +163,28 @@ def later_decisions(
         if row[8] is not None and _speaks_of(f"{row[13]} {row[14]}".split(), wanted)
     ]
     return found
+
+
+def read_followed(session: Session, spans: Sequence[tuple[str, datetime, datetime]]) -> None:
+    """Read the decisions of several (group, start, end) spans that `later_decisions`
+    will be asked for, in one statement: the groups' meetings from the first start
+    to the last end, shared out to the spans. (An answer that follows two postponed
+    questions up reads them in one round trip instead of two.)"""
+    known: dict[tuple[str, datetime, datetime], Any] = session.info.setdefault(FOLLOWED, {})
+    wanted = [span for span in dict.fromkeys(spans) if span not in known]
+    if len(wanted) < 2:
+        return  # later_decisions reads one span itself
+    params = {
+        "groups": sorted({group for group, _, _ in wanted}),
+        "start": min(start for _, start, _ in wanted),
+        "end": max(end for _, _, end in wanted),
+    }
+    rows, groups = _folded(
+        session.connection().execute(GROUPS_DECISIONS, params).all(), key=12, meeting=7
+    )
+    for group, start, end in wanted:
+        mine = [row for row in rows if _within(row[8], start, end) and _of(groups, row[7], group)]
+        known[(group, start, end)] = (mine, groups)
 
 
 def _speaks_of(stems: list[str], words: Sequence[str]) -> bool:
@@ -234,6 +249,20 @@ def _scope(group: str | None, start: datetime | None, end: datetime | None) -> S
 _ITEMS = in_list(AgendaItem.id, "items")
 _MEETINGS = in_list(AgendaItem.meeting_id, "meetings")
 
+# The items searched for, and the sub-headings of those whose titles name the topic
+# (`headings`): item 7 "Samverkansorganisationen" decides under "Fokusgrupperna",
+# "Val av AU" ... A union, so that each part is read by its index.
+_HEADING = aliased(AgendaItem)
+_SUB = aliased(AgendaItem)
+_ITEMS_AND_SUBS = AgendaItem.id.in_(
+    union_all(
+        select(_SUB.id).where(in_list(_SUB.id, "items")),
+        select(_SUB.id)
+        .join(_HEADING, (_HEADING.meeting_id == _SUB.meeting_id) & (_SUB.parent == _HEADING.number))
+        .where(in_list(_HEADING.id, "headings"), _HEADING.number != ""),
+    )
+)
+
 _DECISIONS = (
     select(
         Decision.text,
@@ -260,45 +289,41 @@ _DECISIONS = (
     .outerjoin(Group, Group.id == MeetingGroup.group_id)
 )
 DECISIONS_OF = {
-    (True, False): _DECISIONS.where(_ITEMS),
+    (True, False): _DECISIONS.where(_ITEMS_AND_SUBS),
     (False, True): _DECISIONS.where(_MEETINGS),
-    (True, True): _DECISIONS.where(_ITEMS, _MEETINGS),
-}  # (of these items, at these meetings) -> statement
+    (True, True): _DECISIONS.where(_ITEMS_AND_SUBS, _MEETINGS),
+}  # (of these items and their sub-headings, at these meetings) -> statement
 
 
-# The sub-headings (sub-item id, heading id) of these numbered agenda items.
-_HEADING = aliased(AgendaItem)
-SUB_ITEMS = (
-    select(AgendaItem.id, _HEADING.id)
-    .join(
-        _HEADING,
-        (_HEADING.meeting_id == AgendaItem.meeting_id) & (AgendaItem.parent == _HEADING.number),
-    )
-    .where(in_list(_HEADING.id, "items"), _HEADING.number != "")
-)
-
-# A group's decisions in a period, with their items' stored words (see later_decisions).
-GROUP_DECISIONS = (
-    select(*_DECISIONS.selected_columns[:13], AgendaItem.search_title, AgendaItem.search_text)
-    .add_columns(Group.id, Group.name)
-    .select_from(Decision)
-    .join(AgendaItem, AgendaItem.id == Decision.item_id)
-    .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-    .join(Document, Document.id == Meeting.document_id)
-    .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
-    .outerjoin(Group, Group.id == MeetingGroup.group_id)
-    .where(
-        Meeting.id.in_(
-            select(MeetingGroup.meeting_id)
-            .join(Group, Group.id == MeetingGroup.group_id)
-            .where(
-                Group.name == param("group"),
-                MeetingGroup.start >= param("start"),
-                MeetingGroup.start < param("end"),
+# A group's decisions in a period, with their items' stored words (see later_decisions);
+# those of several groups (read_followed).
+def _group_decisions(of_group: ColumnElement[bool]) -> Executable:
+    return (
+        select(*_DECISIONS.selected_columns[:13], AgendaItem.search_title, AgendaItem.search_text)
+        .add_columns(Group.id, Group.name)
+        .select_from(Decision)
+        .join(AgendaItem, AgendaItem.id == Decision.item_id)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .join(Document, Document.id == Meeting.document_id)
+        .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+        .outerjoin(Group, Group.id == MeetingGroup.group_id)
+        .where(
+            Meeting.id.in_(
+                select(MeetingGroup.meeting_id)
+                .join(Group, Group.id == MeetingGroup.group_id)
+                .where(
+                    of_group,
+                    MeetingGroup.start >= param("start"),
+                    MeetingGroup.start < param("end"),
+                )
             )
         )
     )
-)
+
+
+GROUP_DECISIONS = _group_decisions(Group.name == param("group"))
+# (an expanding IN: a list of group names planned for its values, see storage.statements)
+GROUPS_DECISIONS = _group_decisions(Group.name.in_(param("groups", expanding=True)))
 
 
 @cache

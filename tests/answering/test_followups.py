@@ -9,15 +9,18 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from bot.answers import AskContext
 from bot.assistant import Assistant
 from storage.loading import load_paths
 from storage.parsing.records import STOCKHOLM
-from storage.queries import later_decisions
+from storage.queries import later_decisions, read_followed
 from storage.store import Store
+from tests.storage.test_sessions import statements_run
 
 MINUTES = sorted((Path(__file__).parent / "minutes").glob("*.md"))
+OTHER_GROUP = "Chefsgrupp för samverkan social välfärd samt vård och omsorg"
 NOW = AskContext(now=datetime(2026, 11, 22, 10, 0, tzinfo=STOCKHOLM))
 
 
@@ -95,3 +98,32 @@ def test_later_decisions_of_a_group_match_word_beginnings_oldest_first(
     assert found[0].meeting_date.isoformat() == "2026-04-17"
     assert prefix == found
     assert other_words == [] and before == []
+
+
+def test_follow_ups_of_several_groups_are_read_in_one_statement(assistant: Assistant) -> None:
+    """read_followed reads the spans an answer will follow up at once; later_decisions
+    then finds in them what it finds reading each span itself."""
+    year = (datetime(2026, 1, 1, tzinfo=STOCKHOLM), datetime(2027, 1, 1, tzinfo=STOCKHOLM))
+    spring = (datetime(2026, 3, 7, tzinfo=STOCKHOLM), datetime(2026, 5, 1, tzinfo=STOCKHOLM))
+    spans = [("Chefsgrupp folkhälsa", *spring), (OTHER_GROUP, *year)]
+    words = ["lakemedelsgenomgang"]
+
+    def follow(session: Session) -> list[list[str]]:
+        return [
+            [
+                f"{d.meeting_date} {d.item_title}"
+                for d in later_decisions(session, words, group=g, start=s, end=e)
+            ]
+            for g, s, e in spans
+        ]
+
+    with assistant.store.session() as session:
+        alone = follow(session)
+    with statements_run(assistant.store) as seen, assistant.store.session() as session:
+        read_followed(session, spans)
+        together = follow(session)
+    assert together == alone
+    assert [d[:10] for d in alone[0]] == ["2026-04-17"] and [d[:10] for d in alone[1]] == [
+        "2026-03-06"
+    ]
+    assert len([s for s in seen if "FROM decisions" in s]) == 1

@@ -155,6 +155,23 @@ def test_a_widened_word_is_read_once_per_session(loaded_store: Store) -> None:
     assert len([s for s in seen if "search_terms" in s]) == 1
 
 
+def test_a_widened_word_is_read_once_per_state_of_the_store(loaded_store: Store) -> None:
+    """Sessions given the same lookups (as the assistant gives each answer, until the
+    store changes) widen a word once; fresh lookups widen it again."""
+    with loaded_store.session() as session:
+        attached = Lookups.read(session)
+    with statements_run(loaded_store) as seen:
+        for _ in range(3):
+            with loaded_store.session() as session:
+                attach(session, attached)
+                assert search_items(session, stem_words("suicidsamordning"))
+        assert len([s for s in seen if "search_terms" in s]) == 1
+        with loaded_store.session() as session:
+            attach(session, Lookups.read(session))
+            assert search_items(session, stem_words("suicidsamordning"))
+        assert len([s for s in seen if "search_terms" in s]) == 2
+
+
 def _kill_pooled_connection(store: Store) -> None:
     """End, from another connection, the server process behind the pool's connection."""
     with store.session() as session:
