@@ -40,12 +40,26 @@ ROLES_PLURAL = {
         "gäst": "guests",
         "ledamot": "members",
         "ersättare": "substitutes",
+        "tjänstgörande ersättare": "serving substitutes",
         "tjänsteperson": "officials",
+        "ordförande": "chairs",
+        "vice ordförande": "vice chairs",
+        "sekreterare": "secretaries",
+        "justerare": "adjusters",
     },
 }
 # A role asked about and the roles it takes in: the secretary is one of the officials
-# (a list of tjänstepersoner names the secretaries too, stored with that role).
-ROLES_TAKEN_IN = {"tjänsteperson": frozenset(("tjänsteperson", "sekreterare"))}
+# (a list of tjänstepersoner names the secretaries too, stored with that role); a
+# serving substitute (tjänstgörande ersättare) is one of the substitutes.
+ROLES_TAKEN_IN = {
+    "tjänsteperson": frozenset(("tjänsteperson", "sekreterare")),
+    "ersättare": frozenset(("ersättare", "tjänstgörande ersättare")),
+}
+
+
+def role_plural(role: str, lang: str) -> str:
+    """ "ledamöter", "substitutes": those in `role`, as a list of them is headed."""
+    return ROLES_PLURAL[lang].get(role, role_word(role, lang))
 
 
 @dataclass(frozen=True)
@@ -264,7 +278,7 @@ def _listed(query: Query, chosen: list[AttendanceView], where: Where, *, found: 
         whom = kommun_name(query.municipality) if query.municipality else query.organization
         group += pick(lang, " från ", " from ") + str(whom)
     if query.role:  # "vilka gäster …"
-        when_text += ", " + ROLES_PLURAL[lang].get(query.role, role_word(query.role, lang))
+        when_text += ", " + role_plural(query.role, lang)
     if not chosen:
         text = pick(
             lang,

@@ -44,6 +44,8 @@ def place_day(session: Session, query: Query, today: date) -> Query:
     # what the minutes say of a meeting is asked with a day that has minutes, if any
     for minutes_only in (True, False) if query.intent in FROM_MINUTES else (False,):
         found = _meeting_days(session, query, candidates, minutes_only=minutes_only)
+        if minutes_only:  # minutes of later days are not written yet (bot.answering.written)
+            found = {d for d in found if d <= today}
         chosen = _chosen_day(sorted(found), today, query.date_lean)
         if chosen is not None:
             return replace(query, date=chosen)

@@ -26,6 +26,7 @@ from bot.answering.search import answer_search as answer_search  # the search ha
 from bot.answering.search import item_snippet, mention_line
 from bot.answering.topics import nothing_then, quoted, search_topics
 from bot.answering.topics import topic_words as topic_words  # bot.inspect's
+from bot.answering.written import as_of, earlier, written_by
 from bot.answers import Answer, AskContext, Source
 from bot.understanding.query import Query
 from storage.queries import (
@@ -35,6 +36,7 @@ from storage.queries import (
     items_of,
     later_decisions,
     meetings_on,
+    read_followed,
     search_items_text,
 )
 from storage.registry import group_in
@@ -75,21 +77,25 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     if isinstance(asked, Answer):
         return asked
     meeting_ids, place_words = asked
+    written = written_by(session, context.now)  # minutes of later meetings are not written yet
     start = end = None
     if query.period is not None and meeting_ids is None:
         start, end = day_bounds(query.period.start, query.period.end)
+    end = earlier(end, written)
     words, found = _find_decisions(session, query, meeting_ids, place_words, (start, end))
     elsewhen = False
     if not found and words and start is not None:
         # the year may belong to the subject ("konferensen 2027"): any time, said so
-        found = _find_decisions(session, query, meeting_ids, place_words, (None, None))[1]
+        found = _find_decisions(session, query, meeting_ids, place_words, (None, written))[1]
         elsewhen = bool(found)
     if query.status == "pending":  # (`found` holds only postponed ones: no `known`)
-        found = [d for d in found[:PENDING_CHECKED] if _later(session, d, words) is None]
+        found = [
+            d for d in found[:PENDING_CHECKED] if _later(session, d, words, (), written) is None
+        ]
     if not found:
         if query.status == "outcome":  # "vad hände med X?": what the minutes say of it
             return answer_search(session, query, context)
-        return _no_decisions(session, query, words)
+        return _no_decisions(session, query, words, written)
     # one meeting asked about: its decisions in agenda order, all of them
     shown = found if meeting_ids is not None and len(meeting_ids) == 1 else found[:MAX_SHOWN]
     about = (
@@ -106,12 +112,15 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     # (Asked for postponed ones only, `found` lacks the later decisions.)
     unfiltered = query.status in (None, "outcome")
     known = found if words and unfiltered and query.group is None and query.period is None else []
+    if query.status != "pending":
+        postponed = [view for view in shown if view.kind == "postponed"][:MAX_FOLLOWED]
+        _read_follow_ups(session, postponed, words, known, written)
     for view in shown:
         lines.append("• " + _decision_line(view, lang))
         # Follow the first postponed questions to where they went; more would be noise.
         if view.kind == "postponed" and followed < MAX_FOLLOWED and query.status != "pending":
             followed += 1
-            lines.append("  " + _followed(session, view, words, lang, known))
+            lines.append("  " + _followed(session, view, words, lang, known, written))
     if len(found) > len(shown):
         lines.append(
             pick(
@@ -187,6 +196,7 @@ def _meetings_asked(
     mötet 2023", "mötet i Vingåker"); or a "not found" answer."""
     if query.date is not None:
         on_day = meetings_on(session, query.date, group=query.group, minutes_only=True)
+        on_day = [m for m in on_day if as_of(m, context.now).has_minutes]
         # else a meeting of several days under way that day (day 2 of "13-14 oktober")
         under_way = None if on_day else find_meeting(session, query, context)
         on_day = on_day or ([under_way] if under_way else [])
@@ -289,9 +299,10 @@ def _followed(
     asked: list[str],
     lang: str,
     known: Sequence[DecisionView] = (),
+    written: datetime | None = None,
 ) -> str:
     """Where a postponed question went, in words (see `_later`)."""
-    first = _later(session, view, asked, known)
+    first = _later(session, view, asked, known, written)
     if first is None:
         return pick(
             lang,
@@ -306,6 +317,7 @@ def _later(
     view: DecisionView,
     asked: list[str],
     known: Sequence[DecisionView] = (),
+    written: datetime | None = None,
 ) -> DecisionView | None:
     """Where a postponed question went: the first later decision on the same
     subject (the words asked about, else the agenda item's title) in the year
@@ -317,10 +329,9 @@ def _later(
 
     `known`: the newest decisions on the words asked about, this one among them:
     they hold the later ones (bar text-only mentions past the newest 60), and no
-    query is needed."""
+    query is needed. `written`: minutes up to then only (see bot.answering.written)."""
     words = tuple(asked or topic_words(view.item_title)[:4])
-    after = day_bounds(view.meeting_date, view.meeting_date)[1]
-    until = after + FOLLOW_UP
+    after, until = _follow_window(view, written)
     later: list[DecisionView] = []
     complete = bool(asked) and view in known
     referred = group_in(view.referred_to or "")
@@ -351,7 +362,33 @@ def _later(
     return min(later, key=lambda d: d.meeting_date) if later else None
 
 
-def _no_decisions(session: Session, query: Query, words: list[str]) -> Answer:
+def _follow_window(view: DecisionView, written: datetime | None) -> tuple[datetime, datetime]:
+    """Where a postponed question is looked for: its group's meetings in the year after
+    (up to `written`, see bot.answering.written)."""
+    after = day_bounds(view.meeting_date, view.meeting_date)[1]
+    return after, after + FOLLOW_UP if written is None else min(after + FOLLOW_UP, written)
+
+
+def _read_follow_ups(
+    session: Session,
+    views: Sequence[DecisionView],
+    asked: list[str],
+    known: Sequence[DecisionView],
+    written: datetime | None,
+) -> None:
+    """Read the group meetings `_later` will look through for these postponed
+    questions in one statement, not one each."""
+    spans = [
+        (view.groups[0], *_follow_window(view, written))
+        for view in views
+        if view.groups and not (asked and view in known) and (asked or topic_words(view.item_title))
+    ]
+    read_followed(session, spans)
+
+
+def _no_decisions(
+    session: Session, query: Query, words: list[str], written: datetime | None
+) -> Answer:
     lang = query.language
     if words:
         text = pick(
@@ -359,7 +396,7 @@ def _no_decisions(session: Session, query: Query, words: list[str]) -> Answer:
             f"Jag hittar inga beslut om {quoted(query.topic or '')} i protokollen.",
             f"I find no decisions about {quoted(query.topic or '')} in the minutes.",
         )
-        hits = search_items_text(session, words, group=query.group, limit=3)
+        hits = search_items_text(session, words, group=query.group, end=written, limit=3)
         snippets = [item_snippet(h, words) for h in hits]
         if hits:
             text += pick(lang, " Det nämns i:", " It is mentioned in:")

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from bot.answering.coming import coming_meetings, no_minutes_yet
 from bot.answering.facts import (
     day_bounds,
     groups_text,
@@ -25,6 +26,7 @@ from bot.answering.meeting_filters import (
     of_mode,
     part_words,
 )
+from bot.answering.written import as_of
 from bot.answers import Answer, AskContext
 from bot.understanding.query import Period, Query
 from storage.parsing.records import STOCKHOLM
@@ -272,7 +274,8 @@ def find_meeting(
     session: Session, query: Query, context: AskContext, *, minutes_only: bool = True
 ) -> MeetingView | None:
     """The one meeting a question points at: by day, "last"/"next"/"first", or the
-    latest in a period; preferring meetings with minutes."""
+    latest in a period; preferring meetings with minutes (those written by now: a
+    meeting that begins after now has none yet, see `bot.answering.written`)."""
     candidates: list[MeetingView]
     if query.date is not None:
         candidates = meetings_on(session, query.date, group=query.group, minutes_only=minutes_only)
@@ -284,19 +287,19 @@ def find_meeting(
     elif query.period is not None:
         start, end = day_bounds(query.period.start, query.period.end)
         if minutes_only:
-            # the period's last meeting with minutes: a walk back from its end
-            latest = previous_meetings(
-                session, end - timedelta(microseconds=1), group=query.group, minutes_only=True
-            )
+            # the period's last meeting with minutes: a walk back from its end (or now)
+            last = min(end - timedelta(microseconds=1), context.now)
+            latest = previous_meetings(session, last, group=query.group, minutes_only=True)
             candidates = [m for m in latest if m.start >= start]
         else:
             candidates = meetings_between(session, start, end, group=query.group)[-1:]
     elif query.which == "next":
-        candidates = next_meetings(session, context.now, group=query.group, limit=1)
+        candidates = coming_meetings(session, context.now, query.group)[:1]
     else:
         candidates = previous_meetings(
             session, context.now, group=query.group, limit=1, minutes_only=minutes_only
         )
+    candidates = [as_of(m, context.now) for m in candidates]
     with_minutes = [m for m in candidates if m.has_minutes]
     if minutes_only:
         return with_minutes[0] if with_minutes else None
@@ -316,21 +319,51 @@ def _under_way_on(session: Session, day_asked: date, group: str | None) -> list[
 
 
 def no_meeting(session: Session, query: Query, context: AskContext, intent: str) -> Answer:
-    """An honest "not found", with the nearest meetings that have minutes."""
+    """An honest "not found", with the nearest meetings that have minutes; for a coming
+    meeting asked about (the next, or one on a day or in a span not yet over), which
+    one it is and that it has no minutes yet."""
     lang = query.language
+    whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
+    coming = _coming_asked(session, query, context)
+    if coming is not None:
+        return no_minutes_yet(coming, query, intent)
+    if query.which == "next" and query.date is None and query.period is None:
+        text = pick(
+            lang,
+            f"Jag hittar inget kommande möte{whose} i protokollen.",
+            f"I find no coming meeting{whose} in the minutes.",
+        )
+        return _with_latest(session, query, context, text, intent=intent)
     if query.date is not None:
         what = pick(lang, f"den {day(query.date, lang)}", f"on {day(query.date, lang)}")
     elif query.period is not None:
         what = _span_text(query.period.start, query.period.end + timedelta(days=1), lang)
     else:
         what = ""
-    whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
     text = pick(
         lang,
         f"Jag hittar inga protokoll från ett möte{whose} {what}.".replace(" .", "."),
         f"I find no minutes of a meeting{whose} {what}.".replace(" .", "."),
     )
     return _with_latest(session, query, context, text, intent=intent)
+
+
+def _coming_asked(session: Session, query: Query, context: AskContext) -> MeetingView | None:
+    """The meeting a question asks about when it has no minutes yet: the next one (not
+    cancelled), or the one on a day or in a span not yet over."""
+    today = context.now.astimezone(STOCKHOLM).date()
+    if query.date is not None or query.period is not None:
+        last_day = query.date or (query.period.end if query.period else today)
+        if last_day < today:
+            return None
+        meeting = find_meeting(session, query, context, minutes_only=False)
+    elif query.which == "next":
+        upcoming = coming_meetings(session, context.now, query.group)
+        meeting = next((m for m in upcoming if m.status != "cancelled"), None)
+    else:
+        return None
+    meeting = as_of(meeting, context.now) if meeting is not None else None
+    return meeting if meeting is not None and not meeting.has_minutes else None
 
 
 def _with_latest(

@@ -9,45 +9,63 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.answering.attendance import unique_people
+from bot.answering.attendance import ROLES_TAKEN_IN, role_plural, unique_people
 from bot.answering.chosen import asked_meeting
 from bot.answering.facts import groups_text, person_fact, role_word
-from bot.answering.format import day, pick
+from bot.answering.format import day, join, pick
 from bot.answering.meetings import no_meeting
 from bot.answers import Answer, AskContext, Source
 from bot.understanding.query import Query
-from storage.queries import AttendanceView, attendance_of
+from storage.queries import AttendanceView, MeetingView, attendance_of
 from storage.queries.lansdelar import lansdel_titled
 from storage.queries.people import NOT_SEATS
 
 # The seat itself goes without saying in a list of members.
 PLAIN_SEAT = "ledamot"
+CHAIRS = frozenset(("ordförande", "vice ordförande"))
+# What someone with a seat did at the meeting, said after their name.
+PARTS = frozenset((*CHAIRS, "justerare"))
 
 
 def answer_members(session: Session, query: Query, context: AskContext) -> Answer:
-    """The group's members as its latest minutes (up to now) list them."""
+    """The group's members as its latest minutes (up to now) list them; those in the
+    role asked ("vilka är ersättare i folkhälsorådet?") when a role is asked."""
     lang = query.language
     meeting = asked_meeting(session, query, context)
     if meeting is None:
         return no_meeting(session, query, context, "representatives")
-    listed = [
+    seats = [
         a
         for a in attendance_of(session, meeting.id)
         # a joint meeting lists each council's own: only the group asked about
-        if a.role not in NOT_SEATS and (query.group is None or a.group in (None, query.group))
+        if query.group is None or a.group in (None, query.group)
     ]
+    listed = in_role(seats, query.role)
     group = groups_text([query.group] if query.group else meeting.groups, lang)
     when_text = day(meeting.day, lang)
-    members = member_texts(listed, lang)
-    head = pick(
-        lang,
-        f"Med i {group} enligt mötet {when_text} ({len(members)}):",
-        f"Members of {group} as of the meeting on {when_text} ({len(members)}):",
-    )
-    text = f"{head} {', '.join(members)}\n" + pick(lang, "Källa: ", "Source: ") + meeting.document
+    source = pick(lang, "Källa: ", "Source: ") + meeting.document
+    if query.role and not listed:
+        return _nobody_in_role(query, meeting, seats, group, source)
+    # each one's part in the meeting too ("Siw Lunader (Hallsbergs kommun, justerare)")
+    ids = {a.person_id for a in listed}
+    shown = [a for a in seats if a in listed or (a.person_id in ids and a.role in PARTS)]
+    members = member_texts(shown, lang, shown_role=query.role)
+    if query.role:
+        said = role_plural(query.role, lang).capitalize()
+        head = pick(
+            lang,
+            f"{said} i {group} enligt mötet {when_text} ({len(members)}):",
+            f"{said} of {group} as of the meeting on {when_text} ({len(members)}):",
+        )
+    else:
+        head = pick(
+            lang,
+            f"Med i {group} enligt mötet {when_text} ({len(members)}):",
+            f"Members of {group} as of the meeting on {when_text} ({len(members)}):",
+        )
     return Answer(
         "representatives",
-        text,
+        f"{head} {', '.join(members)}\n{source}",
         people=[person_fact(p) for p in unique_people(listed)],
         sources=[Source(meeting.document, meeting.day.isoformat(), None)],
         language=lang,
@@ -55,13 +73,65 @@ def answer_members(session: Session, query: Query, context: AskContext) -> Answe
     )
 
 
-def member_texts(views: list[AttendanceView], lang: str) -> list[str]:
+def in_role(listed: list[AttendanceView], role: str | None) -> list[AttendanceView]:
+    """Those with a seat in the group (no role asked), or in the role asked: a serving
+    substitute is one of the substitutes; the chair is one of the members, unless the
+    list seats them as a substitute."""
+    if role is None:
+        return [a for a in listed if a.role not in NOT_SEATS]
+    taken_in = ROLES_TAKEN_IN.get(role, frozenset((role,)))
+    if role == PLAIN_SEAT:
+        substitutes = {a.person_id for a in listed if a.role in ROLES_TAKEN_IN["ersättare"]}
+        return [
+            a
+            for a in listed
+            if a.role in taken_in or (a.role in CHAIRS and a.person_id not in substitutes)
+        ]
+    return [a for a in listed if a.role in taken_in]
+
+
+def _nobody_in_role(
+    query: Query, meeting: MeetingView, seats: list[AttendanceView], group: str, source: str
+) -> Answer:
+    """No one in the role asked: said so, with the roles the list does give."""
+    lang, role = query.language, str(query.role)
+    when_text = day(meeting.day, lang)
+    counted: dict[str, int] = defaultdict(int)
+    for view in unique_people([a for a in seats if a.role not in NOT_SEATS]):
+        counted[view.role] += 1
+    given = join(
+        [
+            f"{n} {role_plural(r, lang) if n > 1 else role_word(r, lang)}"
+            for r, n in counted.items()
+        ],
+        lang,
+    )
+    text = pick(
+        lang,
+        f"Protokollet från {group} {when_text} anger inga {role_plural(role, 'sv')}.",
+        f"The minutes of {group} on {when_text} list no {role_plural(role, 'en')}.",
+    )
+    if given:
+        text += pick(lang, f" Listan har {given}.", f" The list has {given}.")
+    return Answer(
+        "representatives",
+        f"{text}\n{source}",
+        sources=[Source(meeting.document, meeting.day.isoformat(), None)],
+        language=lang,
+        found=False,
+    )
+
+
+def member_texts(
+    views: list[AttendanceView], lang: str, *, shown_role: str | None = None
+) -> list[str]:
     """ "Peter Björklund (folkhälsochef norra länsdelen, frånvarande)": each person
-    once, with organisation (else title), roles besides the seat, and absence."""
+    once, with organisation (else title), roles besides the seat (or besides the role
+    the list is of), and absence."""
     said: dict[str, list[str]] = defaultdict(list)
     for view in views:
         said[view.name] += [s for s in (view.organization or view.title,) if s]
-        if view.role != PLAIN_SEAT:
+        if view.role not in (PLAIN_SEAT, shown_role):
             said[view.name].append(role_word(view.role, lang))
         if not view.present:
             said[view.name].append(pick(lang, "frånvarande", "absent"))

@@ -11,6 +11,8 @@ Example answers:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -23,6 +25,7 @@ from bot.answering.facts import (
     unique_sources,
 )
 from bot.answering.format import day, join, pick
+from bot.answering.written import written_by, written_day
 from bot.answers import Answer, AskContext
 from bot.understanding.query import Query
 from storage.queries import AttendanceView, ItemView, person_profile, search_items_text
@@ -39,9 +42,15 @@ def answer_person(session: Session, query: Query, context: AskContext) -> Answer
     if not query.person:
         text = pick(lang, "Vilken person menar du?", "Which person do you mean?")
         return Answer("person", text, language=lang, found=False)
-    listings = person_profile(session, query.person)
+    # the listings of meetings up to today: later minutes are not written yet
+    last_day = written_day(context.now)
+    listings = [
+        _known_by(v, last_day)
+        for v in person_profile(session, query.person)
+        if v.meeting_date <= last_day
+    ]
     if not listings:
-        return _mentioned(session, query)
+        return _mentioned(session, query, written_by(session, context.now))
     by_person: dict[int, list[AttendanceView]] = {}
     for view in listings:  # newest first, so each person's first listing is their latest
         by_person.setdefault(view.person_id, []).append(view)
@@ -55,6 +64,14 @@ def answer_person(session: Session, query: Query, context: AskContext) -> Answer
         sources=unique_sources(person_source(v) for v in shown),
         language=lang,
     )
+
+
+def _known_by(view: AttendanceView, last_day: date) -> AttendanceView:
+    """A listing without an organisation of its own keeps one stated by `last_day`
+    only (one first stated at a later meeting is not known yet)."""
+    if view.evidence is None or view.evidence <= last_day:
+        return view
+    return replace(view, organization=None, municipality=None, evidence=None)
 
 
 def profile_line(listings: list[AttendanceView], lang: str) -> str:
@@ -110,11 +127,12 @@ def _several(query: Query, people: list[list[AttendanceView]]) -> Answer:
     )
 
 
-def _mentioned(session: Session, query: Query) -> Answer:
-    """A name on no attendance list: the agenda items that mention it."""
+def _mentioned(session: Session, query: Query, written: datetime | None) -> Answer:
+    """A name on no attendance list: the agenda items that mention it (in the minutes
+    written by `written`, if given)."""
     lang, asked = query.language, str(query.person)
     words = stem_words(asked)
-    hits = search_items_text(session, words, limit=MAX_MENTIONS * 2) if words else []
+    hits = search_items_text(session, words, end=written, limit=MAX_MENTIONS * 2) if words else []
     said = _spaced(asked)
     # the name as written first; else items with all its words ("Thybell, Johanna")
     hits = [h for h in hits if said in _spaced(f"{h.title} {h.text}")] or hits

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.answering.facts import day_bounds, groups_text, item_source, meeting_fact, meeting_line
 from bot.answering.format import day, pick
 from bot.answering.topics import nothing_then, quoted, search_topics, topic_words
+from bot.answering.written import earlier, written_by
 from bot.answers import Answer, AskContext
 from bot.understanding.facets import asks_when
 from bot.understanding.query import Query
@@ -23,14 +24,16 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
     lang = query.language
     # "what did Ingmar Ångman say?": the person is what is looked for
     asked = quoted(query.topic or query.person or query.raw)
-    span: tuple[datetime | None, datetime | None] = (None, None)
+    written = written_by(session, context.now)  # minutes of later meetings are not written yet
+    span: tuple[datetime | None, datetime | None] = (None, written)
     if query.period is not None:
-        span = day_bounds(query.period.start, query.period.end)
+        start, end = day_bounds(query.period.start, query.period.end)
+        span = (start, earlier(end, written))
     words, hits = _search(session, query, span)
     elsewhen = False
     if not hits and words and query.period is not None:
         # the year may belong to the subject ("konferensen 2027"): any time, said so
-        words, hits = _search(session, query, (None, None))
+        words, hits = _search(session, query, (None, written))
         elsewhen = bool(hits)
     if not hits:
         text = pick(

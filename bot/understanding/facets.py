@@ -84,7 +84,7 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
 _MEMBER_ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         Role.SUBSTITUTE,
-        re.compile(r"\b(?:ersattar\w*|ersattare|substitut\w*|deput\w*|alternates?)\b"),
+        re.compile(r"\b(?:ersattar\w*|ersattare|supplean\w*|substitut\w*|deput\w*|alternates?)\b"),
     ),
     (Role.MEMBER, re.compile(r"\bledamot\w*")),
     (Role.GUEST, re.compile(r"\b(?:gast|gaster|gasterna|guests?)\b")),

@@ -218,9 +218,31 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
     ),
     (Intent.AGENDA, PRESENTED, _named_person),  # "vilka ärenden föredrog Jan Sundelius?"
     (
+        Intent.AGENDA,  # what a meeting named by day or as the next will take up
+        _any(
+            r"tas upp|ska (?:\w+ )?(?:tas upp|diskuteras|behandlas|avhandlas)"
+            r"|ska (?:vi|ni|de|dom|man) (?:prata|tala|diskutera|ta upp|behandla)"
+            r"|what will (?:be (?:discussed|covered|talked about|on)"
+            r"|(?:we|they|you) (?:discuss|talk about|cover))"
+            r"|what (?:is|s) planned for"
+        ),
+        _about_a_meeting,
+    ),
+    (
+        Intent.ATTENDANCE,  # who a meeting named by day or as the next will have
+        _any(
+            r"(?:vilka|vem) (?:kommer|ska|skall) (?:att )?(?:komma|vara med|delta|narvara"
+            r"|medverka|pa|till)|(?:vilka|vem) (?:ar|blir) (?:kallade|kallad|inbjudna|inbjuden)"
+            r"|who (?:is|are|s) (?:coming|attending|invited|joining)"
+            r"|who (?:will|ll|is going to|are going to) (?:be (?:there|at|attending|present)"
+            r"|come|attend|join|participate)"
+        ),
+        _about_a_meeting,
+    ),
+    (
         Intent.MEETING_ROLES,
         _any(
-            r"vice (?:ordf\w*|chair\w*)|ordf\w*|chair\w*|presid\w*|ledde"
+            r"vice (?:ordf\w*|chair\w*)|ordf\w*|chair\w*|presid\w*|ledde|leder|leds"
             r"|sekr\w*|secretar\w*|protokollfor\w*|antecknade|minute.?taker"
             r"|note.?taker|justera\w*|justeringsperson\w*|adjuster\w*"
             r"|(?:tog|forde|skrev|wrote|took|kept) (?:\w+ )?(?:protokoll\w*"
@@ -281,7 +303,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
     (
         Intent.REPRESENTATIVES,
         _any(
-            r"represent\w*|foretrad\w*|sitter|sits|ledamot\w*|ersattar\w*|substitut\w*|deput\w*"
+            r"represent\w*|foretrad\w*|sitter|sits|ledamot\w*|ersattar\w*|supplean\w*|substitut\w*|deput\w*"
             r"|alternates?|members?|medlem\w*|kontaktperson\w*|contact persons?"
             r"|(?:vilka|vem|who) (?:ar|sitter|is|are|s) (?:med )?(?:i|in|on)|ingar i"
         ),

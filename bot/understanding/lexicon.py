@@ -85,7 +85,7 @@ QUESTION_WORDS = word_set(
     represent represents represented representative representatives
     ledamot ledamoter ledamoten ledamoterna ersattare ersattaren member members
     medlem medlemmar medlemmarna komma kommit
-    substitute substitutes
+    substitute substitutes deputy deputies alternate alternates suppleant suppleanter
     nasta kommande forra senaste foregaende next last previous latest upcoming
     person personen personer people persons
     datum dag dagen date day
