@@ -69,6 +69,21 @@ def self_names_for(group_names: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*names, *_ALWAYS_SELF]))
 
 
+def body_stem(word: str) -> str | None:
+    """The body a one-word name stands for, without its definite ending; None for
+    a word that names no body.
+
+    >>> body_stem("chefsgruppen"), body_stem("rådet"), body_stem("mötet")
+    ('chefsgrupp', 'råd', None)
+    """
+    word = word.casefold()
+    for stem, ending, _ in _BODIES:
+        base = word.removesuffix(ending) if word.endswith(stem + ending) else word
+        if base.endswith(stem):
+            return base
+    return None
+
+
 @dataclass(frozen=True)
 class Selves:
     names: tuple[str, ...]

@@ -17,15 +17,31 @@ from datetime import date, timedelta
 from storage.parsing.dates import UPCOMING, contains_date
 from storage.parsing.schedule_words import read_line
 
-_HEADING_WORDS = r"""(?:
-    mötes(?:tider|datum|plan\w*|schema|kalender)
-  | sammanträdes(?:tider|plan\w*|datum|schema|kalender)
-  | (?:kommande|planerade|framtida|höstens|vårens|årets)\s+(?:möten|sammanträden)
-  | nästa\s+(?:möte|sammanträde)n?
-  | möten(?:\s+(?:(?:under\s+)?(?:hösten|våren|vt|ht)|för|under|år))?
-  | (?:tider|datum)\s+för\s+(?:möten|sammanträden)
-  | (?:upcoming|future|planned|coming|forthcoming)\s+meetings? | meeting\s+(?:dates|schedule|plan)
-  | next\s+meetings? | schedule\s+of\s+meetings | dates\s+of\s+(?:future\s+)?meetings
+# A heading names meetings to come: meetings in the plural ("Möten", "Sammanträden",
+# "Meetings", perhaps of a season: "Möten hösten", but not the meetings with
+# someone: "Möten med kommunerna"), a list of them ("Mötestider", "Sammanträdesplan",
+# "Meeting dates", "Tider för möten") or a meeting said to come ("Kommande möten",
+# "Nästa sammanträde", "Next meeting").
+_MEETINGS = r"(?:möten|mötena|sammanträden|sammanträdena|meetings)"
+_MEETING = r"(?:möte[tn]?|mötena|sammanträde[tn]?|sammanträdena|meetings?)"
+_LISTING = (
+    r"(?:tider|datum|dagar|plan\w*|schema|kalender|tillfällen"
+    r"|dates|times|days|schedule|calendar|planning)"
+)
+_COMING = (
+    r"(?:kommande|planerade|framtida|nästa|höstens|vårens|årets|återstående|upcoming|future"
+    r"|planned|coming|forthcoming|next|scheduled|remaining)"
+)
+# "Möten hösten 2020": a season after the meetings is part of the heading.
+_SEASON = (
+    r"(?:(?:under|i|in|during)\s+)?(?:hösten|våren|vt|ht|autumn|spring|fall)|för|for|under|in|år"
+)
+_HEADING_WORDS = rf"""(?:
+    (?:mötes|sammanträdes){_LISTING}
+  | meeting\s+{_LISTING}
+  | {_LISTING}\s+(?:för|of|for)\s+(?:{_COMING}\s+)?{_MEETINGS}
+  | {_COMING}\s+{_MEETING}
+  | {_MEETINGS}(?:\s+(?:{_SEASON}))?(?!\s+(?:med|with|hos|tillsammans|together)\b)
 )"""
 # The words open or close a heading; inside a line they are part of a sentence
 # ("Chefsgruppen beslutade att höstens möten hålls:").

@@ -24,7 +24,11 @@ from storage.parsing.records import MeetingMode, MeetingStatus, ScheduledMeeting
 from storage.parsing.schedule_headings import Years
 from storage.parsing.schedule_lists import only_dates, shared_tail
 from storage.parsing.schedule_words import (
+    AUXILIARY,
     CANCELLED,
+    INSTEAD,
+    MEETING_NOUN,
+    MOVE_WORD,
     MOVED,
     Line,
     joint_with,
@@ -36,6 +40,16 @@ from storage.parsing.schedule_words import (
 )
 
 _MOVE_FROM = re.compile(r"\b(?:flytta\w*|ändra\w*|moved)\s+(?:från|from)\s*$", re.IGNORECASE)
+# What follows a date that moves away: the meeting it names ("The 3 April
+# meeting", "3 April: the meeting"), the auxiliaries of a statement ("har",
+# "kommer att", "has been", "will"), then a move ("flyttas", "moved", "hålls
+# istället") with no clause break before the new date.
+_MOVED_AWAY = re.compile(
+    rf"[\s,:()–—-]*(?:(?:the|this|our|det|detta)\s+)?(?:(?:{MEETING_NOUN.pattern})\s+)?"
+    rf"(?:{AUXILIARY}\s+)*(?:{MOVE_WORD}|(?:(?:hålls|held|äger\s+rum)\s+)?{INSTEAD})"
+    r"\b[^,;.]*$|\s*(?:->|→)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -100,17 +114,13 @@ def _whens_of(text: str, years: Years) -> list[tuple[int, int, When]]:
 
 
 def _is_move_origin(before: str, after: str) -> bool:
-    """The first date of "från 3 april till 10 april", "3 april flyttas till 10 april"."""
+    """The first date of "från 3 april till 10 april", "3 april flyttas till 10 april",
+    "The 3 April meeting has been moved to 10 April", "3 April: the meeting is
+    moved to 10 April": the words between the two dates say the first one moves."""
     if not after:
         return False
     from_word = re.search(r"\b(?:från|from|istället\s+för|instead\s+of)\s*$", before, re.I)
-    move_word = re.match(
-        r"[\s,()]*(?:(?:är|has\s+been|was)\s+)?(?:flytta\w*|ändra\w*|moved|ersätt\w*)\b"
-        r"[^,;.]*$|\s*(?:->|→)\s*$",
-        after,
-        re.I,
-    )
-    return bool(from_word or move_word)
+    return bool(from_word or _MOVED_AWAY.match(after))
 
 
 def _chunks(text: str, meetings: Sequence[_Found]) -> list[tuple[int, int]]:
@@ -141,14 +151,16 @@ def _meeting(
     place = place_of(chunk)
     joint, _ = joint_with(chunk)
     mode = mode_of(chunk) or (MeetingMode.PHYSICAL if place else None)
-    note = note_of(chunk, date_spans) if with_notes else None
-    if place is None and place_after_comma(chunk, note):
+    # Running text (no notes) keeps only a place said with "i"/"in": what is
+    # left after a comma there is the sentence going on, not a place.
+    note = note_of(chunk, date_spans)
+    if place is None and with_notes and place_after_comma(chunk, note):
         place, note = note, None
         mode = mode or MeetingMode.PHYSICAL
     elif place is None and (held_in := place_in_note(note)):
         place, note = held_in, None
         mode = mode or MeetingMode.PHYSICAL
-    notes = [when.part_of_day, note]
+    notes = [when.part_of_day, note if with_notes else None]
     return ScheduledMeeting(
         start=when.start,
         end=when.end,

@@ -26,19 +26,31 @@ CANCELLED = re.compile(
 )
 MOVED = re.compile(
     r"\b(?:flytta(?:t|d|de|s|ts)|nytt\s+datum|ny\s+tid|nya\s+tider|senare\s+förslag"
-    r"|ändrat\s+datum|ändrad\s+tid|ändras\s+till|(?:senare|tidigare)lagt|istället"
+    r"|ändrat\s+datum|ändrad\s+tid|ändras\s+till|(?:senare|tidigare)l[aä]g\w*|istället|instead"
     r"|ersätt(?:er|s)|moved|moves|rescheduled|postponed|new\s+date)\b",
     re.IGNORECASE,
 )
-_MEETING_NOUN = re.compile(r"\w*(?:möte|sammanträde)(?:t|n|na)?\b|\bmeetings?\b", re.IGNORECASE)
+MEETING_NOUN = re.compile(r"\w*(?:möte|sammanträde)(?:t|n|na)?\b|\bmeetings?\b", re.IGNORECASE)
+# The verbs that only carry a statement: "har (blivit)", "kommer att", "has been", "will".
+AUXILIARY = (
+    r"(?:är|har|blir|blev|blivit|ska|skall|kommer\s+att|is|are|was|were|has|have|had|been"
+    r"|being|will|would|be)"
+)
+# A meeting moves: "flyttas", "senareläggs", "ändras", "ersätts", "moved", "postponed".
+MOVE_WORD = (
+    r"(?:flytta\w*|ändra\w*|ersätt\w*|(?:senare|tidigare)l[aä]g\w*|skjut\w*\s+upp|moved?"
+    r"|rescheduled|postponed|changed|brought\s+forward)"
+)
+# "hålls istället 19 mars", "will instead be held": but "istället för 12 mars" names the old day.
+INSTEAD = r"(?:istället|instead)(?!\s+(?:för|of)\b)"
 _HELD_LATER = re.compile(
     r"\b(?:hålls|ska\s+hållas|kommer\s+att\s+hållas|äger\s+rum|planeras\s+(?:till|den)"
-    r"|är\s+planerat|will\s+be\s+held|is\s+held|takes\s+place|is\s+scheduled)\b",
+    r"|är\s+planerat|will\s+(?:instead\s+)?be\s+held|is\s+held|takes\s+place|is\s+scheduled)\b",
     re.IGNORECASE,
 )
 # In running text a move is a verb; "nytt datum 28/8" is how a list says it.
 _MOVE_VERB = re.compile(
-    r"\b(?:flytta\w*|(?:senare|tidigare)lag[dt]\w*|ändra[ts]\s+till|moved|rescheduled|postponed)\b",
+    r"\b(?:flytta\w*|(?:senare|tidigare)l[aä]g\w*|ändra[ts]\s+till|moved|rescheduled|postponed)\b",
     re.IGNORECASE,
 )
 _DIGITAL = re.compile(
@@ -93,10 +105,7 @@ _TIE_WORDS = _PREPOSITIONS | frozenset(
     | {"den", "det", "är", "blir", "blev", "har"}
     | {"and", "or", "och", "samt", "eller"}
 )
-_COPULA = (
-    r"(?:\b(?:är|blir|blev|har(?:\s+blivit)?|is|are|was|were|has(?:\s+been)?|have\s+been"
-    r"|will\s+be)\s+)?"
-)
+_COPULA = rf"(?:\b{AUXILIARY}\s+)*"
 # What a line states, each as a phrase with its tie words: "on 12 March", "the
 # next meeting", "is cancelled", "was moved", "will be held", "is digital".
 _STATED_PHRASES = (
@@ -279,7 +288,7 @@ def states_meeting(sentence: str) -> bool:
     held, cancelled or moved: "Nästa ordinarie möte hålls den 11 september."
     """
     says = CANCELLED.search(sentence) or _MOVE_VERB.search(sentence) or _HELD_LATER.search(sentence)
-    return bool(says and _MEETING_NOUN.search(sentence) and contains_date(sentence))
+    return bool(says and MEETING_NOUN.search(sentence) and contains_date(sentence))
 
 
 def place_after_comma(chunk: str, note: str | None) -> bool:
@@ -309,7 +318,8 @@ def place_in_note(note: str | None) -> str | None:
     True
     """
     match = _HELD_IN.match(note or "")
-    if match is None or _DIGITAL.search(match["place"]):
+    # "i Teams" is a way to meet, "i Chefsgrupp folkhälsa" a group: neither is a place
+    if match is None or _DIGITAL.search(match["place"]) or find_group(match["place"]):
         return None
     place = match["place"]
     return place if len(place.split()) <= _PLACE_WORDS else None
