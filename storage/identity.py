@@ -41,6 +41,16 @@ def person_key(name: str) -> str:
     return " ".join(fold(normalize_name(name)).replace("-", " ").split())
 
 
+def words_key(name: str) -> str:
+    """A name's folded words in alphabetical order: the same for every order the
+    minutes write them in (a presenter's key, see storage.queries.presented).
+
+    >>> words_key("Sundelius Jan") == words_key("Jan Sundelius") == "jan sundelius"
+    True
+    """
+    return " ".join(sorted(set(person_key(name).split())))
+
+
 def same_person(a: str, b: str) -> bool:
     """True for spelling variants of one person (Adolfsson/Adolffsson,
     Strid/Stridh, Åhnberg/Ahnberg, Mehtalainen/Mehtäläinen, Lunader/Lunander),

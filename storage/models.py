@@ -258,7 +258,7 @@ class AgendaItem(Base):
     number: Mapped[str] = mapped_column(String(20))
     parent: Mapped[str | None] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(Text)
-    presenters: Mapped[list[str]] = mapped_column(default=list)
+    presenters: Mapped[list[str]] = mapped_column(default=list)  # as written; see ItemPresenter
     text: Mapped[str] = mapped_column(Text, default="")
     # Stemmed words of title and text, for search (see storage.search).
     search_title: Mapped[str] = mapped_column(Text, default="")
@@ -269,6 +269,32 @@ class AgendaItem(Base):
         cascade="all, delete-orphan",
         passive_deletes=True,
         order_by="Decision.position",
+    )
+
+
+class Presenter(Base):
+    """A name agenda headings give as presenter (föredragande, "9. Psykiatrin, …,
+    Johan Molin och Åsa Kindahl"), as first written; many are on no attendance list.
+    Shared across documents, like people; which person a presenter is is decided
+    when the store is read (storage.queries.presented), as people are merged."""
+
+    __tablename__ = "presenters"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    key: Mapped[str] = mapped_column(String(300), unique=True)  # storage.identity.words_key
+
+
+class ItemPresenter(Base):
+    """Who presented an agenda item; belongs to the item's document. Read by
+    presenter, newest item first: "what did Jan Sundelius present?"."""
+
+    __tablename__ = "item_presenters"
+    __table_args__ = (Index("ix_item_presenters_presenter_item", "presenter_id", "item_id"),)
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), primary_key=True
+    )
+    presenter_id: Mapped[int] = mapped_column(
+        ForeignKey("presenters.id", ondelete="CASCADE"), primary_key=True
     )
 
 

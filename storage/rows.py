@@ -8,7 +8,7 @@ rolled-back transaction call `forget()`, since the ids it cached are gone.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import cast
 
@@ -17,19 +17,21 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from storage.identity import person_key, same_person
+from storage.identity import person_key, same_person, words_key
 from storage.models import (
     AgendaItem,
     Attendance,
     Decision,
     Group,
     GroupAlias,
+    ItemPresenter,
     ItemSpan,
     Meeting,
     MeetingGroup,
     Organization,
     Person,
     PersonName,
+    Presenter,
     ScheduleSpan,
     SearchTerm,
 )
@@ -53,6 +55,10 @@ PERSON_NAMES = cast(Table, PersonName.__table__)
 SCHEDULE_SPANS = cast(Table, ScheduleSpan.__table__)
 SEARCH_TERMS = cast(Table, SearchTerm.__table__)
 ITEM_SPANS = cast(Table, ItemSpan.__table__)
+PRESENTERS = cast(Table, Presenter.__table__)
+ITEM_PRESENTERS = cast(Table, ItemPresenter.__table__)
+# presenters.name and key: a longer "name" read from a heading is no name
+MAX_PRESENTER = 300
 
 
 class RowWriter:
@@ -66,6 +72,7 @@ class RowWriter:
         # first word of a name (folded) -> [(name, person id)], for spelling variants
         self._people_by_first: dict[str, list[tuple[str, int]]] | None = None
         self._terms: set[str] | None = None
+        self._presenters: dict[str, int] | None = None  # key -> presenter id
 
     def write(self, session: Session, document_id: int, parsed: ParsedDocument) -> dict[str, int]:
         """Add the document's meetings and everything in them; return counts.
@@ -270,7 +277,56 @@ class RowWriter:
         ]
         if decisions:
             conn.execute(DECISIONS.insert(), decisions)
+        self._item_presenters(
+            session, zip(item_ids, (item.presenters for item in parsed.items), strict=True)
+        )
         return len(decisions)
+
+    def _item_presenters(
+        self, session: Session, items: Iterable[tuple[int, Sequence[str]]]
+    ) -> None:
+        """Link the items to their presenters (found or created), for
+        storage.queries.presented: one statement for a document whose presenters
+        are known, three when some are new."""
+        links: dict[tuple[int, str], str] = {}  # (item id, key) -> the name as written
+        for item_id, presenters in items:
+            for name in presenters:
+                key = words_key(name)
+                if key and len(name) <= MAX_PRESENTER and len(key) <= MAX_PRESENTER:
+                    links.setdefault((item_id, key), name)
+        if not links:
+            return
+        first: dict[str, str] = {}
+        for (_, key), name in links.items():
+            first.setdefault(key, name)
+        ids = self._presenter_ids(session, first)
+        session.connection().execute(
+            ITEM_PRESENTERS.insert(),
+            [{"item_id": item_id, "presenter_id": ids[key]} for item_id, key in links],
+        )
+
+    def _presenter_ids(self, session: Session, names: Mapping[str, str]) -> dict[str, int]:
+        """The presenter id of each key in `names` (key -> name as first written),
+        the new ones inserted. Presenters are never deleted (a replaced document
+        takes only its links along), so the ids kept stay valid until a rollback."""
+        conn = session.connection()
+        if self._presenters is None:
+            self._presenters = dict(conn.execute(select(PRESENTERS.c.key, PRESENTERS.c.id)).all())
+        known = self._presenters
+        new = [{"name": name, "key": key} for key, name in names.items() if key not in known]
+        if new:
+            # Another ingest may add the same presenters at the same time.
+            insert = (
+                postgresql_insert(PRESENTERS)
+                if conn.dialect.name == "postgresql"
+                else sqlite_insert(PRESENTERS)
+            )
+            conn.execute(insert.on_conflict_do_nothing(index_elements=[PRESENTERS.c.key]), new)
+            added = select(PRESENTERS.c.key, PRESENTERS.c.id).where(
+                PRESENTERS.c.key.in_([row["key"] for row in new])
+            )
+            known.update(conn.execute(added).all())
+        return known
 
     def _item_span(
         self, session: Session, start: datetime, groups: Sequence[int], first: int, last: int

@@ -1,10 +1,14 @@
 """Who someone is: the organisation, groups and roles the attendance lists give a
-person; every person a surname or first name shared by several stands for, each
-on their own; and, for a name on no list, where the minutes mention it.
+person, and the agenda items they presented; every person a surname shared by
+several stands for, each on their own, and those a first name stands for, briefly;
+a presenter on no attendance list as one; and, for a name on no list, where the
+minutes mention it.
 
 Example answers:
     Tina Johansson: Laxå kommun. Grupper: … Roller: ersättare. Senast i protokollen …
     Flera personer i protokollen heter Johansson: • Tina Johansson: Laxå kommun …
+    Flera personer i protokollen heter Jan: Jan Sundelius (Region Örebro län) och …
+    Åsa Kindahl står inte i någon deltagarlista, men föredrog i protokollen …
     Johanna Thybell finns inte med i någon deltagarlista, men nämns i protokollen: • …
 """
 
@@ -25,10 +29,17 @@ from bot.answering.facts import (
     unique_sources,
 )
 from bot.answering.format import day, join, pick
+from bot.answering.presented import (
+    MAX_SHOWN,
+    answer_unlisted_presenter,
+    presented_lines,
+    presenter_word,
+)
 from bot.answering.written import written_by, written_day
 from bot.answers import Answer, AskContext
 from bot.understanding.query import Query
 from storage.queries import AttendanceView, ItemView, person_profile, search_items_text
+from storage.queries.presented import items_presented, presenter_index
 from storage.registry import fold
 from storage.search import stem_words
 
@@ -49,19 +60,28 @@ def answer_person(session: Session, query: Query, context: AskContext) -> Answer
         for v in person_profile(session, query.person)
         if v.meeting_date <= last_day
     ]
-    if not listings:
-        return _mentioned(session, query, written_by(session, context.now))
     by_person: dict[int, list[AttendanceView]] = {}
     for view in listings:  # newest first, so each person's first listing is their latest
         by_person.setdefault(view.person_id, []).append(view)
-    if len(by_person) > 1:
-        return _several(query, list(by_person.values()))
+    # presenters on no attendance list whom the name stands for ("Åsa Kindahl", "Johan")
+    unlisted = presenter_index(session).unlisted_named(query.person)
+    if len(by_person) + len(unlisted) > 1:
+        return _several(query, list(by_person.values()), unlisted)
+    if unlisted:
+        return answer_unlisted_presenter(session, unlisted[0], lang, last_day)
+    if not listings:
+        return _mentioned(session, query, written_by(session, context.now))
     shown = listings[:20]
+    items = [
+        i for i in items_presented(session, [listings[0].person_id]) if i.meeting_date <= last_day
+    ]
     return Answer(
         "person",
-        profile_line(listings, lang),
+        "\n".join((profile_line(listings, lang), *presented_lines(items, listings[0].name, lang))),
         people=[person_fact(v) for v in shown],
-        sources=unique_sources(person_source(v) for v in shown),
+        sources=unique_sources(
+            [*(person_source(v) for v in shown), *(item_source(i) for i in items[:MAX_SHOWN])]
+        ),
         language=lang,
     )
 
@@ -96,20 +116,28 @@ def profile_line(listings: list[AttendanceView], lang: str) -> str:
     )
 
 
-def _several(query: Query, people: list[list[AttendanceView]]) -> Answer:
-    """A name several people answer to ("Johansson"): each of them, never merged."""
+def _several(
+    query: Query, people: list[list[AttendanceView]], unlisted: list[str] | None = None
+) -> Answer:
+    """A name several people answer to ("Johansson"): each of them, never merged; a
+    first name ("Jan"): who they are, briefly, and which of them is meant."""
     lang, asked = query.language, str(query.person)
+    presenters = unlisted or []
+    count = len(people) + len(presenters)
+    if _first_name_of_all(asked, [p[0].name for p in people] + presenters):
+        return _which_of(query, people, presenters)
     shown = people[:MAX_PEOPLE]
     lines = [
         pick(
             lang,
-            f"Flera personer i protokollen heter {asked} ({len(people)}):",
-            f"Several people in the minutes are called {asked} ({len(people)}):",
+            f"Flera personer i protokollen heter {asked} ({count}):",
+            f"Several people in the minutes are called {asked} ({count}):",
         ),
         *(f"• {profile_line(listings, lang)}" for listings in shown),
+        *(f"• {name}: {presenter_word(lang)}" for name in presenters[: MAX_PEOPLE - len(shown)]),
     ]
-    if len(people) > len(shown):
-        more = len(people) - len(shown)
+    if count > MAX_PEOPLE:
+        more = count - MAX_PEOPLE
         lines.append(pick(lang, f"… och {more} till.", f"… and {more} more."))
     lines.append(
         pick(
@@ -125,6 +153,46 @@ def _several(query: Query, people: list[list[AttendanceView]]) -> Answer:
         sources=unique_sources(person_source(listings[0]) for listings in shown),
         language=lang,
     )
+
+
+def _which_of(query: Query, people: list[list[AttendanceView]], presenters: list[str]) -> Answer:
+    """ "Flera personer i protokollen heter Jan: Jan Sundelius (Region Örebro län) och
+    Jan Engman (Kumla kommun). Vilken av dem menar du?"."""
+    lang, asked = query.language, str(query.person)
+    named = [
+        f"{listings[0].name} ({_organization(listings) or role_word(listings[0].role, lang)})"
+        for listings in people
+    ] + [f"{name} ({presenter_word(lang)})" for name in presenters]
+    shown = named[:MAX_PEOPLE]
+    if len(named) > len(shown):
+        shown.append(
+            pick(lang, f"{len(named) - len(shown)} till", f"{len(named) - len(shown)} more")
+        )
+    text = pick(
+        lang,
+        f"Flera personer i protokollen heter {asked}: {join(shown, lang)}. Vilken av dem menar du?",
+        f"Several people in the minutes are called {asked}: {join(shown, lang)}. "
+        "Which of them do you mean?",
+    )
+    return Answer(
+        "person",
+        text,
+        people=[person_fact(listings[0]) for listings in people[:MAX_PEOPLE]],
+        sources=unique_sources(person_source(listings[0]) for listings in people[:MAX_PEOPLE]),
+        language=lang,
+    )
+
+
+def _first_name_of_all(asked: str, names: list[str]) -> bool:
+    """ "Jan" is the first name of Jan Sundelius and Jan Engman (not a surname)."""
+    key = fold(asked).replace("-", " ").split()
+    return bool(names) and all(
+        fold(name).replace("-", " ").split()[: len(key)] == key for name in names
+    )
+
+
+def _organization(listings: list[AttendanceView]) -> str | None:
+    return next((said for v in listings if (said := v.organization or v.title)), None)
 
 
 def _mentioned(session: Session, query: Query, written: datetime | None) -> Answer:

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from storage.identity import person_key
 from storage.lookups import lookups
 from storage.parsing.records import STOCKHOLM
 from storage.queries.people_rows import (
@@ -24,6 +25,7 @@ from storage.queries.people_rows import (
     _meeting_groups,
     _organization_ids,
     _person_ids,
+    _person_ids_containing,
     _views,
 )
 from storage.queries.people_statements import (
@@ -33,6 +35,7 @@ from storage.queries.people_statements import (
     LATEST_STATED_OF_PEOPLE,
     LISTED_AT_MEETING,
     LISTED_FOR_ORGANIZATIONS,
+    LISTINGS_OF_KEY,
     LISTINGS_OF_ORGANIZATIONS,
     LISTINGS_OF_PEOPLE,
     LISTINGS_WITH_NOTES,
@@ -43,6 +46,7 @@ from storage.queries.people_statements import (
     UNLABELLED_AT,
     UNLABELLED_LATER,
 )
+from storage.queries.presented import presenter_names
 from storage.registry import fold
 
 # Listed at a meeting without representing anyone there: guests, the secretary and
@@ -61,7 +65,8 @@ def known_names(session: Session) -> Names:
     """The names a question may mention (the organisations from the session's lookups)."""
     connection = session.connection()
     return Names(
-        people=tuple(connection.scalars(PEOPLE_NAMES)),
+        # presenters on no attendance list too: "vem är Åsa Kindahl?"
+        people=(*connection.scalars(PEOPLE_NAMES), *presenter_names(session)),
         organizations=tuple(lookups(session).organization_names.values()),
         groups=dict(connection.execute(GROUP_ALIASES).all()),
     )
@@ -188,11 +193,18 @@ def _seats(views: list[AttendanceView]) -> list[AttendanceView]:
 
 
 def person_profile(session: Session, name: str) -> list[AttendanceView]:
-    """Every listing of the person (all spellings), newest meeting first."""
-    person_ids = _person_ids(session, name)
-    if not person_ids:
+    """Every listing of the person (all spellings), newest meeting first; of every
+    person a part of a name stands for ("Johansson")."""
+    key = person_key(name)
+    if not key:
         return []
-    views = _views(session, LISTINGS_OF_PEOPLE, people=person_ids)
+    # a whole name as stored: the person and their listings in one statement
+    views = _views(session, LISTINGS_OF_KEY, key=key)
+    if not views:
+        person_ids = _person_ids_containing(session, key)
+        if not person_ids:
+            return []
+        views = _views(session, LISTINGS_OF_PEOPLE, people=person_ids)
     names = _group_ids(session, None)
     groups = _meeting_groups(session, {v.meeting_id for v in views if v.group is None})
     views = [

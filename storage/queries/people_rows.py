@@ -132,6 +132,11 @@ def _person_ids(session: Session, name: str) -> list[int]:
     exact = list(session.connection().scalars(PEOPLE_BY_KEY, {"key": key}))
     if exact:
         return list(dict.fromkeys(exact))
+    return _person_ids_containing(session, key)
+
+
+def _person_ids_containing(session: Session, key: str) -> list[int]:
+    """The people part of whose name (folded, as `key` is) is `key`: "johansson"."""
     part = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     matches = session.connection().execute(PEOPLE_NAME_CONTAINS, {"part": part}).all()
     # whole words first: "Johansson" is Tina and Pia-Maria Johansson, not Anna Swift Johannison

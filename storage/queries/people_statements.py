@@ -61,6 +61,17 @@ PEOPLE_AT_MEETING = _LISTED.where(Attendance.meeting_id == _MEETING, _OF_PEOPLE)
     Attendance.id
 )
 LISTINGS_OF_PEOPLE = _LISTED.where(_OF_PEOPLE).order_by(*_NEWEST_FIRST).limit(500)
+# The listings of the people a name is written as (its key): the person's ids and
+# their listings in one statement.
+LISTINGS_OF_KEY = (
+    _LISTED.where(
+        Attendance.person_id.in_(
+            select(PersonName.person_id).where(PersonName.key == param("key")).scalar_subquery()
+        )
+    )
+    .order_by(*_NEWEST_FIRST)
+    .limit(500)
+)
 # The newest listings with a note ("via Skype"), before `until`: the rare listings
 # with a note are read, and matched by the caller.
 LISTINGS_WITH_NOTES = (

@@ -20,6 +20,8 @@ TABLES = (
     models.Attendance,
     models.AgendaItem,
     models.Decision,
+    models.Presenter,
+    models.ItemPresenter,
     models.Person,
     models.PersonName,
     models.Organization,
