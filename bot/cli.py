@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from bot.settings import Settings, default_database_url
 
 if TYPE_CHECKING:
+    from bot.assistant import Assistant
+    from bot.understanding.vocabulary import Vocabulary
     from storage.loading import IngestReport
     from storage.store import Store
 
@@ -72,7 +74,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from bot.assistant import Assistant
 
     assistant = Assistant(_store(args))
-    context = AskContext(now=_now(args.now), group=args.group, language=args.language)
+    group = _assistant_group(assistant, args.group)
+    context = AskContext(now=_now(args.now), group=group, language=args.language)
     answer = assistant.answer(args.question, context)
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
@@ -86,10 +89,13 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
     Example: minutesbot chat --group "Chefsgrupp folkhälsa"
     """
-    from bot.answers import AskContext
+    from bot.answering.conversation import follow_up
+    from bot.answers import Answer, AskContext
     from bot.assistant import Assistant
 
     assistant = Assistant(_store(args))
+    group = _assistant_group(assistant, args.group)
+    previous: Answer | None = None
     print("Fråga om möten, beslut och representanter. 'hjälp' visar exempel.")
     while True:
         try:
@@ -99,8 +105,10 @@ def cmd_chat(args: argparse.Namespace) -> int:
             return EXIT_OK
         if not question:
             return EXIT_OK
-        context = AskContext(now=_now(args.now), group=args.group, conversation="terminal")
-        print(assistant.answer(question, context).text)
+        context = AskContext(now=_now(args.now), group=group, conversation="terminal")
+        # "och vem justerade?" goes on from the meeting of the previous answer
+        previous = assistant.answer(follow_up(question, previous, context.now), context)
+        print(previous.text)
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
@@ -110,7 +118,9 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     """
     from bot.inspect import list_meetings
 
-    print(list_meetings(_store(args), group=args.group, start=args.start, end=args.end))
+    print(
+        list_meetings(_store(args), group=_named_group(args.group), start=args.start, end=args.end)
+    )
     return EXIT_OK
 
 
@@ -122,7 +132,11 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     from bot.inspect import list_decisions
 
     text = list_decisions(
-        _store(args), group=args.group, start=args.start, end=args.end, topic=args.topic
+        _store(args),
+        group=_named_group(args.group),
+        start=args.start,
+        end=args.end,
+        topic=args.topic,
     )
     print(text)
     return EXIT_OK
@@ -136,7 +150,10 @@ def cmd_people(args: argparse.Namespace) -> int:
     from bot.inspect import list_people
 
     text = list_people(
-        _store(args), group=args.group, municipality=args.municipality, name=args.name
+        _store(args),
+        group=_named_group(args.group),
+        municipality=args.municipality,
+        name=args.name,
     )
     print(text)
     return EXIT_OK
@@ -212,6 +229,29 @@ def cmd_reminders_list(args: argparse.Namespace) -> int:
 
 
 # -- plumbing -------------------------------------------------------------------------
+
+
+def _assistant_group(assistant: Assistant, name: str | None) -> str | None:
+    """`_named_group` with the names the assistant's store knows too."""
+    if name is None:
+        return None
+    with assistant.store.session() as session:
+        return _named_group(name, assistant.vocabulary(session))
+
+
+def _named_group(name: str | None, vocabulary: Vocabulary | None = None) -> str | None:
+    """The group `--group` names, read as a question reads a group's name (an alias,
+    "folkhälsa", a typo); a name for several groups ("SSR") is refused with them
+    listed; a name for none is passed on as written (the answer says it is unknown)."""
+    from bot.understanding.vocabulary import Vocabulary
+
+    if name is None:
+        return None
+    named = (vocabulary or Vocabulary()).groups_named(name)
+    if len(named) > 1:
+        listed = "; ".join(named)
+        raise CommandError(f"--group {name!r} names several groups: {listed}. Name one of them.")
+    return named[0] if named else name
 
 
 def _store(args: argparse.Namespace) -> Store:

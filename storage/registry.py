@@ -128,6 +128,10 @@ class KnownGroup:
     name: str
     short: str  # how an answer names the group in passing
     aliases: tuple[str, ...]
+    # what people call the group in passing ("folkhälsa"): a name only as the subject
+    # of a question ("vad beslutade folkhälsa?") or as a conversation's group, elsewhere
+    # the word it is ("beslut om folkhälsa")
+    informal: tuple[str, ...] = ()
 
 
 KNOWN_GROUPS: tuple[KnownGroup, ...] = (
@@ -158,6 +162,7 @@ KNOWN_GROUPS: tuple[KnownGroup, ...] = (
             "folkhälsocheferna",
             "folkhälsochefer",
         ),
+        informal=("folkhälsa", "folkhälsan"),
     ),
     KnownGroup(
         "Specifika samverkansrådet för social välfärd samt vård och omsorg",
@@ -238,6 +243,15 @@ def group_in(text: str) -> str | None:
     padded = " " + fold(_NOT_WORD.sub(" ", text)) + " "
     named = [alias for alias in _GROUP_BY_FOLD if f" {alias} " in padded]
     return _GROUP_BY_FOLD[max(named, key=len)].name if named else None
+
+
+def informal_group_names() -> dict[str, str]:
+    """Every folded informal name -> canonical group name (see `KnownGroup.informal`).
+
+    >>> informal_group_names()["folkhalsa"]
+    'Chefsgrupp folkhälsa'
+    """
+    return {fold(word): group.name for group in KNOWN_GROUPS for word in group.informal}
 
 
 def group_aliases() -> dict[str, str]:

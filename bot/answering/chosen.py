@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from bot.answering.meetings import answer_info, find_meeting
+from bot.answering.facts import groups_text, meeting_fact, meeting_line, meeting_source
+from bot.answering.format import pick
+from bot.answering.meetings import find_meeting, no_meeting
 from bot.answers import Answer, AskContext
 from bot.understanding.query import Query
 from storage.queries import MeetingView
@@ -70,3 +72,45 @@ def answer_meeting_info(session: Session, query: Query, context: AskContext) -> 
     meeting in Vingåker?"), with or without minutes."""
     meeting = asked_meeting(session, query, context, minutes_only=False)
     return answer_info(session, query, context, meeting)
+
+
+def answer_info(
+    session: Session, query: Query, context: AskContext, meeting: MeetingView | None
+) -> Answer:
+    """When and where `meeting`, the one the question points at, is or was."""
+    lang = query.language
+    if meeting is None:
+        return no_meeting(session, query, context, "meeting_info")
+    verb = pick(lang, "var", "was") if meeting.start < context.now else pick(lang, "är", "is")
+    text = f"{groups_text(meeting.groups, lang)} {verb}: {meeting_line(meeting, lang, with_group=False)}"
+    if meeting.status == "cancelled":
+        text = pick(lang, "Mötet är inställt: ", "The meeting is cancelled: ") + meeting_line(
+            meeting, lang
+        )
+    elif meeting.place is None and _WHERE.search(fold(query.raw)):
+        text += "\n" + _no_place(meeting, lang)
+    return Answer(
+        intent="meeting_info",
+        text=text + "\n" + pick(lang, "Källa: ", "Source: ") + meeting.document,
+        meetings=[meeting_fact(meeting)],
+        sources=[meeting_source(meeting)],
+        language=lang,
+    )
+
+
+# "var hölls mötet?", "where is it?": the place is asked for ("när var mötet?" is no place)
+_WHERE = re.compile(
+    r"^\W*(?:var|vart)\b|\b(?:where|plats\w*|lokal\w*|location|venue|place|room|adress\w*"
+    r"|address|vilken (?:ort|stad)|in which (?:town|city))\b"
+)
+
+
+def _no_place(meeting: MeetingView, lang: str) -> str:
+    """What is known of where a meeting without a place was held: nothing, or digitally."""
+    if meeting.mode == "digital":
+        return pick(
+            lang,
+            "Mötet är digitalt; protokollet anger ingen plats.",
+            "The meeting is digital; the minutes give no place.",
+        )
+    return pick(lang, "Protokollet anger ingen plats.", "The minutes give no place.")

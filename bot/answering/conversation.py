@@ -3,6 +3,7 @@ when a question is not understood."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from sqlalchemy import select
@@ -11,8 +12,9 @@ from sqlalchemy.orm import Session
 from bot.answering.facts import groups_text
 from bot.answering.format import pick
 from bot.answers import Answer, AskContext
+from bot.understanding import understand
 from bot.understanding.intents import small_talk
-from bot.understanding.query import Query
+from bot.understanding.query import Intent, Query
 from bot.understanding.text import read_words
 from storage.models import Conversation, Group
 from storage.statements import param
@@ -101,6 +103,46 @@ def answer_unknown(query: Query, context: AskContext) -> Answer:
         'representatives from the minutes – write "help" for examples.',
     )
     return Answer("unknown", text, language=lang, found=False)
+
+
+# A question that goes on from the previous answer: "och vem justerade?", "vad
+# beslutades där?", "and who attended that meeting?".
+_FOLLOW_UP = re.compile(
+    r"^(?:och|and|men|but|samt|also)\b"
+    r"|\b(?:dar|da|there|then|det motet|samma mote|that meeting|the same meeting)\b"
+)
+# What is asked of one meeting: a follow-up asks it of the previous answer's meeting.
+_OF_ONE_MEETING = frozenset(
+    (Intent.MEETING_ROLES, Intent.ATTENDANCE, Intent.AGENDA, Intent.DECISIONS, Intent.MEETING_INFO)
+)
+
+
+def follow_up(question: str, previous: Answer | None, now: datetime) -> str:
+    """The question as it is meant in a conversation: a follow-up that names no meeting
+    of its own asks about the one meeting the previous answer rested on (its day added).
+
+    >>> follow_up("och vem justerade?", answer_about_20_september_2024, now)
+    'och vem justerade? (2024-09-20)'
+    """
+    day = meeting_day_of(previous) if previous is not None else None
+    if day is None or not _FOLLOW_UP.search(read_words(question).norm):
+        return question
+    query = understand(question, now=now)
+    named = query.date or query.period or query.which or query.groups
+    if named or query.intent not in _OF_ONE_MEETING:
+        return question
+    return f"{question} ({day})"
+
+
+def meeting_day_of(answer: Answer) -> str | None:
+    """The day (YYYY-MM-DD) of the one meeting an answer rests on, if it rests on one."""
+    if not answer.found:
+        return None
+    days = {m.start[:10] for m in answer.meetings}
+    days |= {p.meeting_date for p in answer.people if p.meeting_date}
+    days |= {d.meeting_date for d in answer.decisions}
+    days |= {s.meeting_date for s in answer.sources if s.meeting_date}
+    return days.pop() if len(days) == 1 else None
 
 
 # The name of the group the conversation `:conversation` is tied to (no row: none).

@@ -5,7 +5,8 @@ meeting (2020), not this year's, which had none. The question's tense says which
 way to look first: a past-tense question prefers the latest such day up to
 today, a future-tense one the first from today, and either takes the nearest when
 its own side has none. With no meeting on that day in any year, the day stays as
-the question's grammar placed it.
+the question's grammar placed it. A month, season or quarter without a year is placed
+the same way ("vad beslutades i mars?": March 2020, the latest March with minutes).
 
 Example:
     >>> query = understand("Blev mötet den 24 april inställt?", now=now)  # in 2026
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 from bot.answering.facts import day_bounds
 from bot.understanding.query import Intent, Period, Query
 from bot.understanding.timeexpr import days_away
-from storage.queries import days_with_meetings, meetings_between
+from storage.queries import days_with_meetings, spans_with_meetings
 
 # The years looked in, around today's.
 YEARS_BACK, YEARS_AHEAD = 25, 3
@@ -53,21 +54,32 @@ def place_day(session: Session, query: Query, today: date) -> Query:
 
 
 def place_span(session: Session, query: Query, today: date) -> Query:
-    """`query` with its yearless span of meetings not asked of the past ("möten i
-    februari") moved to the coming such span when the store has meetings then, else
-    to the nearest that had (else left as the grammar placed it).
+    """`query` with its yearless span ("i mars", "hösten") moved, as a yearless day is,
+    to the year where such a span has meetings: the latest up to today for a past-tense
+    question ("vad beslutades i mars?"), the coming one for meetings asked ahead ("möten
+    i februari"), else the nearest; a question answered from minutes looks first for a
+    span with minutes. With meetings in no such span it stays as the grammar placed it.
 
     >>> query = understand("möten i februari", now=now)  # November 2026: February 2026
     >>> place_span(session, query, now.date()).period  # meetings are planned in 2027
     Period(start=datetime.date(2027, 2, 1), end=datetime.date(2027, 2, 28))
     """
-    period = query.period
-    if period is None or query.period_lean != "future":
+    period, lean = query.period, query.period_lean
+    if period is None or lean is None:
         return query
-    spans = [_shifted(period, years) for years in (-1, 0, 1)]
-    held = [span for span in spans if span is not None and _has_meetings(session, query, span)]
-    chosen = _chosen([(span.start, span.end) for span in held], today, "future")
-    return replace(query, period=Period(*chosen)) if chosen is not None else query
+    spans = [
+        span
+        for years in range(-YEARS_BACK, YEARS_AHEAD + 1)
+        if (span := _shifted(period, today.year - period.start.year + years)) is not None
+    ]
+    for minutes_only in (True, False) if query.intent in FROM_MINUTES else (False,):
+        held = _spans_with_meetings(session, query, spans, minutes_only=minutes_only)
+        if minutes_only or lean == "past":  # minutes of later days are not written yet,
+            held = [span for span in held if span.start <= today]  # nor held ("hölls")
+        chosen = _chosen([(span.start, span.end) for span in held], today, lean)
+        if chosen is not None:
+            return replace(query, period=Period(*chosen))
+    return query
 
 
 def _shifted(period: Period, years: int) -> Period | None:
@@ -87,11 +99,17 @@ def _year_later(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def _has_meetings(session: Session, query: Query, span: Period) -> bool:
-    """A meeting of the question's group (or groups, or any) starts in `span`."""
-    start, end = day_bounds(span.start, span.end)
+def _spans_with_meetings(
+    session: Session, query: Query, spans: list[Period], *, minutes_only: bool
+) -> list[Period]:
+    """Those of `spans` (in time order) in which a meeting of the question's group (or
+    groups, or any) starts, or from which one was moved away: one statement per group."""
+    bounds = [day_bounds(span.start, span.end) for span in spans]
     groups = (query.group,) if query.group else query.groups or (None,)
-    return any(meetings_between(session, start, end, group=group, limit=1) for group in groups)
+    held: set[int] = set()
+    for group in groups:
+        held.update(spans_with_meetings(session, bounds, group=group, minutes_only=minutes_only))
+    return [span for k, span in enumerate(spans) if k in held]
 
 
 def _meeting_days(

@@ -24,6 +24,8 @@ from storage.queries import MeetingView
 # A place that is a meeting service says the meeting was digital.
 _DIGITAL_PLACE = re.compile(r"\b(?:teams|skype|zoom|digital\w*|online|webex)\b", re.IGNORECASE)
 
+_INTERNAT = re.compile(r"\binternat\w*", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Window:
@@ -63,10 +65,13 @@ def list_window(query: Query, now: datetime) -> Window | None:
 
 
 def held_as(view: MeetingView) -> str | None:
-    """How a meeting was held: its mode, or "digital" when its place is a meeting service."""
+    """How a meeting was held: its mode, "digital" when its place is a meeting service,
+    "physical" for an internat (a meeting of days, with a night, at one place)."""
     if view.mode:
         return view.mode
-    return "digital" if view.place and _DIGITAL_PLACE.search(view.place) else None
+    if view.place and _DIGITAL_PLACE.search(view.place):
+        return "digital"
+    return "physical" if view.note and _INTERNAT.search(view.note) else None
 
 
 def of_mode(views: Sequence[MeetingView], mode: str | None) -> list[MeetingView]:

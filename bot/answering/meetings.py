@@ -3,7 +3,6 @@ time and place."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
@@ -19,6 +18,7 @@ from bot.answering.facts import (
     unique_sources,
 )
 from bot.answering.format import day, pick, when
+from bot.answering.gone import gone_from_day
 from bot.answering.meeting_filters import (
     list_window,
     mode_label,
@@ -38,7 +38,6 @@ from storage.queries import (
     next_meetings,
     previous_meetings,
 )
-from storage.registry import fold
 
 MAX_LISTED = 25
 # Facts one answer carries; past this, the text asks for a group or a shorter time.
@@ -49,15 +48,20 @@ MAX_FACTS = 50
 
 def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
-    upcoming = next_meetings(session, context.now, group=query.group, limit=4)
+    # a way of meeting asked ("nästa digitala möte") leaves some out: read further ahead
+    upcoming = next_meetings(
+        session, context.now, group=query.group, limit=4 if query.mode is None else 16
+    )
+    upcoming = of_mode(upcoming, query.mode)[:4]
+    kind = mode_words(query.mode, lang)
     if not upcoming:
         whose = (
             f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
         )
         text = pick(
             lang,
-            f"Jag hittar inget kommande möte{whose} i protokollen.",
-            f"I find no coming meeting{whose} in the minutes.",
+            f"Jag hittar inget kommande {_indefinite(kind)}möte{whose} i protokollen.",
+            f"I find no coming {kind}meeting{whose} in the minutes.",
         )
         return _with_latest(session, query, context, text)
     first = upcoming[0]
@@ -79,7 +83,8 @@ def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
             + meeting_line(first, lang)
         )
     else:
-        lines.append(pick(lang, "Nästa möte: ", "Next meeting: ") + meeting_line(first, lang))
+        label = pick(lang, f"Nästa {kind}möte: ", f"Next {kind}meeting: ")
+        lines.append(label.capitalize() + meeting_line(first, lang))
     rest = [m for m in upcoming[1:] if m.status != "cancelled"][:2]
     if first.status == "cancelled" and rest:
         lines.append(pick(lang, "Därefter: ", "After that: ") + meeting_line(rest[0], lang))
@@ -96,6 +101,11 @@ def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
         sources=unique_sources(meeting_source(m) for m in upcoming),
         language=lang,
     )
+
+
+def _indefinite(words: str) -> str:
+    """ "digitala " after "nästa", "digitalt " after "inget": an adjective before "möte"."""
+    return {"digitala ": "digitalt ", "fysiska ": "fysiskt "}.get(words, words)
 
 
 def _under_way(meeting: MeetingView, now: datetime) -> bool:
@@ -129,6 +139,9 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
     if not found:
         if not (query.period or query.date or query.status or query.mode):
             return _latest_list(session, query, context, none_coming=True)
+        gone = gone_from_day(session, query, "meetings")
+        if gone is not None:
+            return gone
         what = {
             "cancelled": pick(lang, "inställda ", "cancelled "),
             "moved": pick(lang, "flyttade ", "moved "),
@@ -228,48 +241,6 @@ def _listed(
     )
 
 
-def answer_info(
-    session: Session, query: Query, context: AskContext, meeting: MeetingView | None
-) -> Answer:
-    """When and where `meeting`, the one the question points at, is or was."""
-    lang = query.language
-    if meeting is None:
-        return no_meeting(session, query, context, "meeting_info")
-    verb = pick(lang, "var", "was") if meeting.start < context.now else pick(lang, "är", "is")
-    text = f"{groups_text(meeting.groups, lang)} {verb}: {meeting_line(meeting, lang, with_group=False)}"
-    if meeting.status == "cancelled":
-        text = pick(lang, "Mötet är inställt: ", "The meeting is cancelled: ") + meeting_line(
-            meeting, lang
-        )
-    elif meeting.place is None and _WHERE.search(fold(query.raw)):
-        text += "\n" + _no_place(meeting, lang)
-    return Answer(
-        intent="meeting_info",
-        text=text + "\n" + _source_note([meeting], lang),
-        meetings=[meeting_fact(meeting)],
-        sources=[meeting_source(meeting)],
-        language=lang,
-    )
-
-
-# "var hölls mötet?", "where is it?": the place is asked for ("när var mötet?" is no place)
-_WHERE = re.compile(
-    r"^\W*(?:var|vart)\b|\b(?:where|plats\w*|lokal\w*|location|venue|place|room|adress\w*"
-    r"|address|vilken (?:ort|stad)|in which (?:town|city))\b"
-)
-
-
-def _no_place(meeting: MeetingView, lang: str) -> str:
-    """What is known of where a meeting without a place was held: nothing, or digitally."""
-    if meeting.mode == "digital":
-        return pick(
-            lang,
-            "Mötet är digitalt; protokollet anger ingen plats.",
-            "The meeting is digital; the minutes give no place.",
-        )
-    return pick(lang, "Protokollet anger ingen plats.", "The minutes give no place.")
-
-
 def find_meeting(
     session: Session, query: Query, context: AskContext, *, minutes_only: bool = True
 ) -> MeetingView | None:
@@ -323,6 +294,9 @@ def no_meeting(session: Session, query: Query, context: AskContext, intent: str)
     meeting asked about (the next, or one on a day or in a span not yet over), which
     one it is and that it has no minutes yet."""
     lang = query.language
+    gone = gone_from_day(session, query, intent)
+    if gone is not None:
+        return gone
     whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
     coming = _coming_asked(session, query, context)
     if coming is not None:
@@ -407,4 +381,4 @@ def _source_note(meetings: Sequence[MeetingView], lang: str) -> str:
     return pick(lang, "Källa: ", "Source: ") + ", ".join(docs)
 
 
-__all__ = ["answer_info", "answer_list", "answer_next", "find_meeting", "no_meeting", "when"]
+__all__ = ["answer_list", "answer_next", "find_meeting", "no_meeting", "when"]

@@ -20,7 +20,7 @@ from storage.registry import fold
 MEETING = r"(?:\w*mote(?:n|t|na|ts|s\w*)?|meetings?|traff(?:en|ar|arna)?|sammantrade\w*|sessions?)"
 
 _NEXT_MEETING = re.compile(
-    rf"\b(?:nasta|kommande|nastkommande|next|upcoming|forthcoming|following)\s(?:\w+\s)?{MEETING}\b"
+    rf"\b(?:nasta|kommande|nastkommande|next|upcoming|forthcoming|following)\s(?:[\w-]+\s)?{MEETING}\b"
     r"|\b(?:nasta gang|next time|harnast|igen|again|meet next|ses nasta|traffas nasta)\b"
 )
 _LAST_MEETING = re.compile(
@@ -242,7 +242,7 @@ _MODES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "physical",
         re.compile(
-            r"\b(?:fysisk\w*|pa plats|pa platsen|pa riktigt|in person|i person"
+            r"\b(?:fysisk\w*|pa plats|pa platsen|pa riktigt|in[ -]person|i person"
             r"|on site|onsite|physical\w*|face to face)\b"
         ),
     ),
@@ -343,6 +343,47 @@ def asks_when(text: str) -> bool:
     (True, False)
     """
     return _WHEN.search(fold(text.lower())) is not None
+
+
+# A group's informal name ("folkhälsa") as the subject of a question: after an active
+# verb ("vad beslutade folkhälsa", "vilka möten har folkhälsa haft", "when does
+# folkhälsa meet") unless a passive follows ("har folkhälsa diskuterats?"), before one
+# ("folkhälsa beslutade"), or as a genitive before meetings or decisions.
+_ACTIVE = (
+    r"beslutade|beslutat|beslutar|bestamde|bestamt|tyckte|har|hade|ska|skall|kommer|traffas"
+    r"|traffades|mots|mottes|ses|sags|sammantrader|sammantradde|moter|decided|decides|did|does"
+    r"|has|have|had|will|met|meets"
+)
+_PASSIVE = r"\w+(?:ts|des|tes)|togs|gjordes"
+_SUBJECT_BEFORE = re.compile(rf"\b(?:{_ACTIVE})\s$")
+_SUBJECT_AFTER = re.compile(rf"^\s(?:{_ACTIVE})\b(?!\s(?:{_PASSIVE})\b)")
+_PASSIVE_NEXT = re.compile(rf"^\s(?:{_PASSIVE})\b")
+_OWNED = re.compile(
+    rf"^\s(?:(?:nasta|forra|senaste|kommande|sista|forsta)\s)?(?:{MEETING}|beslut\w*)\b"
+)
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:om|kring|rorande|angaende|gallande|inom|for|med|about|on|regarding|concerning|of)\s$"
+)
+
+
+def subject_at(norm: str, start: int, end: int, *, genitive: bool = False) -> bool:
+    """Whether the word at norm[start:end] is the subject of the question (who met,
+    who decided), not its topic; a `genitive` ("folkhälsas") owns the meetings or
+    decisions after it.
+
+    >>> subject_at("vad beslutade folkhalsa 2020", 14, 23)
+    True
+    >>> subject_at("vad beslutades om folkhalsa", 18, 27)
+    False
+    """
+    before, after = norm[:start], norm[end:]
+    if _TOPIC_BEFORE.search(before):
+        return False
+    if genitive:
+        return _OWNED.match(after) is not None
+    if _SUBJECT_BEFORE.search(before):
+        return _PASSIVE_NEXT.match(after) is None
+    return _SUBJECT_AFTER.match(after) is not None
 
 
 def tense_of(norm: str) -> str | None:

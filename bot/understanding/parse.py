@@ -31,6 +31,7 @@ from bot.understanding.facets import (
     part_asked,
     person_in_yes_no,
     status_asked,
+    subject_at,
     tense_of,
     which_meeting,
 )
@@ -50,6 +51,7 @@ from bot.understanding.topic import (
 )
 from bot.understanding.vocabulary import Mentions, Vocabulary, key_of
 from storage.parsing.records import STOCKHOLM
+from storage.registry import informal_group_names
 
 # Where a date without a year lies when the question's tense does not say.
 _LEAN: dict[Intent, str] = {
@@ -66,6 +68,7 @@ _LEAN: dict[Intent, str] = {
     ),
     **dict.fromkeys((Intent.NEXT_MEETING, Intent.SUBSCRIBE), "future"),
 }
+INFORMAL_GROUPS = informal_group_names()
 _PLACE_INTENTS = frozenset((Intent.REPRESENTATIVES, Intent.ATTENDANCE))
 _SUBJECT_INTENTS = frozenset((Intent.DECISIONS, Intent.SEARCH, Intent.AGENDA))
 _MEETING_INTENTS = frozenset((Intent.MEETINGS, Intent.NEXT_MEETING, Intent.MEETING_INFO))
@@ -104,7 +107,7 @@ def understand(
     words = read_words(raw)
     if not words.tokens:
         return Query(intent=Intent.UNKNOWN, language="sv", raw=raw)
-    mentions = (vocabulary or builtin_vocabulary()).find(words.tokens)
+    mentions = _informal_group(words, (vocabulary or builtin_vocabulary()).find(words.tokens))
     keys = correct_keys([t.key for t in words.tokens], keep=mentions.used)
     fixed = words.with_keys(keys)
     today = _today(now)
@@ -123,6 +126,23 @@ def understand(
         )
     )
     return _query(intent, raw, reading, default_group, leads)
+
+
+def _informal_group(words: Words, mentions: Mentions) -> Mentions:
+    """A group named in passing as the question's subject ("vad beslutade folkhälsa
+    2020?": Chefsgrupp folkhälsa), when no group is named otherwise; as a topic ("beslut
+    om folkhälsa") the word stays a word."""
+    if mentions.group is not None or mentions.groups:
+        return mentions
+    for i, token in enumerate(words.tokens):
+        if i in mentions.used:
+            continue
+        key, start = token.key, words.offsets[i]
+        genitive = key.endswith("s") and key[:-1] in INFORMAL_GROUPS
+        group = INFORMAL_GROUPS.get(key[:-1] if genitive else key)
+        if group is not None and subject_at(words.norm, start, start + len(key), genitive=genitive):
+            return mentions.with_group(group, frozenset((i,)))
+    return mentions
 
 
 @dataclass(frozen=True)
@@ -154,7 +174,6 @@ def _query(
     intent, which = _settle(intent, reading, topic, tense)
     lean = _lean(tense, intent)
     day, period = reading.time.resolve(reading.today, lean)
-    meetings = intent == Intent.MEETINGS
     # "norra länsdelen" is no misspelt Nora
     lansdel = lansdel_asked(norm) if intent in _PLACE_INTENTS else None
     return Query(
@@ -178,7 +197,7 @@ def _query(
         absent=intent == Intent.ATTENDANCE and ABSENT.search(norm) is not None,
         lead_times=leads if intent == Intent.SUBSCRIBE else (),
         part=_part(intent, norm, tense),
-        mode=meeting_mode(norm) if meetings else None,
+        mode=meeting_mode(norm) if intent in (Intent.MEETINGS, Intent.NEXT_MEETING) else None,
         date_lean=(lean or "nearest") if day is not None and _yearless(reading) else None,
         period_lean=_period_lean(intent, tense, period, reading),
     )
@@ -196,11 +215,14 @@ def _part(intent: Intent, norm: str, tense: str | None) -> str | None:
 def _period_lean(
     intent: Intent, tense: str | None, period: Period | None, reading: _Reading
 ) -> str | None:
-    """ "future" for meetings asked in a span without a year and not in the past or
-    present tense ("möten i februari"): the coming one, if the store has meetings then."""
-    if intent != Intent.MEETINGS or period is None or not _yearless(reading):
+    """Where a span written without a year lies ("i mars", "hösten"), as `_lean` says
+    for a day: the answer moves it to the nearest such span with meetings that way.
+    Meetings asked without a tense are the coming ones ("möten i februari")."""
+    if period is None or not _yearless(reading) or intent in _COMMANDS:
         return None
-    return "future" if tense in (None, "future") else None
+    if intent == Intent.MEETINGS and tense is None:
+        return "future"
+    return _lean(tense, intent) or "nearest"
 
 
 def _yearless(reading: _Reading) -> bool:

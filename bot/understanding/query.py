@@ -100,9 +100,9 @@ class Query:
     one is under way ("now": "pågår något möte?"); `mode` is "digital", "physical" or
     "hybrid" for meetings held so. `date_lean` is set when `date` was written
     without a year: where the answer may look for that day in other years
-    ("past", "future" or "nearest"). `period_lean` is the same for a list of meetings
-    in a span written without a year ("möten i februari"): the answer may move a
-    "future" one to a year with meetings.
+    ("past", "future" or "nearest"). `period_lean` is the same for a span written
+    without a year ("vad beslutades i mars?", "möten i februari"): the answer moves it
+    to the nearest year, that way, whose such span has meetings.
     """
 
     intent: Intent

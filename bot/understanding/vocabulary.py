@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -33,10 +33,11 @@ from bot.understanding.names import (
     organization_places,
 )
 from bot.understanding.text import Token, read_words
-from storage.registry import fold, municipality_of
+from storage.registry import fold, informal_group_names, municipality_of
 
-# Kinds in the order they win when one name is several things.
-GROUP, ORGANIZATION, MUNICIPALITY, PERSON, SURNAME = range(5)
+# Kinds in the order they win when one name is several things; a person's first
+# name alone ("vem är Ingmar?") is the weakest.
+GROUP, ORGANIZATION, MUNICIPALITY, PERSON, SURNAME, GIVEN = range(6)
 _FIELDS = {
     GROUP: "group",
     ORGANIZATION: "organization",
@@ -45,6 +46,7 @@ _FIELDS = {
 }
 _LEXICON = frozenset(LEXICON)
 _MIN_SURNAME = 4
+_MIN_GIVEN = 3
 # Typos are forgiven in names of up to this many words; longer names are written out.
 _FUZZY_WORDS = 3
 _NEAR_KEPT, _NEAR_LONGEST = 20_000, 80  # phrases (so long) whose nearest name is remembered
@@ -69,6 +71,16 @@ class Mentions:
     def tokens_of(self, name: str) -> frozenset[int]:
         """The tokens that said the mention `name` ("group", "person", ...)."""
         return next((span for field_name, span in self.spans if field_name == name), frozenset())
+
+    def with_group(self, group: str, tokens: frozenset[int]) -> Mentions:
+        """These mentions with `group`, said by `tokens`, as the group asked."""
+        return replace(
+            self,
+            group=group,
+            groups=(),
+            used=self.used | tokens,
+            spans=(*(span for span in self.spans if span[0] != "group"), ("group", tokens)),
+        )
 
     def without(self, tokens: frozenset[int]) -> Mentions:
         """These mentions less the names said by `tokens` (read as a subject instead)."""
@@ -155,8 +167,14 @@ class Vocabulary:
                     # compared with names of as many words: "ann-mari" is two of them
                     words = phrase.count(" ") + 1
                     entry = self._fuzzy(phrase, words) if fuzzy else self._exact(phrase)
-                    if entry is not None and entry.kind == SURNAME:
-                        entry, span = self._fuller(parts, span, used) or (entry, span)
+                    if (
+                        entry is not None
+                        and entry.kind == GIVEN
+                        and not _said_as_name(tokens, span, phrase)
+                    ):
+                        continue
+                    if entry is not None and entry.kind in (SURNAME, GIVEN):
+                        entry, span = self._fuller(parts, span, used, entry.kind) or (entry, span)
                     if entry is not None:
                         kind = min(entry.kind, PERSON)
                         found.setdefault(kind, entry)
@@ -181,16 +199,41 @@ class Vocabulary:
         >>> Vocabulary.build(groups=["Chefsgrupp folkhälsa"]).group_named("chefsgrupp folkhalsa")
         'Chefsgrupp folkhälsa'
         """
-        return self.find(read_words(name[:200]).tokens).group
+        named = self.groups_named(name)
+        return named[0] if len(named) == 1 else None
 
-    def _fuller(self, parts: list[str], span: range, used: set[int]) -> tuple[_Entry, range] | None:
-        """A surname read with the words before it, when together they are near a
-        person's full name: "pia maria johanson" is Pia-Maria Johansson, not the
-        Madelene Johanson whose surname is written so."""
-        for before in (2, 1):
-            wider = range(span.start - before, span.stop)
+    def groups_named(self, name: str) -> tuple[str, ...]:
+        """Every group `name` may stand for, as a conversation's group is named: one
+        for a group's name, alias or informal name ("folkhälsa"), several for a name
+        they share ("SSR"), none for no group.
+
+        >>> Vocabulary().groups_named("folkhälsa")
+        ('Chefsgrupp folkhälsa',)
+        >>> len(Vocabulary().groups_named("SSR"))
+        2
+        """
+        informal = informal_group_names().get(key_of(name[:200]))
+        if informal is not None:
+            return (informal,)
+        found = self.find(read_words(name[:200]).tokens)
+        return (found.group,) if found.group is not None else found.groups
+
+    def _fuller(
+        self, parts: list[str], span: range, used: set[int], kind: int = SURNAME
+    ) -> tuple[_Entry, range] | None:
+        """A surname read with the words before it (a first name with the words
+        after it), when together they are near a person's full name: "pia maria
+        johanson" is Pia-Maria Johansson, not the Madelene Johanson whose surname is
+        written so; "jan sundelis" is Jan Sundelius, not every Jan."""
+        for more in (2, 1):
+            wider = (
+                range(span.start - more, span.stop)
+                if kind == SURNAME
+                else range(span.start, span.stop + more)
+            )
             if (
                 wider.start < 0
+                or wider.stop > len(parts)
                 or used.intersection(wider)
                 or not _may_be_name(parts[wider.start : wider.stop])
             ):
@@ -227,7 +270,7 @@ class Vocabulary:
         if hit is None:
             return None
         entries = self._index.exact[hit[0]]
-        if all(e.kind == SURNAME for e in entries) and hit[1] < 90:
+        if all(e.kind in (SURNAME, GIVEN) for e in entries) and hit[1] < 90:
             return None  # a lone surname must be close
         return _best(entries, hit[0])  # a shared surname as known: "gustavsson" is Gustafsson
 
@@ -245,7 +288,7 @@ def _best(entries: tuple[_Entry, ...], phrase: str) -> _Entry | None:
     names = {e.name for e in entries if e.kind == kind}
     if len(names) == 1:
         return _Entry(kind, names.pop())
-    if kind == SURNAME:
+    if kind in (SURNAME, GIVEN):
         return _Entry(kind, phrase.title())
     if kind == GROUP:
         return _Entry(kind, phrase, choices=tuple(sorted(names)))
@@ -341,7 +384,8 @@ def _add_places(entries: dict[str, set[_Entry]], organizations: Iterable[str]) -
 
 
 def _add_person(add: _Adder, name: str) -> None:
-    """A person by full name in either order, and by a surname that is not a word."""
+    """A person by full name in either order, by a surname that is not a word,
+    and by their first name ("Ann-Mari" too)."""
     words = key_of(name).split()
     if not words:
         return
@@ -351,6 +395,35 @@ def _add_person(add: _Adder, name: str) -> None:
         for surname in (words[-1], " ".join(words[1:])):
             if len(surname) >= _MIN_SURNAME and surname not in _LEXICON:
                 add(surname, SURNAME, name)
+        given = key_of(name.split()[0])
+        if len(given) >= _MIN_GIVEN and given not in FUNCTION_WORDS and given != " ".join(words):
+            add(given, GIVEN, name)
+
+
+def _said_as_name(tokens: tuple[Token, ...], span: range, phrase: str) -> bool:
+    """A first name that is also a word ("Jan", the month) is a name only when
+    written as one (capitalised, and not merely the question's first word) or
+    asked about as one ("vem är jan?"); a first name followed by a word the
+    vocabulary does not know is part of a name not known ("Anna Ek")."""
+    after = span.stop < len(tokens) and _unknown_word(key_of(tokens[span.stop].key))
+    if after:
+        return False  # "vem är Anna Ek?": a name not known, not every Anna
+    if phrase not in _LEXICON:
+        return True
+    before = tuple(t.key for t in tokens[max(0, span.start - 2) : span.start])
+    if before in _WHO_IS:
+        return True
+    first = tokens[span.start].raw
+    alone = len(tokens) == len(span)
+    return first[:1].isupper() and (span.start > 0 or alone)
+
+
+_WHO_IS = frozenset((("vem", "ar"), ("who", "is")))
+
+
+def _unknown_word(key: str) -> bool:
+    """A word neither Swedish nor English nor a small word: perhaps a surname."""
+    return bool(key) and key not in _LEXICON and key not in FUNCTION_WORDS and key.isalpha()
 
 
 __all__ = ["Mentions", "Vocabulary", "read_words"]

@@ -10,6 +10,7 @@ from storage.queries.decisions import (
     read_followed,
     search_items_text,
 )
+from storage.queries.meeting_spans import spans_with_meetings
 from storage.queries.meetings import (
     days_with_meetings,
     meeting_by_id,
@@ -49,4 +50,5 @@ __all__ = [
     "read_followed",
     "representatives",
     "search_items_text",
+    "spans_with_meetings",
 ]

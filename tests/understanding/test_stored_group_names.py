@@ -99,7 +99,7 @@ FEBRUARY_2026 = Period(date(2026, 2, 1), date(2026, 2, 28))
         # asked on 22 November 2026: the store may place these in the coming February
         ("möten i februari", "future"),
         ("Vilka möten kommer det att vara i februari?", "future"),
-        ("Vilka möten hölls i februari?", None),  # the past one, as the grammar placed it
+        ("Vilka möten hölls i februari?", "past"),  # the latest February with meetings
         ("vilka möten i februari 2026", None),  # a year written
     ],
 )
