@@ -9,39 +9,38 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from bot.answering.facts import day_bounds, groups_text, item_source, meeting_fact, meeting_line
-from bot.answering.format import day, pick
-from bot.answering.topics import nothing_then, quoted, search_topics, topic_words
+from bot.answering.format import day, join, pick
+from bot.answering.matches import Found, find_items
+from bot.answering.relevance import Asked, snippet_for, stemmed, subject_said
+from bot.answering.topics import nothing_then, quoted
 from bot.answering.written import earlier, written_by
 from bot.answers import Answer, AskContext
 from bot.understanding.facets import asks_when
 from bot.understanding.query import Query
-from storage.queries import ItemView, MeetingView, meetings_between, search_items_text
+from storage.queries import ItemView, MeetingView, meetings_between
 from storage.search import stem_words
-from storage.search_words import known_words
 
 
 def answer_search(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
     # "what did Ingmar Ångman say?": the person is what is looked for
-    asked = quoted(query.topic or query.person or query.raw)
+    asked = quoted(
+        subject_said(query.topic, query.raw) if query.topic else query.person or query.raw
+    )
     written = written_by(session, context.now)  # minutes of later meetings are not written yet
     span: tuple[datetime | None, datetime | None] = (None, written)
     if query.period is not None:
         start, end = day_bounds(query.period.start, query.period.end)
         span = (start, earlier(end, written))
-    words, hits = _search(session, query, span)
+    found = find_items(session, query, span)
     elsewhen = False
-    if not hits and words and query.period is not None:
+    if not found.hits and found.words and query.period is not None:
         # the year may belong to the subject ("konferensen 2027"): any time, said so
-        words, hits = _search(session, query, (None, written))
-        elsewhen = bool(hits)
+        found = find_items(session, query, (None, written))
+        elsewhen = bool(found.hits)
+    words, hits = found.words, found.hits
     if not hits:
-        text = pick(
-            lang,
-            f"Jag hittar inget om {asked} i protokollen.",
-            f"I find nothing about {asked} in the minutes.",
-        )
-        return Answer("search", text, language=lang, found=False)
+        return _nothing(query, asked)
     # "när är internatet?": the planned meeting the schedule's note names
     scheduled = _scheduled(session, query, context, words, hits) if asks_when(query.raw) else []
     lines = [
@@ -50,10 +49,10 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
     ]
     if elsewhen and query.period is not None:
         lines.append(nothing_then(query.period, lang, "search"))
-    lines.append(pick(lang, f"I protokollen om {asked}:", f"In the minutes about {asked}:"))
+    lines.append(_heading(found, asked, lang))
     sources = []
     for hit in hits:
-        snippet = item_snippet(hit, words)
+        snippet = item_snippet(hit, words, found.asked)
         label = (
             f"{groups_text(hit.groups, lang)} {day(hit.meeting_date, lang)}, "
             + pick(lang, "punkt", "item")
@@ -94,74 +93,58 @@ def _scheduled(
     return list(dict.fromkeys(found))[:3]
 
 
-def _search(
-    session: Session, query: Query, span: tuple[datetime | None, datetime | None]
-) -> tuple[list[str], list[ItemView]]:
-    """The words looked for and the agenda items that have them: the topic as asked,
-    or for an English question first in Swedish; a word the minutes do not have read
-    as the nearest one they have."""
-    first: list[str] | None = None
-    for topic in search_topics(query) if query.topic else [query.person or query.raw]:
-        words = known_words(session, topic_words(topic))
-        first = words if first is None else first
-        if not words:
-            continue
-        hits = search_items_text(
-            session, words, group=query.group, start=span[0], end=span[1], limit=6
+def item_snippet(hit: ItemView, words: list[str], asked: Asked | None = None) -> str:
+    """The sentence of an item that best answers `asked` (else speaks of `words`),
+    else its title."""
+    about = asked is not None and asked.figure is not None and _mentions(hit.title, words)
+    if not (about or _mentions(hit.text, list(asked.all_words) if asked else words)):
+        return hit.title
+    return snippet_for(hit.text, asked or Asked(tuple(words)), hit.title)
+
+
+def _nothing(query: Query, asked: str) -> Answer:
+    """Nothing found; asked within one group (one of several named), that group said."""
+    lang = query.language
+    if query.group is not None:
+        text = pick(
+            lang,
+            f"Jag hittar inget om {asked} i protokollen för {query.group}.",
+            f"I find nothing about {asked} in the minutes of {query.group}.",
         )
-        if hits:
-            return words, hits
-    return first or [], []
+    else:
+        text = pick(
+            lang,
+            f"Jag hittar inget om {asked} i protokollen.",
+            f"I find nothing about {asked} in the minutes.",
+        )
+    return Answer("search", text, language=lang, found=False)
 
 
-def snippet_for(text: str, words: list[str], width: int = 220) -> str:
-    """The sentence that best matches `words`, cut to about `width` characters."""
-    sentences = _sentences(text)
-    if not sentences:
-        return ""
-
-    def score(sentence: str) -> int:
-        stems = stem_words(sentence)
-        return sum(1 for w in words if any(s.startswith(w) for s in stems))
-
-    best = max(sentences, key=score)
-    return best if len(best) <= width else best[: width - 1].rsplit(" ", 1)[0] + "…"
-
-
-# Abbreviations a sentence goes on after ("förslag till riktlinje ang. HLR").
-_ABBREVIATIONS = frozenset(
-    (
-        *("ang.", "bl.a.", "t.ex.", "resp.", "ca.", "kl.", "nr.", "jfr.", "dvs.", "d.v.s."),
-        *("s.k.", "m.m.", "mm.", "o.s.v.", "enl.", "p.g.a.", "pga.", "inkl.", "exkl."),
-        *("st.", "tel.", "e.g.", "i.e.", "etc.", "approx.", "no."),
-    )
-)
-
-
-def _sentences(text: str) -> list[str]:
-    """`text` in sentences; a full stop after an abbreviation ends none."""
-    sentences: list[str] = []
-    for line in text.splitlines():
-        joined = ""
-        for piece in re.split(r"(?<=[.!?])\s+", line.strip()):
-            joined = f"{joined} {piece}" if joined else piece
-            last = joined.rsplit(" ", 1)[-1].casefold()
-            if last not in _ABBREVIATIONS:
-                sentences.append(joined)
-                joined = ""
-        if joined:
-            sentences.append(joined)
-    return [s for s in sentences if s.strip()]
-
-
-def item_snippet(hit: ItemView, words: list[str]) -> str:
-    """The sentence of an item that speaks of `words`, else its title."""
-    return snippet_for(hit.text, words) if _mentions(hit.text, words) else hit.title
+def _heading(found: Found, asked: str, lang: str) -> str:
+    """ "I protokollen om X:", after what was not found when only some words were."""
+    said = ""
+    if found.missing:
+        missing = join([pick(lang, f"”{w}”", f"“{w}”") for w in found.missing], lang)
+        said = pick(
+            lang,
+            f"Inget i protokollen nämner {missing}. ",
+            f"Nothing in the minutes mentions {missing}. ",
+        )
+    if found.apart:
+        return said + pick(
+            lang,
+            f"Ingen punkt i protokollen nämner allt i ”{asked}” på en gång; de som nämner mest av det:",
+            f"No item in the minutes mentions all of “{asked}” at once; those that mention the most of it:",
+        )
+    if found.missing:
+        shown = quoted(" ".join(found.asked.words))
+        return said + pick(lang, f"I protokollen om ”{shown}”:", f"In the minutes about “{shown}”:")
+    return pick(lang, f"I protokollen om {asked}:", f"In the minutes about {asked}:")
 
 
 def _mentions(text: str, words: list[str]) -> bool:
-    stems = set(stem_words(text))
-    return any(any(s.startswith(w) for s in stems) for w in words)
+    stems = stemmed(text)
+    return any(f" {w}" in stems for w in words)
 
 
 # A sentence that reports something decided: an item's report of another body's

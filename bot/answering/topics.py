@@ -13,7 +13,7 @@ import re
 from datetime import timedelta
 
 from bot.answering.format import day, pick
-from bot.understanding.glossary import to_swedish
+from bot.understanding.glossary import spellings, to_swedish
 from bot.understanding.query import Period, Query
 from storage.registry import fold
 from storage.search import stem_words
@@ -65,10 +65,13 @@ def topic_words(topic: str | None) -> list[str]:
 
 
 def search_topics(query: Query) -> list[str | None]:
-    """What to look for: the topic as asked, after it (an English question) its Swedish."""
-    if query.topic and query.language == "en":
-        return [*to_swedish(query.topic), query.topic]
-    return [query.topic]
+    """What to look for: the topic as asked, after it (an English question) its
+    Swedish; then each with the other spellings of a word the minutes spell several
+    ways ("mejlkultur", "mailkultur")."""
+    if not query.topic:
+        return [query.topic]
+    asked = [*to_swedish(query.topic), query.topic] if query.language == "en" else [query.topic]
+    return list(dict.fromkeys([*asked, *(other for t in asked for other in spellings(t))]))
 
 
 def quoted(text: str, width: int = QUOTED) -> str:

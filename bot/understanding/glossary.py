@@ -63,6 +63,8 @@ distribution = fördelning
 guideline = riktlinje
 guidelines = riktlinje
 agreement = överenskommelse
+email = mejl
+e-mail = mejl
 agreements = överenskommelse
 elderly care = äldreomsorg
 care of the elderly = äldreomsorg
@@ -202,6 +204,13 @@ referral = remiss
 consultation = remiss
 """
 
+# Words the minutes spell more than one way, one set a line: a subject holding one
+# is looked for with each of the others too ("mejlkultur" finds "mailkultur").
+_SPELLINGS = """
+mejl mail e-post epost
+webbinarium webinarium
+"""
+
 # Small words that a phrase may hold but that are never translated alone.
 _SMALL = word_set("the a an of and or in for to on with about")
 
@@ -252,6 +261,35 @@ def to_swedish(topic: str) -> tuple[str, ...]:
         joined = _compound(parts)
         found += [separate, joined] if joined and joined != separate else [separate]
     return tuple(dict.fromkeys(found))
+
+
+@cache
+def _spelling_sets() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in _SPELLINGS.strip().splitlines())
+
+
+def spellings(topic: str) -> tuple[str, ...]:
+    """The topic with a word the minutes spell several ways spelt each other way.
+
+    >>> spellings("mejlkultur")
+    ('mailkultur', 'e-postkultur', 'epostkultur')
+    >>> spellings("suicidprevention")
+    ()
+    """
+    lowered = topic.lower()
+    found: list[str] = []
+    for variants in _spelling_sets():
+        for spelt in variants:
+            at = lowered.find(spelt)
+            if at < 0:
+                continue
+            capital = topic[at].isupper()
+            found += [
+                topic[:at] + (other.capitalize() if capital else other) + topic[at + len(spelt) :]
+                for other in variants
+            ]
+            break
+    return tuple(t for t in dict.fromkeys(found) if t.lower() != lowered)
 
 
 def _translated(words: list[str], longest: int) -> list[str] | None:
