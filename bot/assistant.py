@@ -25,6 +25,7 @@ from bot.answer_cache import AnswerCache
 from bot.answering import chosen, conversation, dates, decisions, meetings, people, reminders
 from bot.answering.facts import meeting_fact
 from bot.answering.format import pick
+from bot.answering.recent import RecentMeetings
 from bot.answers import Answer, AskContext, MeetingFact, combined
 from bot.delivery_claims import DeliveryClaims
 from bot.understanding import Vocabulary, understand
@@ -86,12 +87,20 @@ class Assistant:
         self._known: tuple[tuple[int, int], Vocabulary, Lookups] | None = None
         self._lock = threading.Lock()
         self._claims = DeliveryClaims(self._claim_batch)
+        self.recent = RecentMeetings()
 
     async def ask(self, question: str, context: AskContext) -> Answer:
         """`answer` off the event loop."""
         return await asyncio.to_thread(self.answer, question, context)
 
     def answer(self, question: str, context: AskContext) -> Answer:
+        # "och vem justerade?" goes on from the meeting the conversation was about
+        asked = self.recent.go_on(context.conversation, question, context.now)
+        found = self._answer_safely(asked, context)
+        self.recent.remember(context.conversation, found)
+        return found
+
+    def _answer_safely(self, question: str, context: AskContext) -> Answer:
         try:
             try:
                 return self._answer(question, context)

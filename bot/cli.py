@@ -89,13 +89,11 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
     Example: minutesbot chat --group "Chefsgrupp folkhälsa"
     """
-    from bot.answering.conversation import follow_up
-    from bot.answers import Answer, AskContext
+    from bot.answers import AskContext
     from bot.assistant import Assistant
 
     assistant = Assistant(_store(args))
     group = _assistant_group(assistant, args.group)
-    previous: Answer | None = None
     print("Fråga om möten, beslut och representanter. 'hjälp' visar exempel.")
     while True:
         try:
@@ -105,10 +103,9 @@ def cmd_chat(args: argparse.Namespace) -> int:
             return EXIT_OK
         if not question:
             return EXIT_OK
+        # a conversation: "och vem justerade?" goes on from the previous answer's meeting
         context = AskContext(now=_now(args.now), group=group, conversation="terminal")
-        # "och vem justerade?" goes on from the meeting of the previous answer
-        previous = assistant.answer(follow_up(question, previous, context.now), context)
-        print(previous.text)
+        print(assistant.answer(question, context).text)
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:

@@ -117,15 +117,15 @@ _OF_ONE_MEETING = frozenset(
 )
 
 
-def follow_up(question: str, previous: Answer | None, now: datetime) -> str:
+def follow_up(question: str, day: str, now: datetime) -> str:
     """The question as it is meant in a conversation: a follow-up that names no meeting
-    of its own asks about the one meeting the previous answer rested on (its day added).
+    of its own asks about the one meeting the previous answer rested on (its `day`,
+    YYYY-MM-DD, added; see bot.answering.recent).
 
-    >>> follow_up("och vem justerade?", answer_about_20_september_2024, now)
+    >>> follow_up("och vem justerade?", "2024-09-20", now)
     'och vem justerade? (2024-09-20)'
     """
-    day = meeting_day_of(previous) if previous is not None else None
-    if day is None or not _FOLLOW_UP.search(read_words(question).norm):
+    if not _FOLLOW_UP.search(read_words(question).norm):
         return question
     query = understand(question, now=now)
     named = query.date or query.period or query.which or query.groups

@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 
 from bot.answering.conversation import follow_up, meeting_day_of
+from bot.answering.recent import RecentMeetings
 from bot.answers import Answer
 from storage.parsing.records import STOCKHOLM
 from tests.answering.conftest import Ask
@@ -141,20 +142,40 @@ def test_no_coming_meeting_of_a_mode_is_said(ask: Ask) -> None:
 # -- 4. a follow-up keeps the previous answer's meeting ------------------------------
 
 
-def test_follow_ups_keep_the_meeting(ask: Ask) -> None:
-    first = ask("vem var ordförande 20 september 2024?", now=NOW)
+@pytest.mark.parametrize("conversation", ["slack:T1:C1", "msteams:19:abc@thread.tacv2"])
+def test_follow_ups_keep_the_meeting(ask: Ask, conversation: str) -> None:
+    first = ask("vem var ordförande 20 september 2024?", now=NOW, conversation=conversation)
     assert meeting_day_of(first) == "2024-09-20"
-    second = ask(follow_up("och vem justerade?", first, MOMENT), now=NOW)
+    second = ask("och vem justerade?", now=NOW, conversation=conversation)
     assert "Siw Lunader" in second.text and second.sources[0].document.startswith("002_")
-    third = ask(follow_up("vad beslutades där?", second, MOMENT), now=NOW)
+    third = ask("vad beslutades där?", now=NOW, conversation=conversation)
     assert meeting_days(third) == {"2024-09-20"}
+    # another conversation, and a question outside any, are asked as written
+    elsewhere = ask("och vem justerade?", now=NOW, conversation="slack:T1:C2")
+    assert "Siw Lunader" not in elsewhere.text
+    assert "Siw Lunader" not in ask("och vem justerade?", now=NOW).text
 
 
-def test_a_question_of_its_own_is_not_a_follow_up(ask: Ask) -> None:
-    first = ask("vem var ordförande 20 september 2024?", now=NOW)
+def test_a_question_of_its_own_is_not_a_follow_up() -> None:
     own = "och vem var sekreterare 29 maj 2026?"
-    assert follow_up(own, first, MOMENT) == own
-    assert follow_up("och när är nästa möte?", first, MOMENT) == "och när är nästa möte?"
+    assert follow_up(own, "2024-09-20", MOMENT) == own
+    assert follow_up("och när är nästa möte?", "2024-09-20", MOMENT) == "och när är nästa möte?"
+    assert (
+        follow_up("och vem justerade?", "2024-09-20", MOMENT) == "och vem justerade? (2024-09-20)"
+    )
+
+
+def test_a_conversation_is_remembered_for_a_while_only(ask: Ask) -> None:
+    first = ask("vem var ordförande 20 september 2024?", now=NOW)
+    recent = RecentMeetings(kept_seconds=60, size=2)
+    recent.remember("c1", first)
+    assert recent.go_on("c1", "och vem justerade?", MOMENT).endswith("(2024-09-20)")
+    recent.remember("c2", first)
+    recent.remember("c3", first)  # past the size: the oldest conversation is let go
+    assert recent.go_on("c1", "och vem justerade?", MOMENT) == "och vem justerade?"
+    stale = RecentMeetings(kept_seconds=-1)  # already past
+    stale.remember("c1", first)
+    assert stale.go_on("c1", "och vem justerade?", MOMENT) == "och vem justerade?"
 
 
 # -- 5. a day whose meeting was moved or cancelled -----------------------------------
