@@ -176,6 +176,9 @@ KNOWN_GROUPS: tuple[KnownGroup, ...] = (
             "specifika rådet för social välfärd samt vård och omsorg",
             "specifikt samverkansråd social välfärd",
             "samverkansrådet för social välfärd samt vård och omsorg",
+            "samverkansrådet för social välfärd",
+            "rådet för social välfärd",
+            "välfärdsrådet",
         ),
     ),
     KnownGroup(
@@ -189,6 +192,7 @@ KNOWN_GROUPS: tuple[KnownGroup, ...] = (
             "specifikt samverkansråd folkhälsa",
             "samverkansrådet för folkhälsa",
             "folkhälsorådet",
+            "rådet för folkhälsa",
         ),
     ),
 )

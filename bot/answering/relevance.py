@@ -51,7 +51,7 @@ _SCAFFOLDING = frozenset(
     stem_words(
         "pengar kostar kostade kosta kostnad kostnaden belopp summa tid tiden datum antal "
         "antalet lång länge mycket många stor stora ofta money cost costs amount number time "
-        "date long much many"
+        "date long much many finns fanns finnas existerar exist exists tycker anser think"
     )
 )
 

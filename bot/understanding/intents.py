@@ -206,7 +206,8 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         _any(
             r"vad (?:har )?(?:sades|sas|sagts|sagt|namndes|namnts|diskuterades|diskuterats"
             r"|pratades|talades|rapporterades|informerades|framkom|hande)"
-            r"|vad (?:sa|sade|tyckte) (?:man|ni|vi|de|dom|\w+)"
+            r"|vad (?:sa|sade|tyckte|tycker|anser|ansag) (?:man|ni|vi|de|dom|\w+)"
+            r"|what (?:does|did) (?:\w+ ){1,3}(?:think|feel)"
             r"|what (?:was|were|has been|have been|is being) (?:said|discussed|mentioned|reported"
             r"|talked about)"
             r"|what did (?:\w+ ){0,3}(?:say|discuss|talk|mention|report)"
@@ -337,6 +338,12 @@ _WHEN_WHERE = _any(
     r"nar|var|vart|when|where|what time|vilken tid|hur dags|vilken lokal|lokal"
     r"|plats|place|location|room|tid|time|datum|date|held|holls|halls|ager rum"
 )
+# Questions of fact or opinion ("hur många ... finns", "vad tycker X om"): with a subject
+# besides a person or a place, they ask about the subject, not who they are.
+_ASKS_OF = re.compile(
+    r"\b(?:hur (?:manga|mycket|ofta|lange)|finns|fanns|tycker|tyckte|anser|how (?:many|much)"
+    r"|is there|are there|think)\b"
+)
 _WEAK_SEARCH = _any(
     r"vad vet du om|what do you know about|information om|info om|beratta om|tell me about"
     r"|vad hande med|what happened (?:with|to)"
@@ -402,6 +409,8 @@ def _fallback(s: Signals) -> Intent:
         return Intent.HELP
     if s.lead_times and not s.subject:
         return Intent.SUBSCRIBE  # "två dagar innan", answering "when should I remind you?"
+    if s.subject and (s.person or s.place) and _ASKS_OF.search(s.norm):
+        return Intent.SEARCH  # "hur många katter finns i Örebro?": about something, there
     if s.person and not s.place:
         return Intent.PERSON
     if s.place:

@@ -413,12 +413,19 @@ def _said_as_name(tokens: tuple[Token, ...], span: range, phrase: str) -> bool:
     before = tuple(t.key for t in tokens[max(0, span.start - 2) : span.start])
     if before in _WHO_IS:
         return True
+    number_after = span.stop < len(tokens) and tokens[span.stop].key.isdigit()
+    if number_after or before[-1:] in _IN_TIME:
+        return False  # "vad hände i Jan 2023?": the month
     first = tokens[span.start].raw
     alone = len(tokens) == len(span)
     return first[:1].isupper() and (span.start > 0 or alone)
 
 
 _WHO_IS = frozenset((("vem", "ar"), ("who", "is")))
+# words before a month's name ("i Jan", "since Jan"), not before a person's
+_IN_TIME = frozenset(
+    (w,) for w in ("i", "in", "under", "during", "sedan", "since", "fran", "from", "till", "until")
+)
 
 
 def _unknown_word(key: str) -> bool:

@@ -140,9 +140,11 @@ def _person_ids_containing(session: Session, key: str) -> list[int]:
     part = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     matches = session.connection().execute(PEOPLE_NAME_CONTAINS, {"part": part}).all()
     # whole words first: "Johansson" is Tina and Pia-Maria Johansson, not Anna Swift Johannison
-    # or a Johanssonsson; "anna" is not Johanna
+    # or a Johanssonsson; else the beginnings of words ("berg" in "Bergman"), never the
+    # middle of one ("hanna" is not Johanna)
     words = [pid for pid, spelled in matches if f" {key} " in f" {spelled} "]
-    return list(dict.fromkeys(words or [pid for pid, _ in matches]))
+    starts = [pid for pid, spelled in matches if f" {key}" in f" {spelled}"]
+    return list(dict.fromkeys(words or starts))
 
 
 def _dedupe(views: list[AttendanceView]) -> list[AttendanceView]:

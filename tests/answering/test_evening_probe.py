@@ -1,0 +1,58 @@
+"""What a tester found after the day's changes, over the real minutes: a first name
+is a whole word of a name ("Hanna" is not Johanna), a month's name before a year is
+the month ("i Jan 2023"), a question about something in a place or of a person's
+view asks about that thing, words that frame a question ("finns") find nothing by
+themselves, and the councils' everyday names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answering.conftest import Ask
+
+NOW = "2026-12-02T10:00"
+
+
+def test_a_first_name_is_a_whole_word_of_a_name(ask: Ask) -> None:
+    answer = ask("vem är Hanna", now=NOW)
+    assert "Johanna" not in answer.text and "Hanna Elving" in answer.text
+
+
+@pytest.mark.parametrize("question", ["vad hände i Jan 2023", "vilka möten var det i Jan 2023"])
+def test_a_months_name_before_a_year_is_the_month(ask: Ask, question: str) -> None:
+    answer = ask(question, now=NOW)
+    assert answer.intent != "person" and "2023-01-01 till 2023-01-31" in answer.text
+    assert "Jan Sundelius" not in answer.text and "föredrog" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("hur många katter finns i Örebro", "katter"),
+        ("vad tycker Ingmar om kärnkraft", "kärnkraft"),
+        ("what does Ingmar think about nuclear power", "nuclear power"),
+    ],
+)
+def test_something_asked_of_a_place_or_a_person_is_searched_for(
+    ask: Ask, question: str, subject: str
+) -> None:
+    answer = ask(question, now=NOW)
+    assert answer.intent == "search" and not answer.found and not answer.people
+
+
+def test_words_that_frame_a_question_find_nothing_alone(ask: Ask) -> None:
+    answer = ask("hur många hundar finns i länet", now=NOW)
+    assert not answer.found and not answer.sources
+
+
+@pytest.mark.parametrize(
+    ("question", "council"),
+    [
+        ("vilka är ersättare i välfärdsrådet", "social välfärd"),
+        ("vilka är ersättare i rådet för social välfärd", "social välfärd"),
+        ("vilka är ersättare i rådet för folkhälsa", "Specifika samverkansrådet för folkhälsa"),
+    ],
+)
+def test_the_councils_everyday_names(ask: Ask, question: str, council: str) -> None:
+    answer = ask(question, now=NOW)
+    assert answer.found and council in answer.text.splitlines()[0]
