@@ -19,7 +19,7 @@ from bot.answering.facts import (
     meeting_source,
     unique_sources,
 )
-from bot.answering.format import day, pick
+from bot.answering.format import day, pick, span
 from bot.answering.meetings import find_meeting, no_meeting
 from bot.answering.presented import answer_presented
 from bot.answering.search import answer_search as answer_search  # the search handler
@@ -103,7 +103,11 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
         if words
         else ""
     )
-    lines = [_decisions_label(query) + about + ":"]
+    # the period as placed ("i oktober" is October 2022, the latest with minutes)
+    period = query.period
+    within = period is not None and start is not None and not elsewhen
+    placed = f" {span(period.start, period.end, lang)}" if period is not None and within else ""
+    lines = [_decisions_label(query) + about + placed + ":"]
     if elsewhen and query.period is not None:
         lines.insert(0, nothing_then(query.period, lang, "decisions"))
     followed = 0

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from babel.dates import format_date
@@ -21,6 +21,26 @@ _LOCALE = {"sv": "sv_SE", "en": "en_GB"}
 def day(value: date, language: str = "sv") -> str:
     """ "fredag 11 december 2026" / "Friday 11 December 2026"."""
     return format_date(value, "EEEE d MMMM y", locale=_LOCALE.get(language, "sv_SE"))
+
+
+def span(first: date, last: date, language: str = "sv") -> str:
+    """A span of days as said: "i oktober 2022" / "in October 2022", "under 2022" /
+    "in 2022", else "från 2022-09-01 till 2022-11-30" / "from … to …"."""
+    month_end = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if (
+        first.day == 1
+        and last == month_end
+        and (first.year, first.month) == (last.year, last.month)
+    ):
+        month = format_date(first, "LLLL y", locale=_LOCALE.get(language, "sv_SE"))
+        return pick(language, f"i {month}", f"in {month}")
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return pick(language, f"under {first.year}", f"in {first.year}")
+    return pick(
+        language,
+        f"från {first.isoformat()} till {last.isoformat()}",
+        f"from {first.isoformat()} to {last.isoformat()}",
+    )
 
 
 def clock(value: datetime, language: str = "sv") -> str:

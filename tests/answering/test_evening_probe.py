@@ -56,3 +56,21 @@ def test_words_that_frame_a_question_find_nothing_alone(ask: Ask) -> None:
 def test_the_councils_everyday_names(ask: Ask, question: str, council: str) -> None:
     answer = ask(question, now=NOW)
     assert answer.found and council in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("beslut i oktober", "Beslut i oktober 2022:"),  # the October placed, said
+        ("what was decided in March?", "Decisions in March 2020:"),
+        ("vad beslutades 2023", "Beslut under 2023:"),
+        ("vad beslutades hösten 2022", "Beslut från 2022-08-01 till 2022-12-31:"),
+    ],
+)
+def test_decisions_of_a_period_name_it(ask: Ask, question: str, head: str) -> None:
+    assert ask(question, now=NOW).text.splitlines()[0] == head
+
+
+def test_decisions_found_outside_the_period_asked_do_not_name_it(ask: Ask) -> None:
+    lines = ask("vad beslutades om egenvård 2024", now=NOW).text.splitlines()
+    assert lines[0].startswith("Inga beslut om det från 2024") and "2024" not in lines[1]
