@@ -32,6 +32,7 @@ from bot.answering.format import day, join, pick
 from bot.answering.presented import (
     MAX_SHOWN,
     answer_unlisted_presenter,
+    nobody_called,
     presented_lines,
     presenter_word,
 )
@@ -205,12 +206,7 @@ def _mentioned(session: Session, query: Query, written: datetime | None) -> Answ
     # the name as written first; else items with all its words ("Thybell, Johanna")
     hits = [h for h in hits if said in _spaced(f"{h.title} {h.text}")] or hits
     if not hits:
-        text = pick(
-            lang,
-            f"Jag hittar ingen {asked} i protokollen.",
-            f"I find nobody called {asked} in the minutes.",
-        )
-        return Answer("person", text, language=lang, found=False)
+        return nobody_called(asked, lang)
     lines = [
         pick(
             lang,

@@ -77,17 +77,22 @@ def presenter_word(lang: str) -> str:
     return pick(lang, "föredragande, på ingen deltagarlista", "presenter, on no attendance list")
 
 
+def nobody_called(name: str, lang: str) -> Answer:
+    """No one of that name in the minutes, said plainly."""
+    text = pick(
+        lang,
+        f"Jag hittar ingen {name} i protokollen.",
+        f"I find nobody called {name} in the minutes.",
+    )
+    return Answer("person", text, language=lang, found=False)
+
+
 def answer_unlisted_presenter(session: Session, name: str, lang: str, last_day: date) -> Answer:
     """A person the minutes name only as presenter of agenda items: those items, and
     no organisation (no list states one)."""
     items = [i for i in items_presented(session, (), [name]) if i.meeting_date <= last_day]
     if not items:
-        text = pick(
-            lang,
-            f"Jag hittar ingen {name} i protokollen.",
-            f"I find nobody called {name} in the minutes.",
-        )
-        return Answer("person", text, language=lang, found=False)
+        return nobody_called(name, lang)
     lines = [
         pick(
             lang,
