@@ -22,7 +22,7 @@ from bot.answering.facts import (
 from bot.answering.format import day, pick, span
 from bot.answering.meetings import find_meeting, no_meeting
 from bot.answering.presented import answer_presented
-from bot.answering.search import answer_search as answer_search  # the search handler
+from bot.answering.search import answer_search as search_answer
 from bot.answering.search import item_snippet, mention_line
 from bot.answering.topics import nothing_then, quoted, search_topics
 from bot.answering.topics import topic_words as topic_words  # bot.inspect's
@@ -68,6 +68,8 @@ KIND_WORDS = {
 }
 
 
+# Words for a meeting, as stemmed: "mötet", "internatet", "konferensen".
+_GATHERING = re.compile(r"mot|meeting|traff|sammantrade|intern|konferens|conference")
 _REFERRED_BACK = re.compile(r"återremitt|\breferred\s+back", re.IGNORECASE)
 
 
@@ -94,7 +96,7 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
         ]
     if not found:
         if query.status == "outcome":  # "vad hände med X?": what the minutes say of it
-            return answer_search(session, query, context)
+            return search_answer(session, query, context)
         return _no_decisions(session, query, words, written)
     # one meeting asked about: its decisions in agenda order, all of them
     shown = found if meeting_ids is not None and len(meeting_ids) == 1 else found[:MAX_SHOWN]
@@ -246,6 +248,18 @@ def _not_held(meeting: MeetingView, query: Query) -> Answer:
         language=lang,
         found=False,
     )
+
+
+def answer_search(session: Session, query: Query, context: AskContext) -> Answer:
+    """What the minutes say of a subject; asked of a meeting named by its place alone
+    ("vad hände på mötet i Vingåker?"), that meeting's agenda."""
+    place = place_asked(session, query)
+    rest = [
+        w for w in topic_words(query.topic or "") if w not in topic_words(" ".join(place.words))
+    ]
+    if place.places and not [w for w in rest if not _GATHERING.match(w)]:
+        return answer_agenda(session, query, context)
+    return search_answer(session, query, context)
 
 
 def answer_agenda(session: Session, query: Query, context: AskContext) -> Answer:

@@ -74,3 +74,22 @@ def test_decisions_of_a_period_name_it(ask: Ask, question: str, head: str) -> No
 def test_decisions_found_outside_the_period_asked_do_not_name_it(ask: Ask) -> None:
     lines = ask("vad beslutades om egenvård 2024", now=NOW).text.splitlines()
     assert lines[0].startswith("Inga beslut om det från 2024") and "2024" not in lines[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "vad hände på mötet i Vingåker",
+        "vad hände på internatet i Vingåker",
+        "what happened at the meeting in Vingåker",
+    ],
+)
+def test_what_happened_at_a_meeting_named_by_its_place(ask: Ask, question: str) -> None:
+    answer = ask(question, now=NOW)
+    assert answer.intent == "agenda" and answer.found
+    assert {s.meeting_date for s in answer.sources} == {"2022-10-13"}
+
+
+def test_a_place_searched_for_is_still_a_search(ask: Ask) -> None:
+    answer = ask("vad sades om Vingåker", now=NOW)
+    assert answer.intent == "search"
