@@ -18,6 +18,8 @@ from bot.answers import Answer, AskContext
 from bot.understanding.facets import asks_when
 from bot.understanding.query import Query
 from storage.queries import ItemView, MeetingView, meetings_between
+from storage.queries.presented import items_presented_by
+from storage.registry import fold
 from storage.search import stem_words
 
 
@@ -41,6 +43,10 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
     words, hits = found.words, found.hits
     if not hits:
         return _nothing(query, asked)
+    said_by = None
+    if query.person and query.topic:  # "vad sa Ingmar om X?": what the person said first
+        said_by = _by_person(session, query.person, hits)
+        hits = said_by + [hit for hit in hits if hit not in said_by]
     # "när är internatet?": the planned meeting the schedule's note names
     scheduled = _scheduled(session, query, context, words, hits) if asks_when(query.raw) else []
     lines = [
@@ -49,6 +55,8 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
     ]
     if elsewhen and query.period is not None:
         lines.append(nothing_then(query.period, lang, "search"))
+    if said_by is not None:
+        lines.append(_person_line(query.person or "", asked, bool(said_by), lang))
     lines.append(_heading(found, asked, lang))
     sources = []
     for hit in hits:
@@ -91,6 +99,32 @@ def _scheduled(
             if noted and all(any(n.startswith(w) for n in noted) for w in words):
                 found.append(meeting)
     return list(dict.fromkeys(found))[:3]
+
+
+def _by_person(session: Session, person: str, hits: list[ItemView]) -> list[ItemView]:
+    """Those of `hits` the person presented, or whose text names them."""
+    presented = {item.id for item in items_presented_by(session, person)}
+    names = [w for w in fold(person).split() if len(w) >= 3]
+    return [
+        hit
+        for hit in hits
+        if hit.id in presented
+        or any(re.search(rf"\b{re.escape(n)}\b", fold(f"{hit.title} {hit.text}")) for n in names)
+    ]
+
+
+def _person_line(person: str, asked: str, found: bool, lang: str) -> str:
+    if found:
+        return pick(
+            lang,
+            f"Först det {person} föredrog eller nämns i:",
+            f"First where {person} presented or is named:",
+        )
+    return pick(
+        lang,
+        f"Protokollen säger inte vad {person} sa om {asked}.",
+        f"The minutes do not say what {person} said about {asked}.",
+    )
 
 
 def item_snippet(hit: ItemView, words: list[str], asked: Asked | None = None) -> str:

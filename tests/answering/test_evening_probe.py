@@ -93,3 +93,16 @@ def test_what_happened_at_a_meeting_named_by_its_place(ask: Ask, question: str) 
 def test_a_place_searched_for_is_still_a_search(ask: Ask) -> None:
     answer = ask("vad sades om Vingåker", now=NOW)
     assert answer.intent == "search"
+
+
+def test_what_a_person_said_puts_what_they_presented_first(ask: Ask) -> None:
+    answer = ask("vad sa Ingmar om socialtjänstlagen", now=NOW)
+    assert answer.text.startswith("Först det Ingmar Ångman föredrog eller nämns i:")
+    first = answer.sources[0]
+    assert (first.document[:4], first.item) == ("002_", "8")  # "… <i>Ingmar Ångman</i>"
+
+
+def test_what_a_person_did_not_say_is_said_plainly(ask: Ask) -> None:
+    answer = ask("vad sa Ingmar om suicidprevention", now=NOW)
+    assert answer.text.startswith("Protokollen säger inte vad Ingmar Ångman sa om suicidprevention")
+    assert answer.sources  # what the minutes do say of it follows
