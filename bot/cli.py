@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from bot.settings import Settings, default_database_url
 
 if TYPE_CHECKING:
+    from bot.answers import Answer, AskContext
     from bot.assistant import Assistant
     from bot.understanding.vocabulary import Vocabulary
     from storage.loading import IngestReport
@@ -74,9 +76,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from bot.assistant import Assistant
 
     assistant = Assistant(_store(args))
-    group = _assistant_group(assistant, args.group)
-    context = AskContext(now=_now(args.now), group=group, language=args.language)
-    answer = assistant.answer(args.question, context)
+    groups = _assistant_groups(assistant, args.group)
+    context = AskContext(now=_now(args.now), language=args.language)
+    answer = _answer_for(assistant, args.question, context, groups)
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -93,7 +95,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
     from bot.assistant import Assistant
 
     assistant = Assistant(_store(args))
-    group = _assistant_group(assistant, args.group)
+    groups = _assistant_groups(assistant, args.group)
     print("Fråga om möten, beslut och representanter. 'hjälp' visar exempel.")
     while True:
         try:
@@ -104,8 +106,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if not question:
             return EXIT_OK
         # a conversation: "och vem justerade?" goes on from the previous answer's meeting
-        context = AskContext(now=_now(args.now), group=group, conversation="terminal")
-        print(assistant.answer(question, context).text)
+        context = AskContext(now=_now(args.now), conversation="terminal")
+        print(_answer_for(assistant, question, context, groups).text)
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
@@ -228,12 +230,26 @@ def cmd_reminders_list(args: argparse.Namespace) -> int:
 # -- plumbing -------------------------------------------------------------------------
 
 
-def _assistant_group(assistant: Assistant, name: str | None) -> str | None:
-    """`_named_group` with the names the assistant's store knows too."""
+def _assistant_groups(assistant: Assistant, name: str | None) -> tuple[str | None, ...]:
+    """The groups `--group` names, read with the names the assistant's store knows too:
+    one, or several for a name they share ("SSR": each council is answered for, as a
+    question naming them is); a name for none as written (the answer says it is
+    unknown); no name, (None,)."""
     if name is None:
-        return None
+        return (None,)
     with assistant.store.session() as session:
-        return _named_group(name, assistant.vocabulary(session))
+        named = assistant.vocabulary(session).groups_named(name)
+    return named or (name,)
+
+
+def _answer_for(
+    assistant: Assistant, question: str, context: AskContext, groups: Sequence[str | None]
+) -> Answer:
+    """The answer in each of `groups`, as one."""
+    from bot.answers import combined
+
+    answers = [assistant.answer(question, replace(context, group=g)) for g in groups]
+    return answers[0] if len(answers) == 1 else combined(answers)
 
 
 def _named_group(name: str | None, vocabulary: Vocabulary | None = None) -> str | None:

@@ -1,5 +1,6 @@
 """`--group` reads a group's name as a question does: an alias or the informal
-"folkhälsa"; a name for several groups ("SSR") is refused with them listed. The
+"folkhälsa"; a name for several groups ("SSR") is answered for each (a listing
+command refuses it, with them listed). The
 terminal chat keeps the meeting of the previous answer for a follow-up."""
 
 from __future__ import annotations
@@ -47,13 +48,24 @@ def test_group_option_takes_the_names_questions_take(
     assert code == 0 and meetings and all(group in m["group"] for m in meetings)
 
 
-def test_a_name_for_several_groups_is_refused_with_them_listed(
+def test_a_name_for_several_groups_is_answered_for_each(
     capsys: pytest.CaptureFixture[str], db: str
 ) -> None:
-    code, out, err = ask(capsys, db, "--group", "SSR", "nästa möte")
-    assert code == 2 and not out
+    code, out, _ = ask(capsys, db, "--group", "SSR", "nästa möte")
+    assert code == 0
+    assert "Specifika samverkansrådet för folkhälsa" in out
+    assert "Specifika samverkansrådet för social välfärd samt vård och omsorg" in out
+    code, out, _ = ask(capsys, db, "--group", "SSR", "--json", "vilka möten har ni haft?")
+    groups = {m["group"] for m in json.loads(out)["meetings"]}
+    assert code == 0 and groups and all("Specifika samverkansrådet" in g for g in groups)
+
+
+def test_a_listing_command_refuses_a_name_for_several_groups(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    assert main(["meetings", "--db", db, "--group", "SSR"]) == 2
+    err = capsys.readouterr().err
     assert "Specifika samverkansrådet för folkhälsa" in err
-    assert "Specifika samverkansrådet för social välfärd samt vård och omsorg" in err
 
 
 def test_meetings_command_takes_the_informal_name(
