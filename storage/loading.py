@@ -18,17 +18,20 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Table, delete, select
+from sqlalchemy import Table, delete, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from storage.extract import FORMATS, UnreadableDocument, extract_text
 from storage.models import Document
-from storage.parsing import parse_text
+from storage.parsing import PARSER_VERSION, parse_text
 from storage.parsing.records import STOCKHOLM, ParsedDocument
 from storage.rows import RowWriter
+from storage.statements import param
 from storage.store import Store
 
 DOCUMENTS = cast(Table, Document.__table__)
+# How a file's content is stored, if it is: the parser version that read it.
+STORED_READING = select(Document.parser_version).where(Document.content_hash == param("digest"))
 
 
 @dataclass
@@ -103,8 +106,10 @@ def load_file(
         return FileResult(shown, "failed", f"cannot read the file: {exc.strerror or exc}")
     digest = hashlib.sha256(data).hexdigest()
     with store.session() as session:
-        if session.scalar(select(Document.id).where(Document.content_hash == digest)):
+        read_by = session.execute(STORED_READING, {"digest": digest}).first()
+        if read_by is not None and read_by[0] == PARSER_VERSION:
             return FileResult(shown, "unchanged", "already loaded")
+        # else new, or stored as an older parser read it: read again, and replaced
     try:
         extracted = extract_text(path, data)
     except UnreadableDocument as exc:
@@ -118,7 +123,12 @@ def load_file(
         with store.transaction() as session:
             conn = session.connection()
             resolved = str(path.resolve())
-            replaced = conn.execute(delete(DOCUMENTS).where(DOCUMENTS.c.path == resolved)).rowcount
+            # the file's earlier content, and this content as an older parser read it
+            replaced = conn.execute(
+                delete(DOCUMENTS).where(
+                    or_(DOCUMENTS.c.path == resolved, DOCUMENTS.c.content_hash == digest)
+                )
+            ).rowcount
             document_id = conn.execute(
                 DOCUMENTS.insert().returning(DOCUMENTS.c.id),
                 {
@@ -131,6 +141,7 @@ def load_file(
                     "kind": parsed.kind,
                     # undated documents are as new as the meeting they record
                     "document_date": parsed.document_date or _meeting_day(parsed),
+                    "parser_version": PARSER_VERSION,
                     "text": parsed.text,
                     "warnings": parsed.warnings,
                 },

@@ -80,6 +80,8 @@ class Document(Base):
     title: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[str] = mapped_column(String(50), default="")
     document_date: Mapped[date | None] = mapped_column(Date)
+    # storage.parsing.PARSER_VERSION when it was read (None: before versions were kept)
+    parser_version: Mapped[str | None] = mapped_column(String(20))
     # Loaded only when asked for: queries join documents for their names, not text.
     text: Mapped[str] = mapped_column(Text, default="", deferred=True)
     warnings: Mapped[list[str]] = mapped_column(default=list, deferred=True)

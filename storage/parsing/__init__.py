@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# Which reading of minutes a stored document holds. Raised when the parser reads the
+# same text differently (better): the next ingest of a stored file reads it again.
+PARSER_VERSION = "2026-12-02"
+
 if TYPE_CHECKING:
     from storage.parsing.document import parse_text
 
-__all__ = ["parse_text"]
+__all__ = ["PARSER_VERSION", "parse_text"]
 
 
 def __getattr__(name: str) -> object:

@@ -6,10 +6,11 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from storage import models
 from storage.loading import load_paths
+from storage.parsing import PARSER_VERSION
 from storage.store import Store
 from tests.conftest import real_minutes
 
@@ -75,6 +76,24 @@ def test_changed_file_replaces_its_earlier_version(store: Store, tmp_path: Path)
         texts = list(session.scalars(select(models.Decision.text)))
     assert any("avvakta förstudien" in t for t in texts)
     assert not any("genomföra förstudien" in t for t in texts)
+
+
+def test_a_file_read_by_an_older_parser_is_read_again(store: Store, tmp_path: Path) -> None:
+    """After an upgrade whose parser reads minutes better, the next ingest of a stored
+    file reads it again (once), wherever the file now lies."""
+    source = real_minutes()[3]
+    assert load_paths(store, [source]).count("loaded") == 1
+    counts = row_counts(store)
+    with store.transaction() as session:
+        session.execute(update(models.Document).values(parser_version=None))
+    moved = tmp_path / source.name
+    shutil.copy(source, moved)  # the same content, somewhere else
+    assert load_paths(store, [moved]).count("replaced") == 1
+    assert row_counts(store) == counts
+    with store.session() as session:
+        versions = list(session.scalars(select(models.Document.parser_version)))
+    assert versions == [PARSER_VERSION]
+    assert load_paths(store, [moved, source]).count("unchanged") == 2
 
 
 def test_unreadable_files_change_nothing_and_are_named(store: Store, tmp_path: Path) -> None:
