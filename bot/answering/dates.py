@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from bot.answering.facts import day_bounds
 from bot.understanding.query import Intent, Period, Query
 from bot.understanding.timeexpr import days_away
-from storage.queries import days_with_meetings, spans_with_meetings
+from storage.queries import spans_with_meetings
 
 # The years looked in, around today's.
 YEARS_BACK, YEARS_AHEAD = 25, 3
@@ -116,11 +116,10 @@ def _meeting_days(
     session: Session, query: Query, candidates: list[date], *, minutes_only: bool
 ) -> set[date]:
     """The candidates with a meeting of the question's group (or groups, or any)."""
-    groups = (query.group,) if query.group else query.groups or (None,)
-    found: set[date] = set()
-    for group in groups:
-        found |= days_with_meetings(session, candidates, group=group, minutes_only=minutes_only)
-    return found
+    days = [Period(day, day) for day in candidates]
+    return {
+        span.start for span in _spans_with_meetings(session, query, days, minutes_only=minutes_only)
+    }
 
 
 def _same_day_in_years(day: date, today: date) -> list[date]:

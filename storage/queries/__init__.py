@@ -12,7 +12,6 @@ from storage.queries.decisions import (
 )
 from storage.queries.meeting_spans import spans_with_meetings
 from storage.queries.meetings import (
-    days_with_meetings,
     meeting_by_id,
     meetings_between,
     meetings_moved_from,
@@ -35,7 +34,6 @@ __all__ = [
     "ItemView",
     "MeetingView",
     "attendance_of",
-    "days_with_meetings",
     "decisions",
     "items_of",
     "known_names",

@@ -1,4 +1,4 @@
-"""Which of several spans of time hold a meeting: the years a yearless month or
+"""Which of several spans of time hold a meeting: the years a yearless day, month or
 season is looked for in ("vad beslutades i mars?": the Marches of thirty years).
 
 One statement whatever the store's size: each span asks the start index (or its

@@ -264,39 +264,6 @@ def previous_meetings(
     return merged[:limit]
 
 
-def days_with_meetings(
-    session: Session,
-    days: Sequence[date],
-    *,
-    group: str | None = None,
-    minutes_only: bool = False,
-) -> set[date]:
-    """Those of `days` on which a meeting starts or from which one was moved away
-    (with `minutes_only`, on which a meeting with minutes starts).
-
-    >>> days_with_meetings(session, [date(2019, 4, 24), date(2020, 4, 24)])
-    {datetime.date(2020, 4, 24)}
-    """
-    if not days:
-        return set()
-    bounds = [(_midnight(day), _midnight(day) + WHOLE_DAY) for day in days]
-    starts = or_(*(and_(Meeting.start >= s, Meeting.start < e) for s, e in bounds))
-    moved = or_(*(and_(Meeting.moved_from >= s, Meeting.moved_from < e) for s, e in bounds))
-    condition = and_(starts, _FROM_MINUTES) if minutes_only else or_(starts, moved)
-    statement = select(Meeting.start, Meeting.moved_from).where(condition)
-    if group is not None:
-        mine = select(MeetingGroup.meeting_id).join(Group, Group.id == MeetingGroup.group_id)
-        statement = statement.where(Meeting.id.in_(mine.where(Group.name == group)))
-    rows = session.execute(statement).all()
-    moments = [row[0] for row in rows] + ([] if minutes_only else [row[1] for row in rows])
-    found = {moment.astimezone(STOCKHOLM).date() for moment in moments if moment is not None}
-    return found & set(days)
-
-
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), STOCKHOLM)
-
-
 def meeting_by_id(session: Session, meeting_id: int) -> MeetingView | None:
     views = _views(session, VIEW_BY_ID, id=meeting_id)
     return views[0] if views else None
