@@ -309,7 +309,8 @@ def _widen_statement(terms: int, postgres: bool) -> TextClause:
         f"{match.format(k=k)} ORDER BY term LIMIT {MAX_EXPANSIONS + 1}) AS t{k}"
         for k in range(terms)
     ]
-    return text(" UNION ALL ".join(parts))
+    # a prefix look-up: planned for its words (see storage.statements.PLAN_EACH_TIME)
+    return text(" UNION ALL ".join(parts)).execution_options(**{PLAN_EACH_TIME: True})
 
 
 # Checked per match (the walk through the matches drives the query).

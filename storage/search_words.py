@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from storage.lookups import lookups
 from storage.search import widened_terms
+from storage.statements import PLAN_EACH_TIME
 
 # A word no indexed word begins is read as the indexed word it is nearest to, among
 # those with its first letters (at most NEAREST_AMONG of them), when that is this close.
@@ -78,4 +79,6 @@ def _indexed_starting(session: Session, start: str) -> tuple[str, ...]:
 @cache
 def _indexed_statement(postgres: bool) -> TextClause:
     match = "term LIKE :pattern" if postgres else "term >= :low AND term < :high"
-    return text(f"SELECT term FROM search_terms WHERE {match} ORDER BY term LIMIT {NEAREST_AMONG}")
+    statement = f"SELECT term FROM search_terms WHERE {match} ORDER BY term LIMIT {NEAREST_AMONG}"
+    # a prefix look-up: planned for its word (see storage.statements.PLAN_EACH_TIME)
+    return text(statement).execution_options(**{PLAN_EACH_TIME: True})
