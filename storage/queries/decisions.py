@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Executable, select, union_all
 from sqlalchemy.orm import Session, aliased
 
-from storage.lookups import lookups
+from storage.lookups import GROUPS, lookups
 from storage.models import AgendaItem, Decision, Document, Group, Meeting, MeetingGroup
 from storage.parsing.records import STOCKHOLM
 from storage.search import Scope, search_items
@@ -421,16 +421,12 @@ def _folded(
 
 
 def _group_names(session: Session, wanted: set[int]) -> Mapping[int, str]:
-    """Group names by id, from the lookups (a group stored since they were read is
-    read from the table)."""
+    """Group names by id, from the lookups (read again from the table when a group
+    was stored since they were read)."""
     known = lookups(session).group_names
     if wanted <= known.keys():
         return known
-    rows = session.connection().execute(GROUP_NAMES, {"ids": sorted(wanted)}).all()
-    return {**known, **dict(rows)}
-
-
-GROUP_NAMES = select(Group.id, Group.name).where(in_list(Group.id, "ids"))
+    return {group_id: name for group_id, name in session.connection().execute(GROUPS)}
 
 
 def _decision_view(row: Any, groups: dict[int, tuple[str, ...]], score: float) -> DecisionView:

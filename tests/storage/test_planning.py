@@ -70,21 +70,3 @@ def test_a_search_is_planned_for_its_words(loaded_store: Store) -> None:
         prepared = session.connection().execute(PREPARED, {"like": "%to_tsquery%"}).all()
     assert found[0] and all(hits == found[0] for hits in found)
     assert prepared == []
-
-
-def test_decisions_name_a_group_stored_after_the_lookups_were_read(store: Store) -> None:
-    """Decision and item rows carry group ids, named from the lookups; a group stored
-    since they were read (another process loading) is named from its table."""
-    from storage.lookups import Lookups, attach
-    from storage.queries.decisions import _group_names
-
-    with store.transaction() as session:
-        session.add(Group(name="Alfa", short_name="Alfa"))
-    with store.session() as session:
-        attach(session, Lookups.read(session))
-        with store.transaction() as writer:
-            writer.add(Group(name="Beta", short_name="Beta"))
-        ids = dict(session.connection().execute(select(Group.name, Group.id)).all())
-        assert _group_names(session, {ids["Alfa"]})[ids["Alfa"]] == "Alfa"
-        names = _group_names(session, {ids["Alfa"], ids["Beta"]})
-    assert (names[ids["Alfa"]], names[ids["Beta"]]) == ("Alfa", "Beta")
