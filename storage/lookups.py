@@ -11,7 +11,7 @@ itself (`lookups`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -84,3 +84,13 @@ def lookups(session: Session) -> Lookups:
     if found is None:
         found = session.info[KEY] = Lookups.read(session)
     return found
+
+
+def group_names(session: Session, wanted: Iterable[int]) -> Mapping[int, str]:
+    """Names of the groups with these ids (rows carry a meeting's group ids, not a
+    join with `groups`: a join fewer to plan), from the lookups; read again from
+    the table when a group was stored since they were read."""
+    known = lookups(session).group_names
+    if all(group_id in known for group_id in wanted):
+        return known
+    return {group_id: name for group_id, name in session.connection().execute(GROUPS)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Executable, select, union_all
 from sqlalchemy.orm import Session, aliased
 
-from storage.lookups import GROUPS, lookups
+from storage.lookups import group_names
 from storage.models import AgendaItem, Decision, Document, Group, Meeting, MeetingGroup
 from storage.parsing.records import STOCKHOLM
 from storage.search import Scope, search_items
@@ -228,11 +228,14 @@ def search_items_text(
     scores = dict(search_items(session, words, limit=SEARCH_DEPTH, scope=_scope(group, start, end)))
     if not scores:
         return []
-    # the search kept to the scope; the best, by score and then the meeting's day, are
-    # chosen before their texts are read
-    newest = session.connection().scalars(NEWEST_FIRST, {"items": list(scores)}).all()
-    chosen = sorted(newest, key=lambda item_id: -scores[item_id])[:limit]  # sorted() is stable
-    found = _items(session, ITEMS_BY_IDS, items=chosen)
+    # the search kept to the scope; the best, title matches first and then the newest,
+    # are chosen in the statement that reads them, so only their texts are read
+    params = {
+        "items": list(scores),
+        "titles": [item for item, score in scores.items() if score >= TITLE_SCORE],
+        "limit": limit,
+    }
+    found = _items(session, BEST_ITEMS, **params)
     found = sorted(found, key=lambda item: (-scores[item.id], -item.meeting_date.toordinal()))
     return [_with_score(item, scores[item.id]) for item in found]
 
@@ -366,12 +369,22 @@ _ITEM_ROWS = (
     .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
 )
 ITEMS_OF_MEETING = _ITEM_ROWS.where(AgendaItem.meeting_id == param("meeting"))
-ITEMS_BY_IDS = _ITEM_ROWS.where(_ITEMS)
-NEWEST_FIRST = (
-    select(AgendaItem.id)
-    .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-    .where(_ITEMS)
-    .order_by(Meeting.start.desc(), AgendaItem.position)
+# Of the given items, the first `limit` of those among `titles`, then of the rest,
+# newest first: what a search shows, read with their texts.
+_CHOSEN = aliased(AgendaItem)
+_CHOSEN_MEETING = aliased(Meeting)
+BEST_ITEMS = _ITEM_ROWS.where(
+    AgendaItem.id.in_(
+        select(_CHOSEN.id)
+        .join(_CHOSEN_MEETING, _CHOSEN_MEETING.id == _CHOSEN.meeting_id)
+        .where(in_list(_CHOSEN.id, "items"))
+        .order_by(
+            in_list(_CHOSEN.id, "titles").desc(),
+            _CHOSEN_MEETING.start.desc(),
+            _CHOSEN.position,
+        )
+        .limit(param("limit"))
+    )
 )
 
 
@@ -415,18 +428,9 @@ def _folded(
         first.setdefault(row[key], row)
         if row[-1] is not None:
             ids[row[meeting]].add(row[-1])
-    names = _group_names(session, {g for found in ids.values() for g in found})
+    names = group_names(session, {g for found in ids.values() for g in found})
     groups = {m: tuple(names[g] for g in sorted(found)) for m, found in ids.items()}
     return list(first.values()), groups
-
-
-def _group_names(session: Session, wanted: set[int]) -> Mapping[int, str]:
-    """Group names by id, from the lookups (read again from the table when a group
-    was stored since they were read)."""
-    known = lookups(session).group_names
-    if wanted <= known.keys():
-        return known
-    return {group_id: name for group_id, name in session.connection().execute(GROUPS)}
 
 
 def _decision_view(row: Any, groups: dict[int, tuple[str, ...]], score: float) -> DecisionView:

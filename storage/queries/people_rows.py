@@ -13,7 +13,7 @@ from sqlalchemy import Executable
 from sqlalchemy.orm import Session
 
 from storage.identity import person_key
-from storage.lookups import lookups
+from storage.lookups import group_names, lookups
 from storage.parsing.records import STOCKHOLM
 from storage.queries.people_statements import (
     GROUPS_OF_MEETINGS,
@@ -96,8 +96,9 @@ def _group_count(session: Session) -> int:
 
 
 def _group_names(session: Session, group_ids: Iterable[int]) -> dict[int, str]:
-    names = lookups(session).group_names
-    return {g: names[g] for g in group_ids if g in names}
+    wanted = list(dict.fromkeys(group_ids))
+    names = group_names(session, wanted)
+    return {g: names[g] for g in wanted if g in names}
 
 
 def _group_ids(session: Session, group: str | None) -> dict[int, str]:

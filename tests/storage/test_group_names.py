@@ -1,13 +1,18 @@
-"""Decision and agenda-item rows carry their meeting's group ids; the names come from
-the lookups, or from the table for a group stored since they were read."""
+"""Meeting, decision and agenda-item rows carry their meeting's group ids; the names
+come from the lookups, or from the table for a group stored since they were read."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
 from sqlalchemy import select
 
-from storage.lookups import Lookups, attach
+from storage.loading import load_paths
+from storage.lookups import Lookups, attach, group_names
 from storage.models import Group
-from storage.queries.decisions import _group_names
+from storage.parsing.records import STOCKHOLM
+from storage.queries import meetings_between
 from storage.store import Store
 
 
@@ -21,6 +26,34 @@ def test_decisions_name_a_group_stored_after_the_lookups_were_read(store: Store)
         with store.transaction() as writer:
             writer.add(Group(name="Beta", short_name="Beta"))
         ids = dict(session.connection().execute(select(Group.name, Group.id)).all())
-        assert _group_names(session, {ids["Alfa"]})[ids["Alfa"]] == "Alfa"
-        names = _group_names(session, {ids["Alfa"], ids["Beta"]})
+        assert group_names(session, {ids["Alfa"]})[ids["Alfa"]] == "Alfa"
+        names = group_names(session, {ids["Alfa"], ids["Beta"]})
     assert (names[ids["Alfa"]], names[ids["Beta"]]) == ("Alfa", "Beta")
+
+
+MINUTES = """PROTOKOLL
+
+Gemensamma nämnden för hjälpmedel i Västmanland
+
+Sammanträdesdatum: 2025-03-12
+
+§ 18 Sammanträdesplan 2025
+
+Beslut
+Nämnden sammanträder 2025 enligt följande:
+14 maj kl. 13.00–15.00
+"""
+
+
+def test_meetings_name_a_group_stored_after_the_lookups_were_read(
+    store: Store, tmp_path: Path
+) -> None:
+    (tmp_path / "march.txt").write_text(MINUTES, encoding="utf-8")
+    spring = (datetime(2025, 3, 1, tzinfo=STOCKHOLM), datetime(2025, 6, 1, tzinfo=STOCKHOLM))
+    with store.session() as session:
+        attach(session, Lookups.read(session))
+        assert meetings_between(session, *spring) == []
+        assert load_paths(store, [tmp_path]).ok  # loaded since the lookups were read
+        found = [(m.day.isoformat(), m.groups) for m in meetings_between(session, *spring)]
+    group = ("Gemensamma nämnden för hjälpmedel i Västmanland",)
+    assert found == [("2025-03-12", group), ("2025-05-14", group)]

@@ -4,7 +4,7 @@ latest listing per group, and planner statistics after loading."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from importlib import import_module
 
 import pytest
@@ -51,6 +51,26 @@ def test_next_meetings_are_the_coming_ones_of_the_whole_future(loaded_store: Sto
         for group in (None, "Chefsgrupp för samverkan social välfärd samt vård och omsorg"):
             mine = [m for m in coming if group is None or group in m.groups]
             assert next_meetings(session, NOW, group=group, limit=3) == mine[:3]
+
+
+def test_next_meetings_at_every_moment_of_a_meeting_day(loaded_store: Store) -> None:
+    """Asked as a meeting begins, while it runs and as it ends: those not over yet."""
+    with loaded_store.session() as session:
+        everything = meetings_between(
+            session, _midnight(date(2020, 1, 1)), _midnight(date(2100, 1, 1))
+        )
+        moments = {
+            moment + shift
+            for m in everything[-12:]
+            for moment in (m.start, m.finish)
+            for shift in (timedelta(minutes=-1), timedelta(0), timedelta(minutes=1))
+        }
+        for now in sorted(moments):
+            begun = [m for m in everything if m.start < _midnight(now.date())]
+            coming = [m for m in everything if m not in begun and m.finish > now]
+            under_way = [m for m in begun if m.finish > now]
+            for limit in (1, 3):
+                assert next_meetings(session, now, limit=limit) == (under_way + coming)[:limit]
 
 
 def test_every_indexed_word_is_a_search_term(loaded_store: Store) -> None:
