@@ -94,3 +94,13 @@ def group_names(session: Session, wanted: Iterable[int]) -> Mapping[int, str]:
     if all(group_id in known for group_id in wanted):
         return known
     return {group_id: name for group_id, name in session.connection().execute(GROUPS)}
+
+
+def group_ids(session: Session, names: Iterable[str]) -> list[int]:
+    """The ids of the groups with these names (those stored), from the lookups; read
+    again from the table when one is not among them (stored since they were read)."""
+    known = lookups(session).group_ids
+    wanted = list(names)
+    if not all(name in known for name in wanted):
+        known = {name: group_id for group_id, name in session.connection().execute(GROUPS)}
+    return [known[name] for name in wanted if name in known]

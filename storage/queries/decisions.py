@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Executable, select, union_all
 from sqlalchemy.orm import Session, aliased
 
-from storage.lookups import group_names
+from storage.lookups import group_ids, group_names
 from storage.models import AgendaItem, Decision, Document, Group, Meeting, MeetingGroup
 from storage.parsing.records import STOCKHOLM
 from storage.search import Scope, search_items
@@ -155,8 +155,8 @@ def later_decisions(
     known: dict[tuple[str, datetime, datetime], Any] = session.info.setdefault(FOLLOWED, {})
     key = (group, start, end)
     if key not in known:
-        params = {"group": group, "start": start, "end": end}
-        rows = session.connection().execute(GROUP_DECISIONS, params).all()
+        params = {"groups": group_ids(session, [group]), "start": start, "end": end}
+        rows = session.connection().execute(GROUPS_DECISIONS, params).all()
         known[key] = _folded(session, rows, key=12, meeting=7)
     rows, groups = known[key]
     wanted = [w for w in words if w]
@@ -178,7 +178,7 @@ def read_followed(session: Session, spans: Sequence[tuple[str, datetime, datetim
     if len(wanted) < 2:
         return  # later_decisions reads one span itself
     params = {
-        "groups": sorted({group for group, _, _ in wanted}),
+        "groups": group_ids(session, sorted({group for group, _, _ in wanted})),
         "start": min(start for _, start, _ in wanted),
         "end": max(end for _, _, end in wanted),
     }
@@ -253,6 +253,7 @@ def _scope(group: str | None, start: datetime | None, end: datetime | None) -> S
 # -- statements (built once: see storage.statements) ---------------------------------
 
 _ITEMS = in_list(AgendaItem.id, "items")
+_OF_GROUPS = aliased(MeetingGroup)
 _MEETINGS = in_list(AgendaItem.meeting_id, "meetings")
 
 # The items searched for, and the sub-headings of those whose titles name the topic
@@ -301,34 +302,28 @@ DECISIONS_OF = {
 }  # (of these items and their sub-headings, at these meetings) -> statement
 
 
-# A group's decisions in a period, with their items' stored words (see later_decisions);
-# those of several groups (read_followed).
-def _group_decisions(of_group: ColumnElement[bool]) -> Executable:
-    return (
-        select(*_DECISIONS.selected_columns[:13], AgendaItem.search_title, AgendaItem.search_text)
-        .add_columns(MeetingGroup.group_id)
-        .select_from(Decision)
-        .join(AgendaItem, AgendaItem.id == Decision.item_id)
-        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-        .join(Document, Document.id == Meeting.document_id)
-        .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
-        .where(
-            Meeting.id.in_(
-                select(MeetingGroup.meeting_id)
-                .join(Group, Group.id == MeetingGroup.group_id)
-                .where(
-                    of_group,
-                    MeetingGroup.start >= param("start"),
-                    MeetingGroup.start < param("end"),
-                )
+# The decisions of groups' meetings in a period, with their items' stored words (see
+# later_decisions, read_followed). The groups by id, bound as one array (one prepared
+# statement for any number of groups, planned once: their meetings are an index range
+# whatever the values).
+GROUPS_DECISIONS = (
+    select(*_DECISIONS.selected_columns[:13], AgendaItem.search_title, AgendaItem.search_text)
+    .add_columns(MeetingGroup.group_id)
+    .select_from(Decision)
+    .join(AgendaItem, AgendaItem.id == Decision.item_id)
+    .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+    .join(Document, Document.id == Meeting.document_id)
+    .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+    .where(
+        Meeting.id.in_(
+            select(_OF_GROUPS.meeting_id).where(
+                in_list(_OF_GROUPS.group_id, "groups"),
+                _OF_GROUPS.start >= param("start"),
+                _OF_GROUPS.start < param("end"),
             )
         )
     )
-
-
-GROUP_DECISIONS = _group_decisions(Group.name == param("group"))
-# (an expanding IN: a list of group names planned for its values, see storage.statements)
-GROUPS_DECISIONS = _group_decisions(Group.name.in_(param("groups", expanding=True)))
+)
 
 
 @cache

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from storage.loading import load_paths
-from storage.lookups import Lookups, attach, group_names
+from storage.lookups import Lookups, attach, group_ids, group_names
 from storage.models import Group
 from storage.parsing.records import STOCKHOLM
 from storage.queries import meetings_between
@@ -29,6 +29,20 @@ def test_decisions_name_a_group_stored_after_the_lookups_were_read(store: Store)
         assert group_names(session, {ids["Alfa"]})[ids["Alfa"]] == "Alfa"
         names = group_names(session, {ids["Alfa"], ids["Beta"]})
     assert (names[ids["Alfa"]], names[ids["Beta"]]) == ("Alfa", "Beta")
+
+
+def test_group_ids_of_a_group_stored_after_the_lookups_were_read(store: Store) -> None:
+    """Statements that take group ids (a group's decisions in a period) find a group
+    stored since the lookups were read; a name no group has has no id."""
+    with store.transaction() as session:
+        session.add(Group(name="Alfa", short_name="Alfa"))
+    with store.session() as session:
+        attach(session, Lookups.read(session))
+        with store.transaction() as writer:
+            writer.add(Group(name="Beta", short_name="Beta"))
+        ids = dict(session.connection().execute(select(Group.name, Group.id)).all())
+        assert group_ids(session, ["Alfa"]) == [ids["Alfa"]]
+        assert group_ids(session, ["Beta", "Gamma", "Alfa"]) == [ids["Beta"], ids["Alfa"]]
 
 
 MINUTES = """PROTOKOLL
