@@ -17,7 +17,7 @@ from typing import Any, cast
 from sqlalchemy import Executable, and_, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
-from storage.lookups import group_names
+from storage.lookups import group_ids, group_names
 from storage.models import Document, Group, Meeting, MeetingGroup
 from storage.models import ScheduleSpan as SpanRow
 from storage.parsing.records import STOCKHOLM
@@ -294,12 +294,15 @@ def meeting_by_id(session: Session, meeting_id: int) -> MeetingView | None:
 MAX_SPAN = timedelta(days=800)
 
 
+# The groups by id, bound as one array: one prepared statement for any number of
+# groups (a list of names was a statement per length, planned at every run).
 SCHEDULE_SPANS = (
-    select(Group.name, Document.name, SpanRow.document_date, SpanRow.first_day, SpanRow.last_day)
-    .join(Group, Group.id == SpanRow.group_id)
+    select(
+        SpanRow.group_id, Document.name, SpanRow.document_date, SpanRow.first_day, SpanRow.last_day
+    )
     .join(Document, Document.id == SpanRow.document_id)
     .where(
-        Group.name.in_(param("groups", expanding=True)),
+        in_list(SpanRow.group_id, "groups"),
         SpanRow.first_day >= param("reach"),
         SpanRow.first_day < param("last"),
         SpanRow.last_day >= param("first"),
@@ -316,11 +319,20 @@ def _schedule_spans(
         session.connection()
         .execute(
             SCHEDULE_SPANS,
-            {"groups": sorted(groups), "reach": first - MAX_SPAN, "first": first, "last": last},
+            {
+                "groups": group_ids(session, sorted(groups)),
+                "reach": first - MAX_SPAN,
+                "first": first,
+                "last": last,
+            },
         )
         .all()
     )
-    return [ScheduleSpan(*row) for row in rows]
+    names = group_names(session, {row[0] for row in rows})
+    return [
+        ScheduleSpan(names[group_id], document, written, first_day, last_day)
+        for group_id, document, written, first_day, last_day in rows
+    ]
 
 
 def _moved_away(
