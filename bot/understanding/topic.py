@@ -64,9 +64,12 @@ def subject(
     blocked = used - names
     # "gang crime": an English phrase of the domain, though "gang" alone is "gång"
     phrase = phrase_starts(list(keys))
+    # "vad sades om IT?": an abbreviation in capitals is a subject, though "it" is a
+    # small word
+    capitals = _abbreviations(words)
 
     def content(i: int) -> bool:
-        return is_subject_word(keys[i]) or i in phrase
+        return is_subject_word(keys[i]) or i in phrase or i in capitals
 
     def word(i: int) -> bool:
         return i not in blocked and (i in names or content(i))
@@ -87,6 +90,19 @@ def subject(
     # A hyphen read as a word of its own goes back on its word ("hälso- och sjukvård").
     text = re.sub(r"(?<=\w) -(?= (?:och|eller|samt|and|or) )", "-", " ".join(t.raw for t in tokens))
     return Subject(text, frozenset(range(first, last + 1)))
+
+
+def _abbreviations(words: Words) -> frozenset[int]:
+    """The tokens written as abbreviations in capitals ("IT", "LSS"), in a question
+    not written in capitals throughout."""
+    letters = [c for t in words.tokens for c in t.raw if c.isalpha()]
+    if sum(c.isupper() for c in letters) * 2 > len(letters):
+        return frozenset()  # "VAD SADES OM IT?": shouting, not abbreviations
+    return frozenset(
+        i
+        for i, t in enumerate(words.tokens)
+        if 2 <= len(t.raw) <= 5 and t.raw.isalpha() and t.raw.isupper()
+    )
 
 
 def introduced(words: Words, keys: Sequence[str], used: frozenset[int]) -> Subject | None:

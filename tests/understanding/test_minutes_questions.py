@@ -104,6 +104,10 @@ def test_agenda(question: str, expected: dict[str, Any]) -> None:
     [
         ("vad sades om projekt CROSS", {"topic": "projekt CROSS"}),
         ("Vad sades om projekt CROSS?", {"topic": "projekt CROSS"}),
+        # an abbreviation in capitals is a subject, though "it" is a small word
+        ("vad sades om IT?", {"topic": "IT"}),
+        ("what was said about IT", {"topic": "IT", "language": "en"}),
+        ("vad sades om IT och LSS?", {"topic": "IT och LSS"}),
         ("what was said about mobila team", {"topic": "mobila team", "language": "en"}),
         ("har vi pratat om kärnkraft?", {"topic": "kärnkraft"}),
         (
