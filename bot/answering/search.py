@@ -35,6 +35,9 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
         start, end = day_bounds(query.period.start, query.period.end)
         span = (start, earlier(end, written))
     found = find_items(session, query, span)
+    if not query.topic and not query.person and found.words:
+        # no subject read ("vad sades om it?"): the words searched for, not the question
+        asked = quoted(" ".join(found.words))
     elsewhen = False
     if not found.hits and found.words and query.period is not None:
         # the year may belong to the subject ("konferensen 2027"): any time, said so

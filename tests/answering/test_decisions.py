@@ -73,6 +73,21 @@ def test_search(ask: Ask) -> None:
     assert "CROSS" in (answer.sources[0].snippet or "")
 
 
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [
+        ("vad sades om IT?", "I protokollen om IT:"),
+        # no subject read ("it" is a small word): the words searched for, not the question
+        ("vad sades om it?", "I protokollen om it:"),
+    ],
+)
+def test_search_for_an_abbreviation(ask: Ask, question: str, heading: str) -> None:
+    answer = ask(question)
+    assert answer.intent == "search"
+    assert answer.text.splitlines()[0] == heading
+    assert ("2023-09-08", "13") in [(s.meeting_date, s.item) for s in answer.sources]
+
+
 @pytest.mark.parametrize("question", ["hjälp", "help", "vad kan du?"])
 def test_help(ask: Ask, question: str) -> None:
     answer = ask(question)
