@@ -25,19 +25,13 @@ from storage.search import stem_words
 
 def answer_search(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
-    # "what did Ingmar Ångman say?": the person is what is looked for
-    asked = quoted(
-        subject_said(query.topic, query.raw) if query.topic else query.person or query.raw
-    )
     written = written_by(session, context.now)  # minutes of later meetings are not written yet
     span: tuple[datetime | None, datetime | None] = (None, written)
     if query.period is not None:
         start, end = day_bounds(query.period.start, query.period.end)
         span = (start, earlier(end, written))
     found = find_items(session, query, span)
-    if not query.topic and not query.person and found.words:
-        # no subject read ("vad sades om it?"): the words searched for, not the question
-        asked = quoted(" ".join(found.words))
+    asked = quoted(_asked(query, found))
     elsewhen = False
     if not found.hits and found.words and query.period is not None:
         # the year may belong to the subject ("konferensen 2027"): any time, said so
@@ -155,6 +149,16 @@ def _nothing(query: Query, asked: str) -> Answer:
             f"I find nothing about {asked} in the minutes.",
         )
     return Answer("search", text, language=lang, found=False)
+
+
+def _asked(query: Query, found: Found) -> str:
+    """What the answer says it looked for: the subject; "what did Ingmar Ångman say?":
+    the person; no subject read ("vad sades om it?"): the words searched for."""
+    if query.topic:
+        return subject_said(query.topic, query.raw)
+    if query.person:
+        return query.person
+    return " ".join(found.words) if found.words else query.raw
 
 
 def _heading(found: Found, asked: str, lang: str) -> str:

@@ -306,21 +306,17 @@ DECISIONS_OF = {
 # later_decisions, read_followed). The groups by id, bound as one array (one prepared
 # statement for any number of groups, planned once: their meetings are an index range
 # whatever the values).
-GROUPS_DECISIONS = (
-    select(*_DECISIONS.selected_columns[:13], AgendaItem.search_title, AgendaItem.search_text)
-    .add_columns(MeetingGroup.group_id)
-    .select_from(Decision)
-    .join(AgendaItem, AgendaItem.id == Decision.item_id)
-    .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-    .join(Document, Document.id == Meeting.document_id)
-    .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
-    .where(
-        Meeting.id.in_(
-            select(_OF_GROUPS.meeting_id).where(
-                in_list(_OF_GROUPS.group_id, "groups"),
-                _OF_GROUPS.start >= param("start"),
-                _OF_GROUPS.start < param("end"),
-            )
+GROUPS_DECISIONS = _DECISIONS.with_only_columns(
+    *_DECISIONS.selected_columns[:13],
+    AgendaItem.search_title,
+    AgendaItem.search_text,
+    MeetingGroup.group_id,  # last, as in every decision row (see _folded)
+).where(
+    Meeting.id.in_(
+        select(_OF_GROUPS.meeting_id).where(
+            in_list(_OF_GROUPS.group_id, "groups"),
+            _OF_GROUPS.start >= param("start"),
+            _OF_GROUPS.start < param("end"),
         )
     )
 )
