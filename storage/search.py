@@ -1,5 +1,6 @@
 """Full-text search over agenda items, the same on SQLite (FTS5) and PostgreSQL
-(GIN over to_tsvector('simple', ...)).
+(GIN over to_tsvector('simple', ...), and a B-tree of (word, item) pairs,
+item_words, that a topic's newest matches are walked back off).
 
 Both index words already stemmed by the Snowball Swedish stemmer, so a question's
 "suicidsamordningen" finds an item titled "Suicidsamordning", and the two
@@ -212,18 +213,19 @@ def _search_postgres(
     spans = _span_params(scope)
     if spans is None:
         return []
+    in_period = scope is not None and scope.has_period
+    params: dict[str, object] = {"limit": wanted.limit, **spans, **_period(scope)}
+    listed = [(term, words) for term, words in widened if words is not None]
+    if not marks and len(listed) == len(widened):
+        # Every word's indexed words known (the common case): walked off item_words.
+        return _walk(session, listed, wanted, params, in_period, bool(spans))
+    # Else the full-text index: a group's marks with the words (the group's matches
+    # are an intersection of its GIN lists), or a word too short to list what it begins.
     joiner = " & " if wanted.require_all else " | "
-    query = joiner.join(
+    params["query"] = joiner.join(
         f"{term}:*" if words is None else "(" + " | ".join(words) + ")" for term, words in widened
     )
-    params: dict[str, object] = {
-        "query": query,
-        "marks": " & ".join(marks),
-        "limit": wanted.limit,
-        **spans,
-        **_period(scope),
-    }
-    in_period = scope is not None and scope.has_period
+    params["marks"] = " & ".join(marks)
     shape = (bool(marks), in_period, bool(spans), wanted.oldest_first)
     recent: list[tuple[int, bool]] | None = None
     if not marks and not wanted.oldest_first:
@@ -244,6 +246,141 @@ def _search_postgres(
     newest_titles = [i for i, title in recent if title] if recent is not None else []
     titles = _postgres_matches(session, "search_vector_title", newest_titles, params, wanted, shape)
     return wanted.best(_scored(titles, every))
+
+
+def _walk(
+    session: Session,
+    widened: list[tuple[str, list[str]]],
+    wanted: Wanted,
+    params: dict[str, object],
+    in_period: bool,
+    bounded: bool,
+) -> list[tuple[int, float]]:
+    """The newest (or oldest) matches, and the newest title matches, read off the
+    (word, item) index of item_words (PostgreSQL).
+
+    All words: the rarest term's words are walked in item order, each item checked
+    for the other terms by the index, until enough match. Any word: every term's
+    words are walked together. A term's rarity is the share of items its words are
+    in, from the planner's statistics (`word_shares`). The walk tells which of its
+    matches are title matches; only when there are `limit` matches and not all of
+    them are, the title matches are walked for on their own."""
+    if wanted.require_all:
+        shares = word_shares(session)
+        rarest = min(widened, key=lambda t: (_share(shares, t[1]), -len(t[0])))
+        driving, checked = rarest[1], [words for term, words in widened if term != rarest[0]]
+    else:
+        driving, checked = list(dict.fromkeys(w for _, words in widened for w in words)), []
+    values: dict[str, object] = {f"w{k}": word for k, word in enumerate(driving)}
+    values |= {f"t{k}_{j}": word for k, words in enumerate(checked) for j, word in enumerate(words)}
+    values |= params
+    lengths = tuple(len(words) for words in checked)
+    shape = (len(driving), lengths, in_period, bounded, wanted.oldest_first, wanted.limit)
+    connection = session.connection()
+    found = {
+        int(item_id): bool(title)
+        for item_id, title in connection.execute(_walk_statement(False, *shape), values)
+    }
+    every = list(found)
+    if len(every) < wanted.limit:  # all the matches, title matches told
+        if not wanted.ranked:
+            return wanted.best(dict.fromkeys(every, 1.0))
+        titles = [item_id for item_id, title in found.items() if title]
+    elif all(found.values()):
+        titles = every
+    else:  # the newest title matches may lie beyond
+        titles = [
+            int(item_id) for item_id, _ in connection.execute(_walk_statement(True, *shape), values)
+        ]
+    return wanted.best(_scored(titles, every))
+
+
+def _share(shares: dict[str, float], words: list[str]) -> float:
+    """The share of items with one of these words, at most (a word the statistics
+    do not list is in fewer items than the least common word they list)."""
+    rare = shares.get("", 0.0)
+    return min(1.0, sum(shares.get(w, rare) for w in words))
+
+
+def word_shares(session: Session) -> dict[str, float]:
+    """The share of agenda items each common word is in, from PostgreSQL's
+    statistics of the stored vectors (the words ANALYZE found commonest, up to a
+    thousand); "" holds the least of them. Read once per state of the store."""
+    known = lookups(session)
+    found = known.memo.get("word shares")
+    if found is None:
+        row = session.connection().execute(WORD_SHARES).first()
+        found = {}
+        if row is not None:  # (none before the first ANALYZE)
+            words, shares = row
+            # the shares of the words, then the least and the greatest of them
+            found = dict(zip(words, shares[: len(words)], strict=True))
+            found[""] = min(shares[: len(words)], default=0.0)
+        known.remember("word shares", found)
+    assert isinstance(found, dict)
+    return found
+
+
+WORD_SHARES = text(
+    "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+    "WHERE schemaname = current_schema() AND tablename = 'agenda_items' "
+    "AND attname = 'search_vector_all' AND most_common_elems IS NOT NULL"
+)
+
+
+@lru_cache(maxsize=256)
+def _walk_statement(
+    title: bool,
+    driving: int,
+    checked: tuple[int, ...],
+    in_period: bool,
+    bounded: bool,
+    oldest_first: bool,
+    limit: int,
+) -> TextClause:
+    """(item, whether its title has the words too) of the items with one of
+    `driving` words (:w0, :w1, …) and one word of each list of words checked (as
+    many as `checked` says: :t0_0, :t0_1, …, :t1_0, …),
+    newest first (oldest with `oldest_first`), at most `limit`; with `title`, of the
+    items whose titles have them.
+
+    The limit is written in, and each word is a parameter of its own: the server
+    then plans the statement once for any words (psycopg prepares it), as a walk
+    is the same plan for any. With the limit a parameter, or the words checked an
+    array of unknown length, it costed the one plan for any words ten times too high
+    and planned afresh each time (0.3-2 ms)."""
+    only = " AND title" if title else ""
+    if bounded:
+        only += " AND " + _IN_SPANS.format(item="item_id")
+    order = _order(oldest_first)
+    # each word's items in order off the index, merged (an item may have several)
+    walked = " UNION ALL ".join(
+        f"(SELECT item_id, {'true' if title else 'title'} AS title FROM item_words "
+        f"WHERE word = :w{k}{only} ORDER BY item_id {order})"
+        for k in range(driving)
+    )
+
+    def has(k: int, in_title: bool) -> str:
+        words = ", ".join(f":t{k}_{j}" for j in range(checked[k]))
+        return (
+            f"EXISTS (SELECT 1 FROM item_words AS o WHERE o.item_id = walked.item_id "
+            f"AND o.word IN ({words}){' AND o.title' if in_title else ''} OFFSET 0)"
+        )
+
+    # Checked item by item as the walk goes, and it stops at the limit (OFFSET 0 keeps
+    # the planner from joining each word's every item instead: a common word has
+    # tens of thousands in a large store).
+    conditions = [has(k, title) for k in range(len(checked))]
+    if in_period:
+        conditions.append(_IN_PERIOD.format(item="walked.item_id"))
+    where = " WHERE " + " AND ".join(conditions) if conditions else ""
+    # a title match: the driving word in the title, and each checked word
+    in_title = " AND ".join(["bool_or(walked.title)", *(has(k, True) for k in range(len(checked)))])
+    statement = text(
+        f"SELECT item_id, {in_title} FROM ({walked}) AS walked{where} "
+        f"GROUP BY item_id ORDER BY item_id {order} LIMIT {int(limit)}"
+    )
+    return _period_types(statement) if in_period else statement
 
 
 def _postgres_matches(
