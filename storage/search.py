@@ -485,6 +485,16 @@ def _postgres_statement(
     column: str, marked: bool, in_period: bool, bounded: bool, oldest_first: bool
 ) -> TextClause:
     sql = f"SELECT id FROM agenda_items WHERE {column} @@ to_tsquery('simple', :query)"
+    if marked and column == "search_vector_title":
+        # A group's title matches are among its matches (a title's words are among the
+        # item's): found as those are, then checked. Else the planner intersected the
+        # words' title index with the group's mark: every title with a common topic
+        # (42,000 items for "mobila team" at 100,000 meetings, 18 ms, where the group's
+        # matches took 1.3). COALESCE keeps the title index out of it.
+        sql = (
+            "SELECT id FROM agenda_items WHERE search_vector_all @@ to_tsquery('simple', :query) "
+            "AND COALESCE(search_vector_title, ''::tsvector) @@ to_tsquery('simple', :query)"
+        )
     if marked:
         sql += " AND search_vector_all @@ to_tsquery('simple', :marks)"
     if bounded:
