@@ -11,14 +11,16 @@ itself (`lookups`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import Attendance, Group, Meeting, Organization
 
+T = TypeVar("T")
 KEY = "minutesbot.lookups"
 MEMO_SIZE = 2048
 GROUPS = select(Group.id, Group.name).order_by(Group.id)
@@ -61,6 +63,15 @@ class Lookups:
             places=tuple(sorted(connection.scalars(PLACES))),
             lansdel_titled=tuple(connection.scalars(LANSDEL_TITLED)),
         )
+
+    def kept(self, key: object, read: Callable[[], T]) -> T:
+        """What `read` gives, read once per state of the store: kept in the memo
+        under `key` (None too)."""
+        if key in self.memo:
+            return cast(T, self.memo[key])
+        found = read()
+        self.remember(key, found)
+        return found
 
     def remember(self, key: object, value: object) -> None:
         """Keep `value` in the memo; past MEMO_SIZE entries it starts again (questions

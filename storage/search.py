@@ -155,14 +155,9 @@ def widened_terms(session: Session, terms: list[str], postgres: bool) -> list[tu
     once per state of the store (kept with its lookups: the same topics are asked
     about again and again, and an answer that follows decisions up asks for the
     same words twice)."""
-    known = lookups(session)
-    key = ("widened", tuple(terms))
-    found = known.memo.get(key)
-    if found is None:
-        found = _widen(session, terms, postgres)
-        known.remember(key, found)
-    assert isinstance(found, list)
-    return found
+    return lookups(session).kept(
+        ("widened", tuple(terms)), lambda: _widen(session, terms, postgres)
+    )
 
 
 def _widen(session: Session, terms: list[str], postgres: bool) -> list[tuple[str, Widened]]:
@@ -306,18 +301,17 @@ def word_shares(session: Session) -> dict[str, float]:
     """The share of agenda items each common word is in, from PostgreSQL's
     statistics of the stored vectors (the words ANALYZE found commonest, up to a
     thousand); "" holds the least of them. Read once per state of the store."""
-    known = lookups(session)
-    found = known.memo.get("word shares")
-    if found is None:
-        row = session.connection().execute(WORD_SHARES).first()
-        found = {}
-        if row is not None:  # (none before the first ANALYZE)
-            words, shares = row
-            # the shares of the words, then the least and the greatest of them
-            found = dict(zip(words, shares[: len(words)], strict=True))
-            found[""] = min(shares[: len(words)], default=0.0)
-        known.remember("word shares", found)
-    assert isinstance(found, dict)
+    return lookups(session).kept("word shares", lambda: _read_word_shares(session))
+
+
+def _read_word_shares(session: Session) -> dict[str, float]:
+    row = session.connection().execute(WORD_SHARES).first()
+    if row is None:  # before the first ANALYZE
+        return {}
+    words, shares = row
+    # the shares of the words, then the least and the greatest of them
+    found = dict(zip(words, shares[: len(words)], strict=True))
+    found[""] = min(shares[: len(words)], default=0.0)
     return found
 
 

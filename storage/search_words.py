@@ -47,33 +47,27 @@ def known_words(session: Session, words: Sequence[str]) -> list[str]:
 
 
 def _nearest(session: Session, word: str) -> str:
-    known = lookups(session)
-    key = ("nearest", word)
-    found = known.memo.get(key)
-    if found is None:
+    def read() -> str:
         near = _indexed_starting(session, word[:2])
         indexed = set(near)
         shorter = range(len(word) - 1, max(len(word) - SHORTER_STEM, 4) - 1, -1)
         prefix = next((word[:end] for end in shorter if word[:end] in indexed), None)
         close = process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=NEAREST_SCORE)
-        found = prefix or (close[0] if close else word)
-        known.remember(key, found)
-    return str(found)
+        return str(prefix or (close[0] if close else word))
+
+    return lookups(session).kept(("nearest", word), read)
 
 
 def _indexed_starting(session: Session, start: str) -> tuple[str, ...]:
     """The indexed words that begin with `start` (at most NEAREST_AMONG)."""
-    known = lookups(session)
-    key = ("indexed", start)
-    found = known.memo.get(key)
-    if found is None:
+
+    def read() -> tuple[str, ...]:
         postgres = session.get_bind().dialect.name == "postgresql"
         statement = _indexed_statement(postgres)
         params = {"pattern": start + "%"} if postgres else {"low": start, "high": start + "\uffff"}
-        found = tuple(session.connection().scalars(statement, params))
-        known.remember(key, found)
-    assert isinstance(found, tuple)
-    return found
+        return tuple(session.connection().scalars(statement, params))
+
+    return lookups(session).kept(("indexed", start), read)
 
 
 @cache

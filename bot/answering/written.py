@@ -36,7 +36,6 @@ NEWEST_MINUTES = (
     .limit(1)
 )
 _MEMO_KEY = "bot.answering.written.newest_minutes"
-_UNREAD = object()
 
 
 def written_by(session: Session, now: datetime) -> datetime | None:
@@ -68,9 +67,5 @@ def as_of(view: MeetingView, now: datetime) -> MeetingView:
 
 def _newest_minutes(session: Session) -> datetime | None:
     """The start of the newest meeting with minutes, read once per state of the store."""
-    known = lookups(session)
-    found = known.memo.get(_MEMO_KEY, _UNREAD)
-    if found is _UNREAD:
-        found = session.connection().scalar(NEWEST_MINUTES)
-        known.remember(_MEMO_KEY, found)
+    found = lookups(session).kept(_MEMO_KEY, lambda: session.connection().scalar(NEWEST_MINUTES))
     return found if isinstance(found, datetime) else None

@@ -107,13 +107,7 @@ class PresenterIndex:
 
 def presenter_index(session: Session) -> PresenterIndex:
     """The store's presenters, read once per state of the store (see module doc)."""
-    known = lookups(session)
-    found = known.memo.get(_MEMO)
-    if isinstance(found, PresenterIndex):
-        return found
-    index = _read_index(session)
-    known.remember(_MEMO, index)
-    return index
+    return lookups(session).kept(_MEMO, lambda: _read_index(session))
 
 
 def _read_index(session: Session) -> PresenterIndex:

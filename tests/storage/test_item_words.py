@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import shutil
 from collections.abc import Iterator
-from datetime import date, datetime, time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -123,10 +123,9 @@ def _full_text(
 
 
 def _year(year: int) -> Scope:
-    def midnight(day: date) -> datetime:
-        return datetime.combine(day, time(0), STOCKHOLM)
-
-    return Scope(start=midnight(date(year, 1, 1)), end=midnight(date(year + 1, 1, 1)))
+    return Scope(
+        start=datetime(year, 1, 1, tzinfo=STOCKHOLM), end=datetime(year + 1, 1, 1, tzinfo=STOCKHOLM)
+    )
 
 
 QUESTIONS = [
