@@ -53,7 +53,9 @@ def claim_deliveries(
         wanted.update(dict.fromkeys(unique, n))
         own.append(unique)
     recorded: set[str] = set()
-    keys = list(wanted)
+    # in one order everywhere: two instances inserting the same keys in different orders
+    # wait on each other's unique-index entries, and PostgreSQL ends one as a deadlock
+    keys = sorted(wanted)
     for first in range(0, len(keys), MOST_AT_ONCE):
         recorded |= _record(store, keys[first : first + MOST_AT_ONCE], moment)
     if keys and hash(keys[0]) % 64 == 0:  # now and then, forget what no retry will ask about
