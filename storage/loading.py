@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Table, delete, or_, select
+from sqlalchemy import Connection, Table, delete, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from storage.extract import FORMATS, UnreadableDocument, extract_text
@@ -32,6 +32,13 @@ from storage.store import Store
 DOCUMENTS = cast(Table, Document.__table__)
 # How a file's content is stored, if it is: the parser version that read it.
 STORED_READING = select(Document.parser_version).where(Document.content_hash == param("digest"))
+# On PostgreSQL ingests write one document at a time, whichever process runs them (a
+# lock of this schema's, held until the file's transaction ends). Files sharing
+# presenters, words or months would otherwise lock the same rows in different orders
+# (and one be ended as a deadlock), and the same file loaded twice at once would fail
+# on its content hash rather than be found loaded. SQLite's writers take turns anyway.
+INGEST_TURN = text("SELECT pg_advisory_xact_lock(:key, hashtext(current_schema()))")
+INGEST_LOCK = 0x696E6765  # any fixed number: "inge"
 
 
 @dataclass
@@ -106,8 +113,7 @@ def load_file(
         return FileResult(shown, "failed", f"cannot read the file: {exc.strerror or exc}")
     digest = hashlib.sha256(data).hexdigest()
     with store.session() as session:
-        read_by = session.execute(STORED_READING, {"digest": digest}).first()
-        if read_by is not None and read_by[0] == PARSER_VERSION:
+        if _stored_as_read_now(session.connection(), digest):
             return FileResult(shown, "unchanged", "already loaded")
         # else new, or stored as an older parser read it: read again, and replaced
     try:
@@ -122,6 +128,10 @@ def load_file(
     try:
         with store.transaction() as session:
             conn = session.connection()
+            if store.dialect == "postgresql":
+                conn.execute(INGEST_TURN, {"key": INGEST_LOCK})
+                if _stored_as_read_now(conn, digest):
+                    return FileResult(shown, "unchanged", "loaded at the same time elsewhere")
             resolved = str(path.resolve())
             # the file's earlier content, and this content as an older parser read it
             replaced = conn.execute(
@@ -153,6 +163,11 @@ def load_file(
         return FileResult(shown, "failed", f"the database refused the file: {first}")
     status = "replaced" if replaced else "loaded"
     return FileResult(shown, status, "", counts, parsed.warnings)
+
+
+def _stored_as_read_now(conn: Connection, digest: str) -> bool:
+    """Whether this content is stored as the current parser reads it."""
+    return conn.execute(STORED_READING, {"digest": digest}).scalar() == PARSER_VERSION
 
 
 def _not_minutes(parsed: ParsedDocument) -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
+import threading
 import zipfile
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from storage import models
-from storage.loading import load_paths
+from storage.loading import IngestReport, load_paths
 from storage.parsing import PARSER_VERSION
 from storage.store import Store
 from tests.conftest import real_minutes
@@ -48,6 +49,47 @@ def test_real_minutes_load_and_reload_adds_nothing(store: Store) -> None:
     again = load_paths(store, real_minutes())
     assert again.ok and again.count("unchanged") == 5
     assert row_counts(store) == counts
+
+
+def test_ingests_running_at_once_load_each_file_once(store: Store) -> None:
+    """Two processes loading the same files at once, in opposite orders: each file is
+    loaded by one and found loaded by the other, and the store is as one ingest leaves it
+    (on PostgreSQL the second used to fail on the content hash, or on a deadlock)."""
+    files = real_minutes()
+    alone = row_counts_after(store, files)
+    other = Store.open(str(store.engine.url))
+    try:
+        for _ in range(3):
+            with store.engine.begin() as conn:
+                conn.execute(delete(models.Document.__table__))
+            start = threading.Barrier(2)
+            reports: list[IngestReport] = []
+            threads = [
+                threading.Thread(target=_ingest, args=(store, files, start, reports)),
+                threading.Thread(target=_ingest, args=(other, files[::-1], start, reports)),
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            failed = [r.message for report in reports for r in report.results if r.failed]
+            assert failed == []
+            assert sum(report.count("loaded") for report in reports) == len(files)
+            assert row_counts(store) == alone
+    finally:
+        other.close()
+
+
+def _ingest(
+    into: Store, order: list[Path], start: threading.Barrier, reports: list[IngestReport]
+) -> None:
+    start.wait()
+    reports.append(load_paths(into, order))
+
+
+def row_counts_after(store: Store, files: list[Path]) -> dict[str, int]:
+    assert load_paths(store, files).ok
+    return row_counts(store)
 
 
 def test_a_folder_loads_like_its_files(store: Store) -> None:
