@@ -28,11 +28,11 @@ from bench import machine
 from bench.corpus import TOPICS, documents
 from bot.answers import AskContext
 from bot.assistant import Assistant
-from storage.models import Base, Document
+from storage.models import Document
 from storage.parsing.records import STOCKHOLM
 from storage.registry import MUNICIPALITIES
 from storage.rows import RowWriter
-from storage.store import Store, normalize_url
+from storage.store import Store, normalize_url, schema_tables
 
 QUESTIONS = {
     "next_meeting": [
@@ -98,7 +98,7 @@ def _vacuum(store: Store) -> None:
     development server runs with autovacuum off): an index-only scan would otherwise
     visit the table for every row it reads."""
     with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.exec_driver_sql("VACUUM (ANALYZE) " + ", ".join(Base.metadata.tables))
+        conn.exec_driver_sql("VACUUM (ANALYZE) " + ", ".join(schema_tables(conn)))
 
 
 def measure(

@@ -20,7 +20,6 @@ from sqlalchemy.exc import DisconnectionError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from storage.models import Base
 from storage.statements import PLAN_EACH_TIME, PREPARE_THRESHOLD
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -37,6 +36,19 @@ GIN_CLEAN_PENDING = (
     "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam "
     "WHERE am.amname = 'gin' AND c.relnamespace = current_schema()::regnamespace"
 )
+
+
+# This schema's tables, those the migrations make by hand (item_words) among them.
+SCHEMA_TABLES = text(
+    "SELECT quote_ident(c.relname) FROM pg_class c "
+    "WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace "
+    "ORDER BY c.relname"
+)
+
+
+def schema_tables(conn: Connection) -> list[str]:
+    """The tables of the schema a PostgreSQL connection works in, quoted for SQL."""
+    return list(conn.scalars(SCHEMA_TABLES))
 
 
 class StoreError(Exception):
@@ -292,7 +304,7 @@ class Store:
                 conn.exec_driver_sql("PRAGMA analysis_limit=1000")
                 conn.exec_driver_sql("ANALYZE")
             else:  # this schema's tables only, not the whole database's
-                conn.exec_driver_sql("ANALYZE " + ", ".join(Base.metadata.tables))
+                conn.exec_driver_sql("ANALYZE " + ", ".join(schema_tables(conn)))
                 # New rows wait in the full-text indexes' pending lists, which every
                 # search then reads through (10 ms instead of 0.5 ms for one search
                 # after loading 10,000 minutes): merge them into the indexes now.

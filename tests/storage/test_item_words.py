@@ -192,3 +192,21 @@ def test_word_shares_are_the_planners_statistics(loaded_postgres: Store) -> None
         if word:
             assert share == pytest.approx(counts[word] / items, rel=0.01), word
     assert shares[""] == min(share for word, share in shares.items() if word)
+
+
+def test_loading_gives_the_planner_the_words_statistics(loaded_postgres: Store) -> None:
+    """Ingest's ANALYZE takes in the tables the migrations make by hand: with
+    item_words' statistics those of an empty table, the planner sorted the whole
+    table for a walk (150 ms a search at 100,000 meetings instead of 0.3)."""
+    with loaded_postgres.session() as session:
+        listed = session.scalar(
+            text("SELECT reltuples FROM pg_class WHERE oid = 'item_words'::regclass")
+        )
+        rows = session.scalar(text("SELECT count(*) FROM item_words"))
+        analyzed = session.scalar(
+            text(
+                "SELECT count(*) FROM pg_stats WHERE tablename = 'item_words' AND schemaname = current_schema()"
+            )
+        )
+    assert rows and listed == rows
+    assert analyzed
