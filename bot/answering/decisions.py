@@ -348,7 +348,7 @@ def _later(
     `known`: the newest decisions on the words asked about, this one among them:
     they hold the later ones (bar text-only mentions past the newest 60), and no
     query is needed. `written`: minutes up to then only (see bot.answering.written)."""
-    words = tuple(asked or topic_words(view.item_title)[:4])
+    words = _follow_words(view, asked)
     after, until = _follow_window(view, written)
     later: list[DecisionView] = []
     complete = bool(asked) and view in known
@@ -395,13 +395,19 @@ def _read_follow_ups(
     written: datetime | None,
 ) -> None:
     """Read the group meetings `_later` will look through for these postponed
-    questions in one statement, not one each."""
+    questions, on the same words in one statement, not one each."""
     spans = [
-        (view.groups[0], *_follow_window(view, written))
+        (view.groups[0], *_follow_window(view, written), _follow_words(view, asked))
         for view in views
-        if view.groups and not (asked and view in known) and (asked or topic_words(view.item_title))
+        if view.groups and not (asked and view in known)
     ]
-    read_followed(session, spans)
+    read_followed(session, [span for span in spans if span[3]])
+
+
+def _follow_words(view: DecisionView, asked: list[str]) -> tuple[str, ...]:
+    """What a postponed question is followed up by: the words asked about, else its
+    agenda item's title."""
+    return tuple(asked or topic_words(view.item_title)[:4])
 
 
 def _no_decisions(

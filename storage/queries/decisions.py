@@ -9,7 +9,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, select, union_all
+from sqlalchemy import ColumnElement, Executable, Text, bindparam, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from storage.lookups import group_ids, group_names
@@ -136,7 +136,7 @@ def _once(found: list[DecisionView]) -> list[DecisionView]:
     return kept
 
 
-FOLLOWED = "minutesbot.followed"  # session.info: a group's decisions in a period
+FOLLOWED = "minutesbot.followed"  # session.info: a group's decisions on words in a period
 
 
 def later_decisions(
@@ -146,52 +146,70 @@ def later_decisions(
     every one of the stemmed `words` (each as the beginning of a word, as a search
     widens it), oldest first.
 
-    A group's meetings in a year are a handful: their decisions are read by the
-    (group, start) index and their items' stored words matched here, in one
-    statement, whatever the size of the store (the full-text index would walk the
-    matches of common words in every group's items). The rows are kept for the
-    session: an answer that follows several postponed questions of one meeting
-    reads them once."""
-    known: dict[tuple[str, datetime, datetime], Any] = session.info.setdefault(FOLLOWED, {})
-    key = (group, start, end)
+    A group's meetings in a year are a handful: they are read by the (group, start)
+    index and their items' stored words matched in the same statement, whatever the
+    size of the store (the full-text index would walk the matches of common words in
+    every group's items), so that only the matching items' decisions are joined and
+    sent. The rows are kept for the session (see read_followed)."""
+    known: dict[FollowKey, Any] = session.info.setdefault(FOLLOWED, {})
+    key = (group, start, end, _stems(words))
     if key not in known:
-        params = {"groups": group_ids(session, [group]), "start": start, "end": end}
-        rows = session.connection().execute(GROUPS_DECISIONS, params).all()
-        known[key] = _folded(session, rows, key=12, meeting=7)
+        known[key] = _groups_decisions(session, [group], start, end, key[3])
     rows, groups = known[key]
-    wanted = [w for w in words if w]
-    found = [
-        _decision_view(row, groups, 0.0)
-        for row in sorted(rows, key=_oldest_first)
-        if row[8] is not None and _speaks_of(f"{row[13]} {row[14]}".split(), wanted)
+    return [_decision_view(row, groups, 0.0) for row in sorted(rows, key=_oldest_first)]
+
+
+# (group, start, end, words) of later_decisions
+FollowKey = tuple[str, datetime, datetime, tuple[str, ...]]
+
+
+def read_followed(session: Session, spans: Sequence[FollowKey]) -> None:
+    """Read the decisions of several (group, start, end, words) spans that
+    `later_decisions` will be asked for, those on the same words in one statement:
+    the groups' meetings from the first start to the last end, shared out to the
+    spans. (An answer that follows two postponed questions on one topic up reads
+    them in one round trip instead of two.)"""
+    known: dict[FollowKey, Any] = session.info.setdefault(FOLLOWED, {})
+    wanted = [
+        span
+        for span in dict.fromkeys((g, s, e, _stems(w)) for g, s, e, w in spans)
+        if span not in known
     ]
-    return found
+    for words in dict.fromkeys(span[3] for span in wanted):
+        alike = [span for span in wanted if span[3] == words]
+        if len(alike) < 2:
+            continue  # later_decisions reads one span itself
+        rows, groups = _groups_decisions(
+            session,
+            sorted({group for group, *_ in alike}),
+            min(span[1] for span in alike),
+            max(span[2] for span in alike),
+            words,
+        )
+        for group, start, end, _ in alike:
+            mine = [r for r in rows if _within(r[8], start, end) and _of(groups, r[7], group)]
+            known[(group, start, end, words)] = (mine, groups)
 
 
-def read_followed(session: Session, spans: Sequence[tuple[str, datetime, datetime]]) -> None:
-    """Read the decisions of several (group, start, end) spans that `later_decisions`
-    will be asked for, in one statement: the groups' meetings from the first start
-    to the last end, shared out to the spans. (An answer that follows two postponed
-    questions up reads them in one round trip instead of two.)"""
-    known: dict[tuple[str, datetime, datetime], Any] = session.info.setdefault(FOLLOWED, {})
-    wanted = [span for span in dict.fromkeys(spans) if span not in known]
-    if len(wanted) < 2:
-        return  # later_decisions reads one span itself
-    params = {
-        "groups": group_ids(session, sorted({group for group, _, _ in wanted})),
-        "start": min(start for _, start, _ in wanted),
-        "end": max(end for _, _, end in wanted),
-    }
-    rows, groups = _folded(
-        session, session.connection().execute(GROUPS_DECISIONS, params).all(), key=12, meeting=7
-    )
-    for group, start, end in wanted:
-        mine = [row for row in rows if _within(row[8], start, end) and _of(groups, row[7], group)]
-        known[(group, start, end)] = (mine, groups)
+def _stems(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w for w in words if w))
 
 
-def _speaks_of(stems: list[str], words: Sequence[str]) -> bool:
-    return all(any(s.startswith(w) for s in stems) for w in words)
+def _groups_decisions(
+    session: Session, names: Sequence[str], start: datetime, end: datetime, words: Sequence[str]
+) -> tuple[list[Any], dict[int, tuple[str, ...]]]:
+    """The decisions of these groups' meetings in [start, end) on `words`, folded."""
+    params: dict[str, Any] = {"groups": group_ids(session, names), "start": start, "end": end}
+    # " word" in the stored stems (joined by single spaces) starts one of them
+    params |= {f"word{k}": f"% {_like_escaped(w)}%" for k, w in enumerate(words)}
+    statement = _groups_decisions_statement(len(words))
+    rows = session.connection().execute(statement, params).all()
+    folded, groups = _folded(session, rows, key=12, meeting=7)
+    return [row for row in folded if row[8] is not None], groups
+
+
+def _like_escaped(word: str) -> str:
+    return word.replace("/", "//").replace("%", "/%").replace("_", "/_")
 
 
 def _oldest_first(row: Any) -> tuple[float, int, int]:
@@ -302,24 +320,26 @@ DECISIONS_OF = {
 }  # (of these items and their sub-headings, at these meetings) -> statement
 
 
-# The decisions of groups' meetings in a period, with their items' stored words (see
-# later_decisions, read_followed). The groups by id, bound as one array (one prepared
-# statement for any number of groups, planned once: their meetings are an index range
-# whatever the values).
-GROUPS_DECISIONS = _DECISIONS.with_only_columns(
-    *_DECISIONS.selected_columns[:13],
-    AgendaItem.search_title,
-    AgendaItem.search_text,
-    MeetingGroup.group_id,  # last, as in every decision row (see _folded)
-).where(
-    Meeting.id.in_(
-        select(_OF_GROUPS.meeting_id).where(
-            in_list(_OF_GROUPS.group_id, "groups"),
-            _OF_GROUPS.start >= param("start"),
-            _OF_GROUPS.start < param("end"),
-        )
+# An agenda item's stored words as one text, " " before each.
+_SAID = literal(" ") + AgendaItem.search_title + literal(" ") + AgendaItem.search_text
+
+
+@cache
+def _groups_decisions_statement(words: int) -> Executable:
+    """The decisions of groups' meetings in a period whose items' stored words hold
+    the patterns word0, word1, ... (see later_decisions). The groups by id, bound as
+    one array (one prepared statement for any number of groups, planned once: their
+    meetings are an index range whatever the values)."""
+    return _DECISIONS.where(
+        Meeting.id.in_(
+            select(_OF_GROUPS.meeting_id).where(
+                in_list(_OF_GROUPS.group_id, "groups"),
+                _OF_GROUPS.start >= param("start"),
+                _OF_GROUPS.start < param("end"),
+            )
+        ),
+        *(_SAID.like(bindparam(f"word{k}", type_=Text()), escape="/") for k in range(words)),
     )
-)
 
 
 @cache

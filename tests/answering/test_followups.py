@@ -93,11 +93,17 @@ def test_later_decisions_of_a_group_match_word_beginnings_oldest_first(
             start=start,
             end=datetime(2026, 4, 1, tzinfo=STOCKHOLM),
         )
+        # a pattern's own characters are words' characters, not wildcards
+        wild = [
+            later_decisions(session, [w], group="Chefsgrupp folkhälsa", start=start, end=end)
+            for w in ("%", "_akemedelsgenomgang", "lakemedels%")
+        ]
     assert found and all("Chefsgrupp folkhälsa" in d.groups for d in found)
     assert [d.meeting_date for d in found] == sorted(d.meeting_date for d in found)
     assert found[0].meeting_date.isoformat() == "2026-04-17"
     assert prefix == found
     assert other_words == [] and before == []
+    assert wild == [[], [], []]
 
 
 def test_follow_ups_of_several_groups_are_read_in_one_statement(assistant: Assistant) -> None:
@@ -105,8 +111,8 @@ def test_follow_ups_of_several_groups_are_read_in_one_statement(assistant: Assis
     then finds in them what it finds reading each span itself."""
     year = (datetime(2026, 1, 1, tzinfo=STOCKHOLM), datetime(2027, 1, 1, tzinfo=STOCKHOLM))
     spring = (datetime(2026, 3, 7, tzinfo=STOCKHOLM), datetime(2026, 5, 1, tzinfo=STOCKHOLM))
-    spans = [("Chefsgrupp folkhälsa", *spring), (OTHER_GROUP, *year)]
-    words = ["lakemedelsgenomgang"]
+    words = ("lakemedelsgenomgang",)
+    spans = [("Chefsgrupp folkhälsa", *spring, words), (OTHER_GROUP, *year, words)]
 
     def follow(session: Session) -> list[list[str]]:
         return [
@@ -114,7 +120,7 @@ def test_follow_ups_of_several_groups_are_read_in_one_statement(assistant: Assis
                 f"{d.meeting_date} {d.item_title}"
                 for d in later_decisions(session, words, group=g, start=s, end=e)
             ]
-            for g, s, e in spans
+            for g, s, e, _ in spans
         ]
 
     with assistant.store.session() as session:
