@@ -20,7 +20,18 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from sqlalchemy import BindParameter, Boolean, ColumnElement, all_, any_, bindparam
+from sqlalchemy import (
+    BindParameter,
+    Boolean,
+    ColumnElement,
+    Integer,
+    Text,
+    TypeDecorator,
+    all_,
+    any_,
+    bindparam,
+    cast,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import QueryableAttribute
@@ -92,9 +103,25 @@ def _in_list(element: _InList, compiler: SQLCompiler, **kw: Any) -> str:
     return str(compiler.process(condition, **kw))
 
 
+class _IdsAsText(TypeDecorator[list[int]]):
+    """A list of ids bound as the text of a PostgreSQL array ("{1,2,3}"): psycopg
+    dumps a Python list element by element in Python (0.15 ms of CPU for 100 ids),
+    a string at once (0.06 ms)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else "{" + ",".join(str(int(v)) for v in value) + "}"
+
+
 @compiles(_InList, "postgresql")
 def _any_of_array(element: _InList, compiler: SQLCompiler, **kw: Any) -> str:
-    values = bindparam(element.name, type_=ARRAY(element.column.type))
+    values: ColumnElement[Any]
+    if isinstance(element.column.type, Integer):
+        values = cast(bindparam(element.name, type_=_IdsAsText()), ARRAY(Integer))
+    else:
+        values = bindparam(element.name, type_=ARRAY(element.column.type))
     condition = (
         element.column != all_(values) if element.negated else element.column == any_(values)
     )
