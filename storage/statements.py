@@ -112,7 +112,7 @@ class _IdsAsText(TypeDecorator[list[int]]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Any) -> str | None:
-        return None if value is None else "{" + ",".join(str(int(v)) for v in value) + "}"
+        return None if value is None else "{" + ",".join(map(str, map(int, value))) + "}"
 
 
 @compiles(_InList, "postgresql")
