@@ -23,7 +23,9 @@ from bot.answering.members import answer_members, titled_lines
 from bot.answering.person import answer_person
 from bot.answers import Answer, AskContext, PersonFact, Source, combined
 from bot.understanding.query import Query
-from storage.queries import AttendanceView, attendance_of, representatives
+from storage.parsing.adjusted import Adjusted
+from storage.parsing.records import Role
+from storage.queries import AttendanceView, adjusted_of, attendance_of, representatives
 from storage.registry import LANSDELAR, lansdel_named
 
 # A person's seat in the group before what they did at the meeting.
@@ -49,7 +51,13 @@ def answer_roles(session: Session, query: Query, context: AskContext) -> Answer:
     people = [person for _, holders in held for person in holders if person.present]
     people = people or [person for _, holders in held for person in holders]
     group, when_text = groups_text(meeting.groups, lang), day(meeting.day, lang)
-    if len(held) == 1:
+    checked: Adjusted | None = None
+    if query.part == "day" and Role.ADJUSTER.value in roles:  # "när justerades protokollet?"
+        checked = adjusted_of(session, meeting.id)
+        lines = [_adjusted_line(checked, group, when_text, lang)]
+        if held[0][1]:
+            lines.append(_role_held(*held[0], lang) + ".")
+    elif len(held) == 1:
         lines = [_role_line(*held[0], group, when_text, lang)]
     else:  # "ordförande och sekreterare": one line per role
         lines = [
@@ -68,7 +76,31 @@ def answer_roles(session: Session, query: Query, context: AskContext) -> Answer:
         people=[listed_fact(p, meeting.groups) for p in people],
         sources=[Source(meeting.document, meeting.day.isoformat(), None)],
         language=lang,
-        found=bool(people),
+        found=checked is not None if query.part == "day" else bool(people),
+    )
+
+
+# how minutes were checked, as the minutes say it, in English
+_HOW_EN = {"via e-post": "by e-mail", "per e-post": "by e-mail", "digitalt": "digitally"}
+
+
+def _adjusted_line(checked: Adjusted | None, group: str, when_text: str, lang: str) -> str:
+    """ "Protokollet från mötet med … justerades tisdag 1 oktober 2024 via e-post."."""
+    if checked is None:
+        return pick(
+            lang,
+            f"Protokollet från mötet med {group} {when_text} säger inte när det justerades.",
+            f"The minutes of the meeting of {group} on {when_text} do not say when they "
+            "were checked and signed.",
+        )
+    how_sv = f" {checked.how}" if checked.how else ""
+    how_en = f" {_HOW_EN.get(checked.how, checked.how)}" if checked.how else ""
+    return pick(
+        lang,
+        f"Protokollet från mötet med {group} {when_text} justerades "
+        f"{day(checked.day, lang)}{how_sv}.",
+        f"The minutes of the meeting of {group} on {when_text} were checked and signed "
+        f"on {day(checked.day, lang)}{how_en}.",
     )
 
 

@@ -249,6 +249,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
             r"|(?:tog|forde|skrev|wrote|took|kept) (?:\w+ )?(?:protokoll\w*"
             r"|\w*anteckningar\w*|minutes|notes)"
             r"|(?:checked|signed|verified|attested) (?:the )?minutes"
+            r"|minutes (?:\S+ ){0,10}?(?:checked|signed|verified|attested)|justeringsdatum"
         ),
         _always,
     ),
@@ -357,6 +358,18 @@ _HELP_ANYWHERE = _any(
     r"hjalp|help|vad kan du|what can you|hur (?:anvander|funkar|fungerar)"
     r"|how (?:do|can|should) i|kommandon|commands"
 )
+
+
+# "när justerades protokollet?", "what date were the minutes signed?": the day asked
+_DAY_ASKED = re.compile(
+    r"^\W*(?:nar|when|vilket datum|vilken dag|what date|which day|on what (?:date|day))\b"
+    r"|\bjusteringsdatum|\bdatum (?:for|da) (?:justering|protokollet)"
+)
+
+
+def asks_which_day(norm: str) -> bool:
+    """The question asks on what day ("när justerades protokollet?")."""
+    return _DAY_ASKED.search(norm) is not None
 
 
 def asks_under_way(norm: str) -> bool:

@@ -35,7 +35,7 @@ from bot.understanding.facets import (
     tense_of,
     which_meeting,
 )
-from bot.understanding.intents import Signals, asks_under_way, classify
+from bot.understanding.intents import Signals, asks_under_way, asks_which_day, classify
 from bot.understanding.language import detect_language, looks_like_code
 from bot.understanding.lexicon import correct_keys
 from bot.understanding.query import Intent, LeadTime, Period, Query
@@ -204,11 +204,14 @@ def _query(
 
 
 def _part(intent: Intent, norm: str, tense: str | None) -> str | None:
-    """Meetings held so far or left ("past"/"future"); "now" for a meeting under way."""
+    """Meetings held so far or left ("past"/"future"); "now" for a meeting under way;
+    "day" for the day the minutes were checked ("när justerades protokollet?")."""
     if intent == Intent.MEETINGS:
         return part_asked(norm, tense)
     if intent == Intent.NEXT_MEETING and asks_under_way(norm):
         return "now"
+    if intent == Intent.MEETING_ROLES and asks_which_day(norm):
+        return "day"
     return None
 
 

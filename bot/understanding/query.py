@@ -97,7 +97,8 @@ class Query:
     `lead_times` only for subscribe. `part` narrows a period that holds today to
     what has been ("past": "vilka möten har hållits i år?") or what is left
     ("future": "vilka möten är kvar i år?"), or for the next meeting asks whether
-    one is under way ("now": "pågår något möte?"); `mode` is "digital", "physical" or
+    one is under way ("now": "pågår något möte?"), or of meeting roles asks the day
+    the minutes were checked ("day": "när justerades protokollet?"); `mode` is "digital", "physical" or
     "hybrid" for meetings held so. `date_lean` is set when `date` was written
     without a year: where the answer may look for that day in other years
     ("past", "future" or "nearest"). `period_lean` is the same for a span written

@@ -12,6 +12,7 @@ from storage.queries.decisions import (
 )
 from storage.queries.meeting_spans import spans_with_meetings
 from storage.queries.meetings import (
+    adjusted_of,
     meeting_by_id,
     meetings_between,
     meetings_moved_from,
@@ -33,6 +34,7 @@ __all__ = [
     "DecisionView",
     "ItemView",
     "MeetingView",
+    "adjusted_of",
     "attendance_of",
     "decisions",
     "items_of",

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, aliased
 from storage.lookups import group_ids, group_names
 from storage.models import Document, Group, Meeting, MeetingGroup
 from storage.models import ScheduleSpan as SpanRow
+from storage.parsing.adjusted import Adjusted, adjusted_on
 from storage.parsing.records import STOCKHOLM
 from storage.queries.merging import WHOLE_DAY, MeetingView, ScheduleSpan, merge
 from storage.statements import in_list, param
@@ -287,6 +288,23 @@ def previous_meetings(
 def meeting_by_id(session: Session, meeting_id: int) -> MeetingView | None:
     views = _views(session, VIEW_BY_ID, id=meeting_id)
     return views[0] if views else None
+
+
+# A meeting's day and the text of its minutes.
+MINUTES_TEXT = (
+    select(Meeting.start, Document.text)
+    .join(Document, Document.id == Meeting.document_id)
+    .where(Meeting.id == param("id"))
+)
+
+
+def adjusted_of(session: Session, meeting_id: int) -> Adjusted | None:
+    """When the meeting's minutes say they were checked and signed (justerade),
+    read from their stored text (see storage.parsing.adjusted)."""
+    row = session.connection().execute(MINUTES_TEXT, {"id": meeting_id}).first()
+    if row is None or row[0] is None:
+        return None
+    return adjusted_on(row[1] or "", row[0].astimezone(STOCKHOLM).date())
 
 
 # Older plans are superseded only by schedules that begin less than this long

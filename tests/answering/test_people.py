@@ -153,3 +153,39 @@ def test_the_last_meetings_roles_come_from_its_minutes(ask: Ask) -> None:
     answer = ask("Vem var justerare på förra mötet?")
     assert answer.intent == "meeting_roles"
     assert "29 maj 2026" in answer.text and "anger ingen justerare" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("När justerades protokollet från mötet 20 september 2024?", "tisdag 1 oktober 2024"),
+        ("nar justerades protokollet 2024-09-20", "tisdag 1 oktober 2024"),
+        ("vilket datum justerades protokollet från mötet i september 2024", "1 oktober 2024"),
+        ("justeringsdatum för mötet 20/9 2024?", "1 oktober 2024"),
+        (
+            "When were the minutes of the meeting on 20 September 2024 signed?",
+            "Tuesday 1 October 2024 by e-mail",
+        ),
+        ("on what date were the minutes from 2024-09-20 checked?", "1 October 2024"),
+    ],
+)
+def test_the_day_the_minutes_were_checked(ask: Ask, question: str, said: str) -> None:
+    """ "Justerat den: 2024-10-01 via e-post." in the minutes' header, with who checked them."""
+    answer = ask(question)
+    assert answer.intent == "meeting_roles"
+    assert said in answer.text and "Siw Lunader" in answer.text
+    assert answer.found and answer.sources[0].meeting_date == "2024-09-20"
+
+
+def test_minutes_that_do_not_say_when_they_were_checked_are_not_guessed(ask: Ask) -> None:
+    answer = ask("När justerades protokollet från mötet 8 september 2023?")
+    assert answer.intent == "meeting_roles" and not answer.found
+    assert "säger inte när det justerades" in answer.text
+    assert "2023-09" not in answer.text.split("8 september 2023", 1)[1]
+    english = ask("When were the minutes of the last meeting signed?")
+    assert "29 May 2026" in english.text and "do not say when" in english.text
+
+
+def test_who_checked_the_minutes_is_still_who(ask: Ask) -> None:
+    answer = ask("vem justerade protokollet 2024-09-20, och när?")
+    assert "Siw Lunader" in answer.text

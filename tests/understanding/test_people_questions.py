@@ -42,6 +42,17 @@ MAY_2026 = Period(date(2026, 5, 1), date(2026, 5, 31))
         ("who is the chair of the public health council", {"role": "ordförande", "group": SSR_FH}),
         ("vem e ordförande", {"role": "ordförande"}),
         ("vem tog protokoll förra mötet", {"role": "sekreterare", "which": "last"}),
+        # the day the minutes were checked: `part` "day"
+        (
+            "När justerades protokollet från mötet 2024-09-20?",
+            {"role": "justerare", "part": "day", "date": date(2024, 9, 20)},
+        ),
+        ("nar justerades protokollet forra motet", {"role": "justerare", "part": "day"}),
+        ("vilket datum justerades protokollet?", {"role": "justerare", "part": "day"}),
+        ("justeringsdatum för förra mötet", {"role": "justerare", "part": "day"}),
+        ("when were the minutes signed?", {"role": "justerare", "part": "day"}),
+        ("vem justerade protokollet", {"role": "justerare", "part": None}),
+        ("vem var ordförande när vi sågs i maj", {"role": "ordförande", "part": None}),
     ],
 )
 def test_meeting_roles(question: str, expected: dict[str, Any]) -> None:
