@@ -362,7 +362,8 @@ _HELP_ANYWHERE = _any(
 
 # "när justerades protokollet?", "what date were the minutes signed?": the day asked
 _DAY_ASKED = re.compile(
-    r"^\W*(?:nar|when|vilket datum|vilken dag|what date|which day|on what (?:date|day))\b"
+    r"^\W*(?:(?:och|and|men|but|sa|so) )?"
+    r"(?:nar|when|vilket datum|vilken dag|what date|which day|on what (?:date|day))\b"
     r"|\bjusteringsdatum|\bdatum (?:for|da) (?:justering|protokollet)"
 )
 

@@ -150,6 +150,8 @@ def test_follow_ups_keep_the_meeting(ask: Ask, conversation: str) -> None:
     assert "Siw Lunader" in second.text and second.sources[0].document.startswith("002_")
     third = ask("vad beslutades där?", now=NOW, conversation=conversation)
     assert meeting_days(third) == {"2024-09-20"}
+    checked = ask("och när justerades protokollet?", now=NOW, conversation=conversation)
+    assert "justerades tisdag 1 oktober 2024 via e-post" in checked.text
     # another conversation, and a question outside any, are asked as written
     elsewhere = ask("och vem justerade?", now=NOW, conversation="slack:T1:C2")
     assert "Siw Lunader" not in elsewhere.text

@@ -49,6 +49,7 @@ MAY_2026 = Period(date(2026, 5, 1), date(2026, 5, 31))
         ),
         ("nar justerades protokollet forra motet", {"role": "justerare", "part": "day"}),
         ("vilket datum justerades protokollet?", {"role": "justerare", "part": "day"}),
+        ("och när justerades det?", {"role": "justerare", "part": "day"}),
         ("justeringsdatum för förra mötet", {"role": "justerare", "part": "day"}),
         ("when were the minutes signed?", {"role": "justerare", "part": "day"}),
         ("vem justerade protokollet", {"role": "justerare", "part": None}),
