@@ -37,6 +37,15 @@ MAX_TERM = 100
 MAX_EXPANSIONS = 64
 # PostgreSQL: the newest items read first for a common word's matches.
 RECENT_WINDOW = 4000
+# A word this short is itself only: "bil" (bilar) does not widen to "bilaga" and
+# "bild" as "suicid" does to "suicidsamordning".
+SHORT_WORD = 3
+
+
+def begins(stored: str, asked: str) -> bool:
+    """Whether a stored (stemmed) word is one an asked word widens to: the asked
+    word's continuations, a short word itself only."""
+    return stored == asked if len(asked) <= SHORT_WORD else stored.startswith(asked)
 
 
 @lru_cache(maxsize=65536)
@@ -171,7 +180,8 @@ def _widen(session: Session, terms: list[str], postgres: bool) -> list[tuple[str
             params |= {f"high{k}": t + "\uffff" for k, t in enumerate(listed)}
         statement = _widen_statement(len(listed), postgres)
         for k, word in session.connection().execute(statement, params):
-            found[listed[k]].append(word)
+            if begins(word, listed[k]):
+                found[listed[k]].append(word)
     return [
         (t, found[t] if t in found and len(found[t]) <= MAX_EXPANSIONS else None) for t in terms
     ]
@@ -423,7 +433,7 @@ def _has(words: list[str], term: str, listed: Widened) -> bool:
     """The words hold the term: one of the indexed words it was widened to, or
     (too many to list) a word it begins."""
     if listed is None:
-        return any(w.startswith(term) for w in words)
+        return any(begins(w, term) for w in words)
     return not set(listed).isdisjoint(words)
 
 

@@ -20,7 +20,7 @@ from bot.understanding.query import Query
 from storage.queries import ItemView, MeetingView, meetings_between
 from storage.queries.presented import items_presented_by
 from storage.registry import fold
-from storage.search import stem_words
+from storage.search import begins, stem_words
 
 
 def answer_search(session: Session, query: Query, context: AskContext) -> Answer:
@@ -93,7 +93,7 @@ def _scheduled(
     for group in groups:
         for meeting in meetings_between(session, start, end, group=group, limit=50):
             noted = stem_words(meeting.note or "")
-            if noted and all(any(n.startswith(w) for n in noted) for w in words):
+            if noted and all(any(begins(n, w) for n in noted) for w in words):
                 found.append(meeting)
     return list(dict.fromkeys(found))[:3]
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from storage.lookups import group_ids, group_names
 from storage.models import AgendaItem, Decision, Document, Group, Meeting, MeetingGroup
 from storage.parsing.records import STOCKHOLM
-from storage.search import Scope, search_items
+from storage.search import SHORT_WORD, Scope, search_items
 from storage.statements import in_list, param
 
 # Items a topic search considers: the newest 100 matches (see storage.search).
@@ -200,8 +200,12 @@ def _groups_decisions(
 ) -> tuple[list[Any], dict[int, tuple[str, ...]]]:
     """The decisions of these groups' meetings in [start, end) on `words`, folded."""
     params: dict[str, Any] = {"groups": group_ids(session, names), "start": start, "end": end}
-    # " word" in the stored stems (joined by single spaces) starts one of them
-    params |= {f"word{k}": f"% {_like_escaped(w)}%" for k, w in enumerate(words)}
+    # " word" in the stored stems (joined by single spaces) starts one of them;
+    # " word " is one of them (a short word, see storage.search.begins)
+    params |= {
+        f"word{k}": f"% {_like_escaped(w)}{' ' if len(w) <= SHORT_WORD else ''}%"
+        for k, w in enumerate(words)
+    }
     statement = _groups_decisions_statement(len(words))
     rows = session.connection().execute(statement, params).all()
     folded, groups = _folded(session, rows, key=12, meeting=7)
@@ -320,8 +324,10 @@ DECISIONS_OF = {
 }  # (of these items and their sub-headings, at these meetings) -> statement
 
 
-# An agenda item's stored words as one text, " " before each.
-_SAID = literal(" ") + AgendaItem.search_title + literal(" ") + AgendaItem.search_text
+# An agenda item's stored words as one text, " " before and after each.
+_SAID = (
+    literal(" ") + AgendaItem.search_title + literal(" ") + AgendaItem.search_text + literal(" ")
+)
 
 
 @cache

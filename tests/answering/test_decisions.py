@@ -114,3 +114,19 @@ def test_postponed_decisions(ask: Ask, question: str) -> None:
     assert answer.intent == "decisions" and answer.found
     assert answer.decisions and all(d.kind == "postponed" for d in answer.decisions)
     assert {d.meeting_date for d in answer.decisions} >= {"2026-05-29", "2023-09-08"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["vad beslutades om bilar?", "vad sades om bil?", "what was decided about cars (bilar)?"],
+)
+def test_a_short_word_is_not_the_beginning_of_longer_ones(ask: Ask, question: str) -> None:
+    """ "bil" (bilar) is not "bilaga" or "bild": the minutes have no cars, and say so."""
+    answer = ask(question)
+    assert not answer.found and not answer.decisions
+    assert "bilaga" not in answer.text.lower() and "hälso" not in answer.text
+
+
+def test_a_longer_word_still_finds_its_compounds(ask: Ask) -> None:
+    answer = ask("vad beslutades om suicid?")
+    assert answer.found and any("Suicidsamordning" in d.title for d in answer.decisions)
