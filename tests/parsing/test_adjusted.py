@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from storage.parsing.adjusted import Adjusted, adjusted_on
+from storage.parsing.adjusted import LATEST, Adjusted, adjusted_on
 
 MEETING = date(2024, 9, 20)
 
@@ -51,3 +53,22 @@ def test_the_day_minutes_were_checked(text: str, expected: Adjusted | None) -> N
 def test_the_first_such_date_counts_and_a_huge_text_is_read() -> None:
     text = "x " * 200_000 + "\nJusterat 2024-10-02\nJusterat 2024-10-05"
     assert adjusted_on(text, MEETING) == Adjusted(date(2024, 10, 2), "")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    noise=st.text(max_size=300),
+    label=st.sampled_from(["Justerat den: ", "Justeringsdatum ", "Justering: ", "justerat ", ""]),
+    said=st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1)),
+)
+def test_any_text_gives_a_day_after_the_meeting_or_none(noise: str, label: str, said: date) -> None:
+    text = f"{noise}\n{label}{said.isoformat()} {noise}"
+    found = adjusted_on(text, MEETING)
+    assert found is None or MEETING <= found.day <= MEETING + LATEST
+    if (
+        label
+        and MEETING <= said <= MEETING + LATEST
+        and "\n" not in noise
+        and "ust" not in noise.lower()
+    ):
+        assert found is not None and found.day == said
