@@ -48,6 +48,13 @@ def begins(stored: str, asked: str) -> bool:
     return stored == asked if len(asked) <= SHORT_WORD else stored.startswith(asked)
 
 
+def begins_pattern(asked: str) -> str:
+    """`begins` as a LIKE pattern (escaped by "/") over stored words joined by single
+    spaces, with a space before and after: " word" starts one, " word " is one."""
+    escaped = asked.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return f"% {escaped}{' ' if len(asked) <= SHORT_WORD else ''}%"
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     return fold(str(_STEMMER.stemWord(word.lower())))
@@ -173,15 +180,22 @@ def _widen(session: Session, terms: list[str], postgres: bool) -> list[tuple[str
     listed = [t for t in terms if len(t) <= MAX_TERM]
     found: dict[str, list[str]] = {t: [] for t in listed}
     if listed:
+        # a short word is itself only (see `begins`): asked for as it is
+        short = [len(t) <= SHORT_WORD for t in listed]
         if postgres:
-            params: dict[str, object] = {f"pattern{k}": t + "%" for k, t in enumerate(listed)}
+            params: dict[str, object] = {
+                f"pattern{k}": t if exact else t + "%"
+                for k, (t, exact) in enumerate(zip(listed, short, strict=True))
+            }
         else:
             params = {f"low{k}": t for k, t in enumerate(listed)}
-            params |= {f"high{k}": t + "\uffff" for k, t in enumerate(listed)}
+            params |= {
+                f"high{k}": t + ("\x01" if exact else "\uffff")
+                for k, (t, exact) in enumerate(zip(listed, short, strict=True))
+            }
         statement = _widen_statement(len(listed), postgres)
         for k, word in session.connection().execute(statement, params):
-            if begins(word, listed[k]):
-                found[listed[k]].append(word)
+            found[listed[k]].append(word)
     return [
         (t, found[t] if t in found and len(found[t]) <= MAX_EXPANSIONS else None) for t in terms
     ]

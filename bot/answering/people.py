@@ -51,9 +51,9 @@ def answer_roles(session: Session, query: Query, context: AskContext) -> Answer:
     people = [person for _, holders in held for person in holders if person.present]
     people = people or [person for _, holders in held for person in holders]
     group, when_text = groups_text(meeting.groups, lang), day(meeting.day, lang)
-    checked: Adjusted | None = None
-    if query.part == "day" and Role.ADJUSTER.value in roles:  # "när justerades protokollet?"
-        checked = adjusted_of(session, meeting.id)
+    asks_day = query.part == "day" and Role.ADJUSTER.value in roles  # "när justerades …?"
+    checked = adjusted_of(session, meeting) if asks_day else None
+    if asks_day:
         lines = [_adjusted_line(checked, group, when_text, lang)]
         if held[0][1]:
             lines.append(_role_held(*held[0], lang) + ".")
@@ -76,7 +76,7 @@ def answer_roles(session: Session, query: Query, context: AskContext) -> Answer:
         people=[listed_fact(p, meeting.groups) for p in people],
         sources=[Source(meeting.document, meeting.day.isoformat(), None)],
         language=lang,
-        found=checked is not None if query.part == "day" else bool(people),
+        found=checked is not None if asks_day else bool(people),
     )
 
 

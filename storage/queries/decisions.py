@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from storage.lookups import group_ids, group_names
 from storage.models import AgendaItem, Decision, Document, Group, Meeting, MeetingGroup
 from storage.parsing.records import STOCKHOLM
-from storage.search import SHORT_WORD, Scope, search_items
+from storage.search import Scope, begins_pattern, search_items
 from storage.statements import in_list, param
 
 # Items a topic search considers: the newest 100 matches (see storage.search).
@@ -137,6 +137,8 @@ def _once(found: list[DecisionView]) -> list[DecisionView]:
 
 
 FOLLOWED = "minutesbot.followed"  # session.info: a group's decisions on words in a period
+# (group, start, end, words) of later_decisions
+FollowKey = tuple[str, datetime, datetime, tuple[str, ...]]
 
 
 def later_decisions(
@@ -157,10 +159,6 @@ def later_decisions(
         known[key] = _groups_decisions(session, [group], start, end, key[3])
     rows, groups = known[key]
     return [_decision_view(row, groups, 0.0) for row in sorted(rows, key=_oldest_first)]
-
-
-# (group, start, end, words) of later_decisions
-FollowKey = tuple[str, datetime, datetime, tuple[str, ...]]
 
 
 def read_followed(session: Session, spans: Sequence[FollowKey]) -> None:
@@ -200,20 +198,11 @@ def _groups_decisions(
 ) -> tuple[list[Any], dict[int, tuple[str, ...]]]:
     """The decisions of these groups' meetings in [start, end) on `words`, folded."""
     params: dict[str, Any] = {"groups": group_ids(session, names), "start": start, "end": end}
-    # " word" in the stored stems (joined by single spaces) starts one of them;
-    # " word " is one of them (a short word, see storage.search.begins)
-    params |= {
-        f"word{k}": f"% {_like_escaped(w)}{' ' if len(w) <= SHORT_WORD else ''}%"
-        for k, w in enumerate(words)
-    }
+    params |= {f"word{k}": begins_pattern(w) for k, w in enumerate(words)}
     statement = _groups_decisions_statement(len(words))
     rows = session.connection().execute(statement, params).all()
     folded, groups = _folded(session, rows, key=12, meeting=7)
     return [row for row in folded if row[8] is not None], groups
-
-
-def _like_escaped(word: str) -> str:
-    return word.replace("/", "//").replace("%", "/%").replace("_", "/_")
 
 
 def _oldest_first(row: Any) -> tuple[float, int, int]:
@@ -324,7 +313,8 @@ DECISIONS_OF = {
 }  # (of these items and their sub-headings, at these meetings) -> statement
 
 
-# An agenda item's stored words as one text, " " before and after each.
+# An agenda item's stored words as one text, " " before and after each (the text
+# storage.search.begins_pattern is matched against).
 _SAID = (
     literal(" ") + AgendaItem.search_title + literal(" ") + AgendaItem.search_text + literal(" ")
 )

@@ -290,21 +290,19 @@ def meeting_by_id(session: Session, meeting_id: int) -> MeetingView | None:
     return views[0] if views else None
 
 
-# A meeting's day and the text of its minutes.
+# The text of a meeting's minutes.
 MINUTES_TEXT = (
-    select(Meeting.start, Document.text)
-    .join(Document, Document.id == Meeting.document_id)
+    select(Document.text)
+    .join(Meeting, Meeting.document_id == Document.id)
     .where(Meeting.id == param("id"))
 )
 
 
-def adjusted_of(session: Session, meeting_id: int) -> Adjusted | None:
+def adjusted_of(session: Session, meeting: MeetingView) -> Adjusted | None:
     """When the meeting's minutes say they were checked and signed (justerade),
     read from their stored text (see storage.parsing.adjusted)."""
-    row = session.connection().execute(MINUTES_TEXT, {"id": meeting_id}).first()
-    if row is None or row[0] is None:
-        return None
-    return adjusted_on(row[1] or "", row[0].astimezone(STOCKHOLM).date())
+    said = session.connection().scalar(MINUTES_TEXT, {"id": meeting.id})
+    return adjusted_on(said or "", meeting.day)
 
 
 # Older plans are superseded only by schedules that begin less than this long
