@@ -194,7 +194,7 @@ def _widen(session: Session, terms: list[str], postgres: bool) -> list[tuple[str
                 for k, (t, exact) in enumerate(zip(listed, short, strict=True))
             }
         statement = _widen_statement(len(listed), postgres)
-        for k, word in session.connection().execute(statement, params):
+        for k, word in session.connection().execute(statement, params).all():
             found[listed[k]].append(word)
     return [
         (t, found[t] if t in found and len(found[t]) <= MAX_EXPANSIONS else None) for t in terms
@@ -254,7 +254,7 @@ def _search_postgres(
         # independent: it would fetch every item of a common phrase's GIN lists, in
         # a store of 100,000 meetings 40,000 rows for 120 ms, to keep the period's.)
         statement = _postgres_recent_statement(in_period, bool(spans))
-        rows = session.connection().execute(statement, {**params, "window": RECENT_WINDOW})
+        rows = session.connection().execute(statement, {**params, "window": RECENT_WINDOW}).all()
         recent = [(int(item_id), bool(title)) for item_id, title in rows]
     # Stored vectors with GIN indexes (see migration 0003): too few among the newest,
     # the index finds the rest.
@@ -298,7 +298,7 @@ def _walk(
     connection = session.connection()
     found = {
         int(item_id): bool(title)
-        for item_id, title in connection.execute(_walk_statement(False, *shape), values)
+        for item_id, title in connection.execute(_walk_statement(False, *shape), values).all()
     }
     every = list(found)
     if len(every) < wanted.limit:  # all the matches, title matches told
@@ -309,7 +309,8 @@ def _walk(
         titles = every
     else:  # the newest title matches may lie beyond
         titles = [
-            int(item_id) for item_id, _ in connection.execute(_walk_statement(True, *shape), values)
+            int(item_id)
+            for item_id, _ in connection.execute(_walk_statement(True, *shape), values).all()
         ]
     return wanted.best(_scored(titles, every))
 
@@ -436,7 +437,7 @@ def _title_scores(
         return dict.fromkeys((int(i) for i in matches), 1.0)
     combine = all if wanted.require_all else any
     found: dict[int, float] = {}
-    for item_id, title in session.connection().execute(TITLES, {"ids": list(matches)}):
+    for item_id, title in session.connection().execute(TITLES, {"ids": list(matches)}).all():
         words = title.split()
         said = combine(_has(words, term, listed) for term, listed in widened)
         found[int(item_id)] = 2.0 if said else 1.0
