@@ -9,7 +9,18 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, Text, bindparam, literal, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Executable,
+    Integer,
+    Select,
+    Text,
+    bindparam,
+    literal,
+    literal_column,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 
 from storage.lookups import group_ids, group_names
@@ -137,6 +148,10 @@ def _once(found: list[DecisionView]) -> list[DecisionView]:
 
 
 FOLLOWED = "minutesbot.followed"  # session.info: a group's decisions on words in a period
+# Patterns a span binds at least, those of fewer words "%" (any text): one statement
+# for every span of up to four words, prepared and planned once, not one per count
+# (a postponed question is followed up by up to four words of its title).
+FOLLOW_PATTERNS = 4
 # (group, start, end, words) of later_decisions
 FollowKey = tuple[str, datetime, datetime, tuple[str, ...]]
 
@@ -156,53 +171,44 @@ def later_decisions(
     known: dict[FollowKey, Any] = session.info.setdefault(FOLLOWED, {})
     key = (group, start, end, _stems(words))
     if key not in known:
-        known[key] = _groups_decisions(session, [group], start, end, key[3])
+        read_followed(session, [key])
     rows, groups = known[key]
     return [_decision_view(row, groups, 0.0) for row in sorted(rows, key=_oldest_first)]
 
 
 def read_followed(session: Session, spans: Sequence[FollowKey]) -> None:
-    """Read the decisions of several (group, start, end, words) spans that
-    `later_decisions` will be asked for, those on the same words in one statement:
-    the groups' meetings from the first start to the last end, shared out to the
-    spans. (An answer that follows two postponed questions on one topic up reads
-    them in one round trip instead of two.)"""
+    """Read the decisions of the (group, start, end, words) spans that
+    `later_decisions` will be asked for, in one statement: a select per span, its
+    rows marked with the span's place. (An answer that follows two postponed
+    questions up reads them in one round trip instead of two: a day's decisions
+    follow up each postponed question by its agenda item's own words.)"""
     known: dict[FollowKey, Any] = session.info.setdefault(FOLLOWED, {})
     wanted = [
         span
         for span in dict.fromkeys((g, s, e, _stems(w)) for g, s, e, w in spans)
         if span not in known
     ]
-    for words in dict.fromkeys(span[3] for span in wanted):
-        alike = [span for span in wanted if span[3] == words]
-        if len(alike) < 2:
-            continue  # later_decisions reads one span itself
-        rows, groups = _groups_decisions(
-            session,
-            sorted({group for group, *_ in alike}),
-            min(span[1] for span in alike),
-            max(span[2] for span in alike),
-            words,
-        )
-        for group, start, end, _ in alike:
-            mine = [r for r in rows if _within(r[8], start, end) and _of(groups, r[7], group)]
-            known[(group, start, end, words)] = (mine, groups)
+    if not wanted:
+        return
+    params: dict[str, Any] = {}
+    shape = tuple(max(FOLLOW_PATTERNS, len(words)) for *_, words in wanted)
+    for k, (group, start, end, words) in enumerate(wanted):
+        ids = group_ids(session, [group])  # none: a group not stored, no rows
+        params |= {f"group{k}": ids[0] if ids else None, f"start{k}": start, f"end{k}": end}
+        patterns = [begins_pattern(w) for w in words]
+        patterns += ["%"] * (shape[k] - len(patterns))  # "%": any text
+        params |= {f"word{k}_{j}": pattern for j, pattern in enumerate(patterns)}
+    statement = _followed_statement(shape)
+    by_span: list[list[Any]] = [[] for _ in wanted]
+    for row in session.connection().execute(statement, params).all():
+        by_span[row[13]].append(row)
+    for span, rows in zip(wanted, by_span, strict=True):
+        folded, groups = _folded(session, rows, key=12, meeting=7)
+        known[span] = ([row for row in folded if row[8] is not None], groups)
 
 
 def _stems(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words if w))
-
-
-def _groups_decisions(
-    session: Session, names: Sequence[str], start: datetime, end: datetime, words: Sequence[str]
-) -> tuple[list[Any], dict[int, tuple[str, ...]]]:
-    """The decisions of these groups' meetings in [start, end) on `words`, folded."""
-    params: dict[str, Any] = {"groups": group_ids(session, names), "start": start, "end": end}
-    params |= {f"word{k}": begins_pattern(w) for k, w in enumerate(words)}
-    statement = _groups_decisions_statement(len(words))
-    rows = session.connection().execute(statement, params).all()
-    folded, groups = _folded(session, rows, key=12, meeting=7)
-    return [row for row in folded if row[8] is not None], groups
 
 
 def _oldest_first(row: Any) -> tuple[float, int, int]:
@@ -263,53 +269,63 @@ def _scope(group: str | None, start: datetime | None, end: datetime | None) -> S
 
 # -- statements (built once: see storage.statements) ---------------------------------
 
-_ITEMS = in_list(AgendaItem.id, "items")
 _OF_GROUPS = aliased(MeetingGroup)
 _MEETINGS = in_list(AgendaItem.meeting_id, "meetings")
 
+
+def _decisions_select(item: Any, *marks: ColumnElement[Any]) -> Select[Any]:
+    """Decision rows of agenda items (`item`: AgendaItem or an alias of it), with
+    their meeting and document, `marks` and the meeting's group (the last column)."""
+    return (
+        select(
+            Decision.text,
+            Decision.kind,
+            Decision.referred_to,
+            item.id,
+            item.number,
+            item.parent,
+            item.title,
+            Meeting.id,
+            Meeting.start,
+            Document.name,
+            item.position,
+            Decision.position,
+            Decision.id,
+            *marks,
+            MeetingGroup.group_id,
+        )
+        .join(item, item.id == Decision.item_id)
+        .join(Meeting, Meeting.id == item.meeting_id)
+        .join(Document, Document.id == Meeting.document_id)
+        # a joint meeting's decision comes once per group; the rows fold into one (the
+        # groups' names are the lookups': a join fewer to plan, 1.9 -> 1.1 ms at 100,000
+        # meetings)
+        .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+    )
+
+
+_DECISIONS = _decisions_select(AgendaItem)
+
 # The items searched for, and the sub-headings of those whose titles name the topic
 # (`headings`): item 7 "Samverkansorganisationen" decides under "Fokusgrupperna",
-# "Val av AU" ... A union, so that each part is read by its index.
+# "Val av AU" ... Two selects in a union, each reading its items once by their keys
+# (one IN over a union of the ids read every item a third time, for the list: 1.94
+# -> 1.71 ms p50 at 100,000 meetings). A decision of an item that is both comes
+# twice and is folded into one (see _folded).
 _HEADING = aliased(AgendaItem)
 _SUB = aliased(AgendaItem)
-_ITEMS_AND_SUBS = AgendaItem.id.in_(
-    union_all(
-        select(_SUB.id).where(in_list(_SUB.id, "items")),
-        select(_SUB.id)
-        .join(_HEADING, (_HEADING.meeting_id == _SUB.meeting_id) & (_SUB.parent == _HEADING.number))
-        .where(in_list(_HEADING.id, "headings"), _HEADING.number != ""),
-    )
+_OF_ITEMS = _DECISIONS.where(in_list(AgendaItem.id, "items"))
+_OF_SUBS = (
+    _decisions_select(_SUB)
+    .join(_HEADING, (_HEADING.meeting_id == _SUB.meeting_id) & (_SUB.parent == _HEADING.number))
+    .where(in_list(_HEADING.id, "headings"), _HEADING.number != "")
 )
-
-_DECISIONS = (
-    select(
-        Decision.text,
-        Decision.kind,
-        Decision.referred_to,
-        AgendaItem.id,
-        AgendaItem.number,
-        AgendaItem.parent,
-        AgendaItem.title,
-        Meeting.id,
-        Meeting.start,
-        Document.name,
-        AgendaItem.position,
-        Decision.position,
-        Decision.id,
-        MeetingGroup.group_id,
-    )
-    .join(AgendaItem, AgendaItem.id == Decision.item_id)
-    .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-    .join(Document, Document.id == Meeting.document_id)
-    # a joint meeting's decision comes once per group; the rows fold into one (the
-    # groups' names are the lookups': a join fewer to plan, 1.9 -> 1.1 ms at 100,000
-    # meetings)
-    .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
-)
-DECISIONS_OF = {
-    (True, False): _DECISIONS.where(_ITEMS_AND_SUBS),
+DECISIONS_OF: dict[tuple[bool, bool], Executable] = {
+    (True, False): union_all(_OF_ITEMS, _OF_SUBS),
     (False, True): _DECISIONS.where(_MEETINGS),
-    (True, True): _DECISIONS.where(_ITEMS_AND_SUBS, _MEETINGS),
+    (True, True): union_all(
+        _OF_ITEMS.where(_MEETINGS), _OF_SUBS.where(in_list(_SUB.meeting_id, "meetings"))
+    ),
 }  # (of these items and their sub-headings, at these meetings) -> statement
 
 
@@ -321,21 +337,27 @@ _SAID = (
 
 
 @cache
-def _groups_decisions_statement(words: int) -> Executable:
-    """The decisions of groups' meetings in a period whose items' stored words hold
-    the patterns word0, word1, ... (see later_decisions). The groups by id, bound as
-    one array (one prepared statement for any number of groups, planned once: their
-    meetings are an index range whatever the values)."""
-    return _DECISIONS.where(
-        Meeting.id.in_(
-            select(_OF_GROUPS.meeting_id).where(
-                in_list(_OF_GROUPS.group_id, "groups"),
-                _OF_GROUPS.start >= param("start"),
-                _OF_GROUPS.start < param("end"),
-            )
-        ),
-        *(_SAID.like(bindparam(f"word{k}", type_=Text()), escape="/") for k in range(words)),
-    )
+def _followed_statement(spans: tuple[int, ...]) -> Executable:
+    """The decisions of a group's meetings in a period whose items' stored words
+    hold the patterns of its span's words, for each span (see read_followed): span
+    k's values bound as group{k}, start{k}, end{k} and word{k}_0, word{k}_1, ...
+    (`spans`: how many words each has), its rows marked k. A group's meetings in a
+    period are an index range, planned once for any values."""
+    selects = [
+        _decisions_select(AgendaItem, literal_column(str(k), Integer()))
+        .join(_OF_GROUPS, _OF_GROUPS.meeting_id == Meeting.id)
+        .where(
+            _OF_GROUPS.group_id == param(f"group{k}"),
+            _OF_GROUPS.start >= param(f"start{k}"),
+            _OF_GROUPS.start < param(f"end{k}"),
+            *(
+                _SAID.like(bindparam(f"word{k}_{j}", type_=Text()), escape="/")
+                for j in range(words)
+            ),
+        )
+        for k, words in enumerate(spans)
+    ]
+    return selects[0] if len(selects) == 1 else union_all(*selects)
 
 
 @cache

@@ -107,20 +107,27 @@ def test_later_decisions_of_a_group_match_word_beginnings_oldest_first(
 
 
 def test_follow_ups_of_several_groups_are_read_in_one_statement(assistant: Assistant) -> None:
-    """read_followed reads the spans an answer will follow up at once; later_decisions
-    then finds in them what it finds reading each span itself."""
+    """read_followed reads the spans an answer will follow up at once, whatever their
+    groups, periods and words; later_decisions then finds in them what it finds
+    reading each span itself (a decision in two spans in each, a group not stored in
+    none)."""
     year = (datetime(2026, 1, 1, tzinfo=STOCKHOLM), datetime(2027, 1, 1, tzinfo=STOCKHOLM))
     spring = (datetime(2026, 3, 7, tzinfo=STOCKHOLM), datetime(2026, 5, 1, tzinfo=STOCKHOLM))
     words = ("lakemedelsgenomgang",)
-    spans = [("Chefsgrupp folkhälsa", *spring, words), (OTHER_GROUP, *year, words)]
+    spans = [
+        ("Chefsgrupp folkhälsa", *spring, words),
+        (OTHER_GROUP, *year, words),
+        ("Chefsgrupp folkhälsa", *year, ("lakemedelsgenom",)),
+        ("Ingen sådan grupp", *year, words),
+    ]
 
     def follow(session: Session) -> list[list[str]]:
         return [
             [
                 f"{d.meeting_date} {d.item_title}"
-                for d in later_decisions(session, words, group=g, start=s, end=e)
+                for d in later_decisions(session, w, group=g, start=s, end=e)
             ]
-            for g, s, e, _ in spans
+            for g, s, e, w in spans
         ]
 
     with assistant.store.session() as session:
@@ -132,4 +139,5 @@ def test_follow_ups_of_several_groups_are_read_in_one_statement(assistant: Assis
     assert [d[:10] for d in alone[0]] == ["2026-04-17"] and [d[:10] for d in alone[1]] == [
         "2026-03-06"
     ]
+    assert alone[2] == alone[0] and alone[3] == []
     assert len([s for s in seen if "FROM decisions" in s]) == 1
