@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -336,7 +336,7 @@ _SAID = (
 )
 
 
-@cache
+@lru_cache(maxsize=64)  # the shapes asked for: a question's words are the user's
 def _followed_statement(spans: tuple[int, ...]) -> Executable:
     """The decisions of a group's meetings in a period whose items' stored words
     hold the patterns of its span's words, for each span (see read_followed): span
