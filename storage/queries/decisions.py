@@ -211,9 +211,9 @@ def _stems(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for w in words if w))
 
 
-def _oldest_first(row: Any) -> tuple[float, int, int]:
+def _oldest_first(row: Any) -> tuple[float, int, int, int]:
     start = row[8]
-    return (start.timestamp() if start else 0.0, row[10], row[11])
+    return (start.timestamp() if start else 0.0, row[7], row[10], row[11])
 
 
 def _within(moment: datetime | None, start: datetime | None, end: datetime | None) -> bool:
@@ -226,10 +226,12 @@ def _of(groups: dict[int, tuple[str, ...]], meeting_id: int, group: str | None) 
     return group is None or group in groups.get(meeting_id, ())
 
 
-def _newest_first(row: Any) -> tuple[float, int, int]:
-    """Decision rows: newest meeting first, then agenda and decision order."""
+def _newest_first(row: Any) -> tuple[float, int, int, int]:
+    """Decision rows: newest meeting first (meetings at the same time in the order
+    they were stored, whatever order the database sends the rows in), then agenda
+    and decision order."""
     start = row[8]
-    return (-start.timestamp() if start else 0.0, row[10], row[11])
+    return (-start.timestamp() if start else 0.0, row[7], row[10], row[11])
 
 
 def search_items_text(
