@@ -31,6 +31,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from storage.parsing.records import STOCKHOLM
 
+# Times kept converted, per dialect (a few hundred bytes each: about 1 MB in all).
+RECENT_TIMES = 4096
+
 
 class StockholmTime(TypeDecorator[datetime]):
     """Stored as naive UTC (portable), read back as aware Europe/Stockholm time."""
@@ -66,10 +69,6 @@ class StockholmTime(TypeDecorator[datetime]):
             return None if value is None else stockholm(value)
 
         return process
-
-
-# Times kept converted, per dialect (a few hundred bytes each: about 1 MB in all).
-RECENT_TIMES = 4096
 
 
 class Base(DeclarativeBase):

@@ -395,7 +395,7 @@ def _read_follow_ups(
     written: datetime | None,
 ) -> None:
     """Read the group meetings `_later` will look through for these postponed
-    questions, on the same words in one statement, not one each."""
+    questions in one statement, not one each."""
     spans = [
         (view.groups[0], *_follow_window(view, written), _follow_words(view, asked))
         for view in views

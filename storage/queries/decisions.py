@@ -275,10 +275,22 @@ _OF_GROUPS = aliased(MeetingGroup)
 _MEETINGS = in_list(AgendaItem.meeting_id, "meetings")
 
 
+def _with_meeting(rows: Select[*tuple[Any, ...]], item: Any) -> Select[Any]:
+    """`rows` of agenda items (`item`: AgendaItem or an alias of it) joined with their
+    meeting, its document and its groups. A joint meeting's row comes once per group;
+    the rows fold into one (see _folded: the groups' names are the lookups', a join
+    fewer to plan, 1.9 -> 1.1 ms for the decisions of 100 items at 100,000 meetings)."""
+    return (
+        rows.join(Meeting, Meeting.id == item.meeting_id)
+        .join(Document, Document.id == Meeting.document_id)
+        .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+    )
+
+
 def _decisions_select(item: Any, *marks: ColumnElement[Any]) -> Select[Any]:
     """Decision rows of agenda items (`item`: AgendaItem or an alias of it), with
     their meeting and document, `marks` and the meeting's group (the last column)."""
-    return (
+    decided = (
         select(
             Decision.text,
             Decision.kind,
@@ -296,14 +308,8 @@ def _decisions_select(item: Any, *marks: ColumnElement[Any]) -> Select[Any]:
             *marks,
             MeetingGroup.group_id,
         )
-        .join(item, item.id == Decision.item_id)
-        .join(Meeting, Meeting.id == item.meeting_id)
-        .join(Document, Document.id == Meeting.document_id)
-        # a joint meeting's decision comes once per group; the rows fold into one (the
-        # groups' names are the lookups': a join fewer to plan, 1.9 -> 1.1 ms at 100,000
-        # meetings)
-        .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
-    )
+    ).join(item, item.id == Decision.item_id)
+    return _with_meeting(decided, item)
 
 
 _DECISIONS = _decisions_select(AgendaItem)
@@ -381,7 +387,7 @@ def _latest_decisions(group: bool, start: bool, end: bool, kind: bool) -> Execut
     return _DECISIONS.where(*conditions).order_by(Meeting.start.desc()).limit(param("limit"))
 
 
-_ITEM_ROWS = (
+_ITEM_ROWS = _with_meeting(
     select(
         AgendaItem.id,
         Meeting.id,
@@ -394,10 +400,8 @@ _ITEM_ROWS = (
         Document.name,
         AgendaItem.position,
         MeetingGroup.group_id,
-    )
-    .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-    .join(Document, Document.id == Meeting.document_id)
-    .outerjoin(MeetingGroup, MeetingGroup.meeting_id == Meeting.id)
+    ),
+    AgendaItem,
 )
 ITEMS_OF_MEETING = _ITEM_ROWS.where(AgendaItem.meeting_id == param("meeting"))
 # Of the given items, the first `limit` of those among `titles`, then of the rest,
