@@ -16,6 +16,7 @@ from bot.answering.facts import (
     groups_text,
     item_source,
     meeting_fact,
+    meeting_line,
     meeting_source,
     unique_sources,
 )
@@ -28,14 +29,16 @@ from bot.answering.topics import nothing_then, quoted, search_topics
 from bot.answering.topics import topic_words as topic_words  # bot.inspect's
 from bot.answering.written import as_of, earlier, written_by
 from bot.answers import Answer, AskContext, Source
-from bot.understanding.query import Query
+from bot.understanding.query import Period, Query
 from storage.queries import (
     DecisionView,
     MeetingView,
     decisions,
     items_of,
     later_decisions,
+    meetings_between,
     meetings_on,
+    previous_meetings,
     read_followed,
     search_items_text,
 )
@@ -97,7 +100,7 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     if not found:
         if query.status == "outcome":  # "vad hände med X?": what the minutes say of it
             return search_answer(session, query, context)
-        return _no_decisions(session, query, words, written)
+        return _no_decisions(session, query, words, context.now, written)
     # one meeting asked about: its decisions in agenda order, all of them
     shown = found if meeting_ids is not None and len(meeting_ids) == 1 else found[:MAX_SHOWN]
     about = (
@@ -411,7 +414,7 @@ def _follow_words(view: DecisionView, asked: list[str]) -> tuple[str, ...]:
 
 
 def _no_decisions(
-    session: Session, query: Query, words: list[str], written: datetime | None
+    session: Session, query: Query, words: list[str], now: datetime, written: datetime | None
 ) -> Answer:
     lang = query.language
     if words:
@@ -428,6 +431,8 @@ def _no_decisions(
                 mention_line(h, snippet, lang) for h, snippet in zip(hits, snippets, strict=True)
             )
         sources = [item_source(h, snippet) for h, snippet in zip(hits, snippets, strict=True)]
+    elif query.period is not None:  # "vilka beslut fattades i mars 2023?"
+        return _none_then(session, query, query.period, now, written)
     else:
         text = pick(
             lang,
@@ -436,3 +441,35 @@ def _no_decisions(
         )
         sources = []
     return Answer("decisions", text, sources=sources, language=lang, found=False)
+
+
+def _none_then(
+    session: Session, query: Query, period: Period, now: datetime, written: datetime | None
+) -> Answer:
+    """No decisions in a period: said so, with the meetings with minutes nearest it,
+    the last one before and the first one after."""
+    lang = query.language
+    whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
+    start, end = day_bounds(period.start, period.end)
+    before = previous_meetings(session, start, group=query.group, minutes_only=True)
+    bound = earlier(now, written)
+    later = meetings_between(session, end, bound, group=query.group, limit=8) if bound else []
+    after = [m for m in later if m.has_minutes][:1]
+    text = pick(
+        lang,
+        f"Jag hittar inga beslut{whose} {span(period.start, period.end, lang)} i protokollen.",
+        f"I find no decisions{whose} {span(period.start, period.end, lang)} in the minutes.",
+    )
+    near = [*before, *after]
+    if near:
+        text += "\n" + pick(
+            lang, "Närmaste möten med protokoll: ", "Nearest meetings with minutes: "
+        )
+        text += "; ".join(meeting_line(m, lang) for m in near)
+    return Answer(
+        "decisions",
+        text,
+        sources=unique_sources(meeting_source(m) for m in near),
+        language=lang,
+        found=False,
+    )

@@ -15,6 +15,13 @@ from babel.dates import format_date
 from storage.parsing.records import STOCKHOLM
 
 _LOCALE = {"sv": "sv_SE", "en": "en_GB"}
+# Spans of a year said by name: (first month, day, last month, day) -> (sv, en)
+_TERMS = {
+    (1, 1, 12, 31): ("under {}", "in {}"),
+    (1, 1, 6, 30): ("våren {}", "in spring {}"),
+    (6, 1, 8, 31): ("sommaren {}", "in summer {}"),
+    (8, 1, 12, 31): ("hösten {}", "in autumn {}"),
+}
 
 
 @lru_cache(maxsize=4096)
@@ -25,7 +32,8 @@ def day(value: date, language: str = "sv") -> str:
 
 def span(first: date, last: date, language: str = "sv") -> str:
     """A span of days as said: "i oktober 2022" / "in October 2022", "under 2022" /
-    "in 2022", else "från 2022-09-01 till 2022-11-30" / "from … to …"."""
+    "in 2022", "våren 2027" / "in spring 2027" (the terms of bot.understanding), else
+    "från 2022-09-01 till 2022-11-30" / "from … to …"."""
     month_end = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     if (
         first.day == 1
@@ -34,8 +42,9 @@ def span(first: date, last: date, language: str = "sv") -> str:
     ):
         month = format_date(first, "LLLL y", locale=_LOCALE.get(language, "sv_SE"))
         return pick(language, f"i {month}", f"in {month}")
-    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
-        return pick(language, f"under {first.year}", f"in {first.year}")
+    if first.year == last.year and (first.month, first.day, last.month, last.day) in _TERMS:
+        sv, en = _TERMS[first.month, first.day, last.month, last.day]
+        return pick(language, sv.format(first.year), en.format(first.year))
     return pick(
         language,
         f"från {first.isoformat()} till {last.isoformat()}",

@@ -17,7 +17,7 @@ from bot.answering.facts import (
     meeting_source,
     unique_sources,
 )
-from bot.answering.format import day, pick, when
+from bot.answering.format import day, pick, span, when
 from bot.answering.gone import gone_from_day
 from bot.answering.meeting_filters import (
     list_window,
@@ -152,7 +152,8 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
             f"Jag hittar inga {kind}möten{whose} {span} i protokollen.",
             f"I find no {kind}meetings{whose} {span} in the minutes.",
         )
-        return _with_latest(session, query, context, text, intent="meetings")
+        ahead = window.last >= context.now.astimezone(STOCKHOLM).date()
+        return _with_latest(session, query, context, text, intent="meetings", ahead=ahead)
     shown = found[:MAX_LISTED]
     label = {
         "cancelled": pick(lang, "Inställda möten", "Cancelled meetings"),
@@ -341,17 +342,32 @@ def _coming_asked(session: Session, query: Query, context: AskContext) -> Meetin
 
 
 def _with_latest(
-    session: Session, query: Query, context: AskContext, text: str, *, intent: str = "next_meeting"
+    session: Session,
+    query: Query,
+    context: AskContext,
+    text: str,
+    *,
+    intent: str = "next_meeting",
+    ahead: bool = False,
 ) -> Answer:
+    """A "not found" answer with what was found near it: the latest meetings with
+    minutes, or, for a span not yet over (`ahead`), the coming meetings known, if any."""
     lang = query.language
-    latest = previous_meetings(session, context.now, group=query.group, limit=3, minutes_only=True)
-    if latest:
-        text += "\n" + pick(lang, "Senaste möten med protokoll: ", "Latest meetings with minutes: ")
-        text += "; ".join(meeting_line(m, lang) for m in latest)
+    coming = next_meetings(session, context.now, group=query.group, limit=3) if ahead else []
+    if coming:
+        label = pick(lang, "Kommande möten i protokollen: ", "Coming meetings in the minutes: ")
+        near = coming
+    else:
+        label = pick(lang, "Senaste möten med protokoll: ", "Latest meetings with minutes: ")
+        near = previous_meetings(
+            session, context.now, group=query.group, limit=3, minutes_only=True
+        )
+    if near:
+        text += "\n" + label + "; ".join(meeting_line(m, lang) for m in near)
     return Answer(
         intent=intent,
         text=text,
-        sources=unique_sources(meeting_source(m) for m in latest),
+        sources=unique_sources(meeting_source(m) for m in near),
         language=lang,
         found=False,
     )
@@ -361,19 +377,7 @@ def _span_text(first: date, end_exclusive: date, lang: str) -> str:
     last = end_exclusive - timedelta(days=1)
     if first == last:
         return pick(lang, f"den {day(first, lang)}", f"on {day(first, lang)}")
-    if (
-        first.month == 1
-        and first.day == 1
-        and last.month == 12
-        and last.day == 31
-        and first.year == last.year
-    ):
-        return pick(lang, f"under {first.year}", f"in {first.year}")
-    return pick(
-        lang,
-        f"från {first.isoformat()} till {last.isoformat()}",
-        f"from {first.isoformat()} to {last.isoformat()}",
-    )
+    return span(first, last, lang)
 
 
 def _source_note(meetings: Sequence[MeetingView], lang: str) -> str:

@@ -55,7 +55,7 @@ def test_the_council_decided_on_a_day(ask: Ask) -> None:
 def test_no_meeting_in_a_month_names_the_whole_month(ask: Ask) -> None:
     answer = ask("Is there a meeting in January?")
     assert answer.intent == "meetings" and answer.meetings == []
-    assert "2027-01-31" in answer.text
+    assert answer.text.startswith("I find no meetings in January 2027 in the minutes.")
 
 
 def test_organisation_from_earlier_minutes_is_said_in_english(ask: Ask) -> None:

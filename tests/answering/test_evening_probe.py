@@ -21,7 +21,7 @@ def test_a_first_name_is_a_whole_word_of_a_name(ask: Ask) -> None:
 @pytest.mark.parametrize("question", ["vad hände i Jan 2023", "vilka möten var det i Jan 2023"])
 def test_a_months_name_before_a_year_is_the_month(ask: Ask, question: str) -> None:
     answer = ask(question, now=NOW)
-    assert answer.intent != "person" and "2023-01-01 till 2023-01-31" in answer.text
+    assert answer.intent != "person" and "i januari 2023" in answer.text
     assert "Jan Sundelius" not in answer.text and "föredrog" not in answer.text
 
 
@@ -64,7 +64,7 @@ def test_the_councils_everyday_names(ask: Ask, question: str, council: str) -> N
         ("beslut i oktober", "Beslut i oktober 2022:"),  # the October placed, said
         ("what was decided in March?", "Decisions in March 2020:"),
         ("vad beslutades 2023", "Beslut under 2023:"),
-        ("vad beslutades hösten 2022", "Beslut från 2022-08-01 till 2022-12-31:"),
+        ("vad beslutades hösten 2022", "Beslut hösten 2022:"),
     ],
 )
 def test_decisions_of_a_period_name_it(ask: Ask, question: str, head: str) -> None:

@@ -147,11 +147,11 @@ def test_referred_back_in_one_group(assistant: Assistant) -> None:
     ("question", "header"),
     [
         # February 2026 is past and had none; February 2027 has a meeting planned
-        ("möten i februari", "Möten från 2027-02-01 till 2027-02-28 (1):"),
-        ("Vilka möten är det i februari?", "Möten från 2027-02-01 till 2027-02-28 (1):"),
-        ("meetings in february", "Meetings from 2027-02-01 to 2027-02-28 (1):"),
+        ("möten i februari", "Möten i februari 2027 (1):"),
+        ("Vilka möten är det i februari?", "Möten i februari 2027 (1):"),
+        ("meetings in february", "Meetings in February 2027 (1):"),
         # none planned in August 2027: the August just past, which had one
-        ("möten i augusti", "Möten från 2026-08-01 till 2026-08-31 (1):"),
+        ("möten i augusti", "Möten i augusti 2026 (1):"),
     ],
 )
 def test_a_month_without_a_year_where_the_store_has_meetings(
@@ -163,4 +163,4 @@ def test_a_month_without_a_year_where_the_store_has_meetings(
 
 def test_a_month_asked_in_the_past_tense_is_the_past_one(assistant: Assistant) -> None:
     answer = _ask(assistant, "Vilka möten hölls i februari?")
-    assert not answer.found and "2026-02-01 till 2026-02-28" in answer.text
+    assert not answer.found and "inga möten i februari 2026" in answer.text

@@ -53,6 +53,11 @@ def year(y: int) -> Period:
         ("which meetings did the management group have in 2023", {"period": year(2023)}),
         ("vilka möten är inställda", {"status": "cancelled", "period": None}),
         ("har något möte ställts in?", {"status": "cancelled"}),
+        # "ställa in" with its particle apart
+        ("ställdes något möte in 2020?", {"status": "cancelled", "period": year(2020)}),
+        ("stalldes motet i april 2020 in", {"status": "cancelled"}),
+        ("ska mötet i december ställas in?", {"status": "cancelled"}),
+        ("ställde chefsgruppen in något möte 2023?", {"status": "cancelled", "group": CHEFSGRUPP}),
         ("finns det några inställda möten?", {"status": "cancelled"}),
         ("which meetings were cancelled in 2024", {"status": "cancelled", "period": year(2024)}),
         (
