@@ -173,7 +173,9 @@ def _query(
     tense = tense_of(norm)
     intent, which = _settle(intent, reading, topic, tense)
     lean = _lean(tense, intent)
-    day, period = reading.time.resolve(reading.today, lean)
+    # meetings asked without a tense are the coming ones ("möten i januari" in December)
+    ahead = "future" if intent == Intent.MEETINGS and tense is None else lean
+    day, period = reading.time.resolve(reading.today, ahead)
     # "norra länsdelen" is no misspelt Nora
     lansdel = lansdel_asked(norm) if intent in _PLACE_INTENTS else None
     return Query(

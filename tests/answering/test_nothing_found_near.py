@@ -96,3 +96,9 @@ def test_nearest_minutes_are_those_written_by_then(ask: Ask) -> None:
     answer = ask("vad beslutades 2021?", now="2022-01-01T10:00")
     assert answer.text.split("\n")[0] == "Jag hittar inga beslut under 2021 i protokollen."
     assert [s.meeting_date for s in answer.sources] == ["2020-03-20"]
+
+
+def test_a_month_without_a_year_asked_ahead_is_the_coming_one(ask: Ask) -> None:
+    answer = ask("när träffas vi i januari?", now="2026-12-03T10:00")
+    assert answer.text.split("\n")[0] == "Jag hittar inga möten i januari 2027 i protokollen."
+    assert [s.meeting_date for s in answer.sources] == ["2026-12-11"]

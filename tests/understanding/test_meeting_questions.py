@@ -72,6 +72,9 @@ def year(y: int) -> Period:
         ("upcoming meetings", {"which": "next", "language": "en"}),
         ("kommande möten för ssr folkhälsa", {"which": "next", "group": SSR_FH}),
         ("mötesdatum 2025", {"period": year(2025)}),
+        # meetings asked without a tense are the coming ones: the next January
+        ("när träffas vi i januari?", {"period": Period(date(2027, 1, 1), date(2027, 1, 31))}),
+        ("möten i januari", {"period": Period(date(2027, 1, 1), date(2027, 1, 31))}),
         ("mötestider för ssr folkhälsa 2025", {"group": SSR_FH, "period": year(2025)}),
         (
             "när träffas chefsgruppen i höst?",

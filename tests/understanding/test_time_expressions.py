@@ -21,7 +21,8 @@ def span(first: tuple[int, int, int], last: tuple[int, int, int]) -> Period:
     [
         ("möten 2023", span((2023, 1, 1), (2023, 12, 31))),
         ("möten under år 2021", span((2021, 1, 1), (2021, 12, 31))),
-        ("möten i mars", span((2026, 3, 1), (2026, 3, 31))),
+        # meetings asked without a tense or a year are the coming ones
+        ("möten i mars", span((2027, 3, 1), (2027, 3, 31))),
         ("möten mars 2024", span((2024, 3, 1), (2024, 3, 31))),
         ("meetings in March 2024", span((2024, 3, 1), (2024, 3, 31))),
         ("möten i sept 2023", span((2023, 9, 1), (2023, 9, 30))),
@@ -50,7 +51,8 @@ def span(first: tuple[int, int, int], last: tuple[int, int, int]) -> Period:
         ("möten Q1 2024", span((2024, 1, 1), (2024, 3, 31))),
         ("möten första kvartalet 2025", span((2025, 1, 1), (2025, 3, 31))),
         ("möten andra halvåret 2025", span((2025, 7, 1), (2025, 12, 31))),
-        ("möten mellan januari och mars", span((2026, 1, 1), (2026, 3, 31))),
+        ("möten mellan januari och mars", span((2027, 1, 1), (2027, 3, 31))),
+        ("vilka möten hölls mellan januari och mars", span((2026, 1, 1), (2026, 3, 31))),
         ("möten mellan januari och mars 2024", span((2024, 1, 1), (2024, 3, 31))),
         ("meetings between March and May 2024", span((2024, 3, 1), (2024, 5, 31))),
         ("möten från oktober till februari", span((2026, 10, 1), (2027, 2, 28))),
