@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -17,7 +18,7 @@ from bot.answering.facts import (
     role_word,
     unique_sources,
 )
-from bot.answering.format import day, join, pick
+from bot.answering.format import day, join, pick, span
 from bot.answering.meetings import no_meeting
 from bot.answering.members import answer_members, titled_lines
 from bot.answering.person import answer_person
@@ -181,18 +182,7 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
         max_groups=MAX_GROUPS,
     )
     if not found:
-        whose = (
-            f" {pick(lang, 'i', 'in')} {groups_text([query.group], lang)}" if query.group else ""
-        )
-        text = pick(
-            lang,
-            f"Jag hittar ingen som representerar {who}{whose} i protokollen.",
-            f"I find nobody representing {who}{whose} in the minutes.",
-        )
-        return Answer("representatives", text, language=lang, found=False)
-    by_group: dict[str | None, list[AttendanceView]] = defaultdict(list)
-    for view in found:
-        by_group[view.group].append(view)
+        return _nobody(session, query, context, who, at)
     # "vem representerade Karlskoga 2022?": a day or period asked that is past
     past = (query.date or query.period) is not None and at < context.now.date()
     lines = [
@@ -200,6 +190,23 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
         if past
         else pick(lang, f"{who} representeras av:", f"{who} is represented by:")
     ]
+    lines += _listing(found, who, lang, capped=query.group is None)
+    return Answer(
+        "representatives",
+        "\n".join(lines),
+        people=_one_each(found),
+        sources=unique_sources(person_source(v) for v in found),
+        language=lang,
+    )
+
+
+def _listing(found: list[AttendanceView], who: str, lang: str, *, capped: bool) -> list[str]:
+    """A line per group with its people and the meeting it rests on; where an
+    organisation was taken from earlier minutes, which."""
+    by_group: dict[str | None, list[AttendanceView]] = defaultdict(list)
+    for view in found:
+        by_group[view.group].append(view)
+    lines = []
     for group, views in by_group.items():
         people = join(_reps_text(views, lang), lang)
         meeting_day = day(views[0].meeting_date, lang)
@@ -207,7 +214,7 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
             f"• {groups_text([group] if group else [], lang)}: {people} "
             + pick(lang, f"(enligt mötet {meeting_day})", f"(as of the meeting on {meeting_day})")
         )
-    if query.group is None and len(by_group) >= MAX_GROUPS:
+    if capped and len(by_group) >= MAX_GROUPS:
         lines.append(
             pick(
                 lang,
@@ -227,13 +234,64 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
             )
             + "; ".join(_evidence_text(v, lang) for v in evidence)
         )
-    return Answer(
-        "representatives",
-        "\n".join(lines),
-        people=_one_each(found),
-        sources=unique_sources(person_source(v) for v in found),
-        language=lang,
+    return lines
+
+
+def _nobody(session: Session, query: Query, context: AskContext, who: str, at: date) -> Answer:
+    """Nobody listed for `who` in the group or at the time asked: said so, with whom the
+    minutes do list for it in its other groups, else in the minutes up to now."""
+    lang = query.language
+    whose = f" {pick(lang, 'i', 'in')} {groups_text([query.group], lang)}" if query.group else ""
+    asked_day = query.date or (query.period.end if query.period else None)
+    if query.date is not None:
+        when = pick(lang, f" den {day(query.date, lang)}", f" on {day(query.date, lang)}")
+    elif query.period is not None:
+        when = " " + span(query.period.start, query.period.end, lang)
+    else:
+        when = ""
+    past = asked_day is not None and asked_day < context.now.date()
+    text = pick(
+        lang,
+        f"Jag hittar ingen som {'representerade' if past else 'representerar'} {who}{whose}"
+        f"{when} i protokollen.",
+        f"I find nobody representing {who}{whose}{when} in the minutes.",
     )
+    wider = [
+        (None, at, pick(lang, "I andra grupper:", "In other groups:")),
+        (
+            query.group,
+            context.now.date(),
+            pick(lang, "Enligt senare protokoll:", "In later minutes:"),
+        ),
+        (
+            None,
+            context.now.date(),
+            pick(lang, "I andra grupper, enligt senare protokoll:", "In other groups, later:"),
+        ),
+    ]
+    tried = {(query.group, at)}
+    for group, until, label in wider:
+        if (group, until) in tried:
+            continue
+        tried.add((group, until))
+        found = representatives(
+            session,
+            municipality=query.municipality,
+            organization=None if query.municipality else who,
+            group=group,
+            at=until,
+            max_groups=MAX_GROUPS,
+        )
+        if found:
+            lines = [text, label, *_listing(found, who, lang, capped=group is None)]
+            return Answer(
+                "representatives",
+                "\n".join(lines),
+                sources=unique_sources(person_source(v) for v in found),
+                language=lang,
+                found=False,
+            )
+    return Answer("representatives", text, language=lang, found=False)
 
 
 def _one_each(found: list[AttendanceView]) -> list[PersonFact]:

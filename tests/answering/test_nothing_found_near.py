@@ -102,3 +102,32 @@ def test_a_month_without_a_year_asked_ahead_is_the_coming_one(ask: Ask) -> None:
     answer = ask("när träffas vi i januari?", now="2026-12-03T10:00")
     assert answer.text.split("\n")[0] == "Jag hittar inga möten i januari 2027 i protokollen."
     assert [s.meeting_date for s in answer.sources] == ["2026-12-11"]
+
+
+def test_nobody_in_the_group_asked_offers_the_other_groups(ask: Ask) -> None:
+    answer = ask("vem representerar Karlskoga i chefsgrupp folkhälsa?")
+    assert answer.intent == "representatives" and not answer.found and answer.people == []
+    lines = answer.text.split("\n")
+    assert lines[:2] == [
+        "Jag hittar ingen som representerar Karlskoga i Chefsgrupp folkhälsa i protokollen.",
+        "I andra grupper:",
+    ]
+    assert any("Eva Persson (ledamot)" in line for line in lines[2:])
+    assert {s.meeting_date for s in answer.sources} == {"2024-09-20", "2026-05-29"}
+
+
+def test_nobody_at_the_time_asked_offers_later_minutes(ask: Ask) -> None:
+    answer = ask("who represented Kumla in 2020?")
+    lines = answer.text.split("\n")
+    assert lines[:2] == [
+        "I find nobody representing Kumla in 2020 in the minutes.",
+        "In later minutes:",
+    ]
+    assert any("Malin Bäcklund (member)" in line for line in lines[2:])
+    assert not answer.found and answer.people == []
+
+
+def test_nobody_anywhere_is_said_alone(ask: Ask) -> None:
+    answer = ask("vem representerar Vingåker?")
+    assert answer.text == "Jag hittar ingen som representerar Vingåker i protokollen."
+    assert answer.sources == [] and not answer.found
