@@ -45,7 +45,7 @@ ROLES_PLURAL = {
         "ordförande": "chairs",
         "vice ordförande": "vice chairs",
         "sekreterare": "secretaries",
-        "justerare": "adjusters",
+        "justerare": "minutes checkers",
     },
 }
 # A role asked about and the roles it takes in: the secretary is one of the officials

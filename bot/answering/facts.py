@@ -24,7 +24,7 @@ ROLE_WORDS_EN = {
     "ordförande": "chair",
     "vice ordförande": "vice chair",
     "sekreterare": "secretary",
-    "justerare": "adjuster",
+    "justerare": "minutes checker",
     "ledamot": "member",
     "ersättare": "substitute",
     "tjänstgörande ersättare": "serving substitute",

@@ -79,7 +79,7 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         Role.ADJUSTER,
         re.compile(
-            r"\b(?:justera\w*|justeringsperson\w*|justerin\w*|adjuster\w*|"
+            r"\b(?:justera\w*|justeringsperson\w*|justerin\w*|adjuster\w*|minutes.?checkers?|"
             r"(?:checked|signed|verified|approved|attested) (?:the )?minutes|co.?sign\w*|"
             r"minutes (?:\S+ ){0,10}?(?:checked|signed|verified|attested))\b"
         ),

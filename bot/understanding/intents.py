@@ -245,7 +245,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         _any(
             r"vice (?:ordf\w*|chair\w*)|ordf\w*|chair\w*|presid\w*|ledde|leder|leds"
             r"|sekr\w*|secretar\w*|protokollfor\w*|antecknade|minute.?taker"
-            r"|note.?taker|justera\w*|justeringsperson\w*|adjuster\w*"
+            r"|note.?taker|justera\w*|justeringsperson\w*|adjuster\w*|minutes.?checkers?"
             r"|(?:tog|forde|skrev|wrote|took|kept) (?:\w+ )?(?:protokoll\w*"
             r"|\w*anteckningar\w*|minutes|notes)"
             r"|(?:checked|signed|verified|attested) (?:the )?minutes"

@@ -38,6 +38,7 @@ MAY_2026 = Period(date(2026, 5, 1), date(2026, 5, 31))
         ("vem justerade protokollet 2024-09-20", {"role": "justerare", "date": date(2024, 9, 20)}),
         ("vem var justerare 2024-09-20 i ssr folkhälsa", {"role": "justerare", "group": SSR_FH}),
         ("who was the adjuster in september 2024", {"role": "justerare", "language": "en"}),
+        ("who was the minutes checker in 2024", {"role": "justerare", "language": "en"}),
         ("who signed the minutes on 20 September 2024", {"role": "justerare"}),
         ("who is the chair of the public health council", {"role": "ordförande", "group": SSR_FH}),
         ("vem e ordförande", {"role": "ordförande"}),
