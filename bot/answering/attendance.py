@@ -34,11 +34,13 @@ ROLES_PLURAL = {
         "gäst": "gäster",
         "ledamot": "ledamöter",
         "ersättare": "ersättare",
+        "beslutande": "beslutande",
         "tjänsteperson": "tjänstepersoner",
     },
     "en": {
         "gäst": "guests",
         "ledamot": "members",
+        "beslutande": "voting members",
         "ersättare": "substitutes",
         "tjänstgörande ersättare": "serving substitutes",
         "tjänsteperson": "officials",
@@ -54,7 +56,10 @@ ROLES_PLURAL = {
 ROLES_TAKEN_IN = {
     "tjänsteperson": frozenset(("tjänsteperson", "sekreterare")),
     "ersättare": frozenset(("ersättare", "tjänstgörande ersättare")),
+    # a formal protocol's "Beslutande": the members and the substitutes serving for them
+    "beslutande": frozenset(("ledamot", "tjänstgörande ersättare")),
 }
+CHAIRS = frozenset(("ordförande", "vice ordförande"))
 
 
 def role_plural(role: str, lang: str) -> str:
@@ -106,7 +111,7 @@ def answer_attendance(session: Session, query: Query, context: AskContext) -> An
     place = query.municipality or query.organization
     if place and not query.absent and YES_NO.search(fold(query.raw)):
         return _place_there(query, listed, where)
-    listed = [a for a in listed if _from(a, query) and _in_role(a, query.role)]
+    listed = [a for a in in_role(listed, query.role) if _from(a, query)]
     if via:
         listed = [a for a in listed if via.group(1) in fold(a.note or "")]
     chosen = unique_people([a for a in listed if a.present != query.absent])
@@ -159,8 +164,21 @@ def _from(view: AttendanceView, query: Query) -> bool:
     return True
 
 
-def _in_role(view: AttendanceView, role: str | None) -> bool:
-    return role is None or view.role in ROLES_TAKEN_IN.get(role, (role,))
+def in_role(listed: Sequence[AttendanceView], role: str | None) -> list[AttendanceView]:
+    """The listings of those in `role` (see ROLES_TAKEN_IN; all of them for no role).
+    A chair or vice chair sits as a member ("Beslutande: Anna Andersson (S),
+    ordförande"), unless the list seats them as a substitute."""
+    if role is None:
+        return list(listed)
+    taken_in = ROLES_TAKEN_IN.get(role, frozenset((role,)))
+    if "ledamot" not in taken_in:
+        return [a for a in listed if a.role in taken_in]
+    substitutes = {a.person_id for a in listed if a.role in ROLES_TAKEN_IN["ersättare"]}
+    return [
+        a
+        for a in listed
+        if a.role in taken_in or (a.role in CHAIRS and a.person_id not in substitutes)
+    ]
 
 
 def _place_there(query: Query, listed: Sequence[AttendanceView], where: Where) -> Answer:
@@ -327,13 +345,15 @@ def listed_fact(view: AttendanceView, groups: Sequence[str]) -> PersonFact:
 
 
 def name_with_org(view: AttendanceView, lang: str = "sv") -> str:
-    """ "Patrik Jonsson (Örebro kommun)"; the title when no organisation is known;
-    how or which day they took part when the list says ("via Skype", "dag 2"/"day 2")."""
+    """ "Patrik Jonsson (Örebro kommun)", "Anna Andersson (S, Kumla kommun)": the party
+    as the list marks it; the title when no organisation is known; how or which day
+    they took part when the list says ("via Skype", "dag 2"/"day 2")."""
     noted_day = _day_noted(view)
     way = view.note if fold(view.note or "").startswith("via ") else None
     if noted_day is not None:
         way = pick(lang, f"dag {noted_day}", f"day {noted_day}")
-    said = [s for s in (view.organization or view.title, way) if s]
+    party = view.party.strip("() ") if view.party else None
+    said = [s for s in (party, view.organization or view.title, way) if s]
     return f"{view.name} ({', '.join(said)})" if said else view.name
 
 

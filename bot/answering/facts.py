@@ -27,6 +27,7 @@ ROLE_WORDS_EN = {
     "justerare": "minutes checker",
     "ledamot": "member",
     "ersättare": "substitute",
+    "beslutande": "voting member",
     "tjänstgörande ersättare": "serving substitute",
     "tjänsteperson": "official",
     "gäst": "guest",

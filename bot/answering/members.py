@@ -9,7 +9,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.answering.attendance import ROLES_TAKEN_IN, role_plural, unique_people
+from bot.answering.attendance import CHAIRS, role_plural, unique_people
+from bot.answering.attendance import in_role as seated_in
 from bot.answering.chosen import asked_meeting
 from bot.answering.facts import groups_text, person_fact, role_word
 from bot.answering.format import day, join, pick
@@ -22,7 +23,6 @@ from storage.queries.people import NOT_SEATS
 
 # The seat itself goes without saying in a list of members.
 PLAIN_SEAT = "ledamot"
-CHAIRS = frozenset(("ordförande", "vice ordförande"))
 # What someone with a seat did at the meeting, said after their name.
 PARTS = frozenset((*CHAIRS, "justerare"))
 
@@ -74,20 +74,11 @@ def answer_members(session: Session, query: Query, context: AskContext) -> Answe
 
 
 def in_role(listed: list[AttendanceView], role: str | None) -> list[AttendanceView]:
-    """Those with a seat in the group (no role asked), or in the role asked: a serving
-    substitute is one of the substitutes; the chair is one of the members, unless the
-    list seats them as a substitute."""
+    """Those with a seat in the group (no role asked), or in the role asked (see
+    bot.answering.attendance.in_role)."""
     if role is None:
         return [a for a in listed if a.role not in NOT_SEATS]
-    taken_in = ROLES_TAKEN_IN.get(role, frozenset((role,)))
-    if role == PLAIN_SEAT:
-        substitutes = {a.person_id for a in listed if a.role in ROLES_TAKEN_IN["ersättare"]}
-        return [
-            a
-            for a in listed
-            if a.role in taken_in or (a.role in CHAIRS and a.person_id not in substitutes)
-        ]
-    return [a for a in listed if a.role in taken_in]
+    return seated_in(listed, role)
 
 
 def _nobody_in_role(

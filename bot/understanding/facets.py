@@ -85,7 +85,9 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_DECIDING = re.compile(r"\b(?:beslutande|voting members?)\b")
 _MEMBER_ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (Role.SERVING_SUBSTITUTE, re.compile(r"\b(?:tjanstgorande ersattar\w*|serving substitut\w*)")),
     (
         Role.SUBSTITUTE,
         re.compile(r"\b(?:ersattar\w*|ersattare|supplean\w*|substitut\w*|deput\w*|alternates?)\b"),
@@ -331,7 +333,10 @@ def at_a_meeting(norm: str) -> bool:
 
 
 def member_role(norm: str) -> str | None:
-    """ "ledamot" or "ersättare" when a question about representatives asks for one."""
+    """ "ledamot" or "ersättare" when a question about representatives asks for one;
+    "beslutande" for a formal protocol's list of them (members and serving substitutes)."""
+    if _DECIDING.search(norm):
+        return "beslutande"
     return next((role.value for role, pattern in _MEMBER_ROLES if pattern.search(norm)), None)
 
 

@@ -88,6 +88,12 @@ def _about_a_meeting(s: Signals) -> bool:
     return (s.time or which_meeting(s.norm) is not None) and not s.subject
 
 
+def _at_a_meeting(s: Signals) -> bool:
+    """ "på senaste mötet", "at the meeting on 21 October": one meeting named as such,
+    and no municipality or organisation (whose members are its representatives)."""
+    return _MEETING_WORD.search(s.norm) is not None and not s.place and not s.subject
+
+
 def _with_subject(s: Signals) -> bool:
     return s.subject or s.person or s.place or s.group
 
@@ -277,7 +283,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
     (
         Intent.DECISIONS,
         _any(
-            r"beslut\w*|beslot\w*|fattade\w*|fattades|klubba\w*|antogs|godkandes|decid\w*"
+            r"beslut(?!ande\b)\w*|beslot\w*|fattade\w*|fattades|klubba\w*|antogs|godkandes|decid\w*"
             r"|decision\w*|resolved|resolution\w*|agreed|vad kom (?:\w+ ){1,2}fram till"
             r"|bordla\w*|hanskj\w*|hanskots|postpone[ds]?|deferred"
             r"|ater ?remi\w*|referred back|sent back"  # återremiss: back for more preparation
@@ -301,6 +307,19 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
             r"|vad tog (?:\w+ ){1,2}upp|what was discussed|vad diskuterades|what were the topics"
         ),
         _always,
+    ),
+    (
+        Intent.ATTENDANCE,  # "vilka var beslutande?": seats that are a meeting's, the latest
+        _any(r"beslutande|tjanstgorande|voting members?|serving substitut\w*"),
+        lambda s: not s.place,
+    ),
+    (
+        Intent.ATTENDANCE,  # "vilka var ersättare på senaste mötet?": a meeting's list, by seat
+        _any(
+            r"ledamot\w*|ersattar\w*|supplean\w*|substitut\w*|deput\w*|members?|beslutande"
+            r"|tjanstgorande"
+        ),
+        _at_a_meeting,
     ),
     (
         Intent.REPRESENTATIVES,
