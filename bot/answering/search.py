@@ -15,12 +15,16 @@ from bot.answering.relevance import Asked, snippet_for, stemmed, subject_said
 from bot.answering.topics import nothing_then, quoted
 from bot.answering.written import earlier, written_by
 from bot.answers import Answer, AskContext
-from bot.understanding.facets import asks_when
+from bot.understanding.facets import PRESENTED, asks_when
 from bot.understanding.query import Query
 from storage.queries import ItemView, MeetingView, meetings_between
+from storage.queries.decisions import TITLE_SCORE
 from storage.queries.presented import items_presented_by
 from storage.registry import fold
 from storage.search import begins, stem_words
+
+# Items on a topic whose presenters are named, at most ("vem föredrog punkten om X?")
+MAX_PRESENTED = 5
 
 
 def answer_search(session: Session, query: Query, context: AskContext) -> Answer:
@@ -40,6 +44,11 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
     words, hits = found.words, found.hits
     if not hits:
         return _nothing(query, asked)
+    presented = [hit for hit in hits if hit.presenters]
+    # the items titled so ("6. Psykisk hälsa"), if any, not those that speak of it
+    presented = [hit for hit in presented if hit.score >= TITLE_SCORE] or presented
+    if presented and not query.person and PRESENTED.search(fold(query.raw)):
+        return _presenters(query, presented[:MAX_PRESENTED], asked)
     said_by = None
     if query.person and query.topic:  # "vad sa Ingmar om X?": what the person said first
         said_by = _by_person(session, query.person, hits)
@@ -70,6 +79,24 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
         "\n".join(lines),
         meetings=[meeting_fact(m) for m in scheduled],
         sources=sources,
+        language=lang,
+    )
+
+
+def _presenters(query: Query, items: list[ItemView], asked: str) -> Answer:
+    """ "vem föredrog punkten om psykisk hälsa?": who presented the items on it."""
+    lang = query.language
+    lines = [pick(lang, f"Föredragande, punkter om {asked}:", f"Presenters of items on {asked}:")]
+    for item in items:
+        lines.append(
+            f"• {groups_text(item.groups, lang)} {day(item.meeting_date, lang)}, "
+            + pick(lang, "punkt", "item")
+            + f" {item.number or item.parent or '–'} {item.title}: {join(item.presenters, lang)}"
+        )
+    return Answer(
+        "agenda",
+        "\n".join(lines),
+        sources=[item_source(item) for item in items],
         language=lang,
     )
 

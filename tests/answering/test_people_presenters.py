@@ -110,3 +110,23 @@ def test_a_profile_costs_no_more_statements(minutes_assistant: Assistant, ask: A
     with statements_run(minutes_assistant.store) as seen:
         ask("vilka ärenden föredrog Jan Sundelius")
     assert len(seen) <= 3
+
+
+def test_who_presented_the_item_on_a_topic(ask: Ask) -> None:
+    answer = ask("vem föredrog punkten om psykisk hälsa?")
+    assert answer.intent == "agenda" and answer.found
+    lines = answer.text.splitlines()
+    assert lines[0] == "Föredragande, punkter om psykisk hälsa:"
+    assert lines[1].endswith(
+        "fredag 29 maj 2026, punkt 6 Psykisk hälsa: "
+        "Maria Belik, Johanna Bernström Höglom och Jenny Jansson"
+    )
+    # items titled so only: not "6. Nära vård", whose text speaks of it
+    assert not any("punkt 6 Nära vård" in line for line in lines)
+    assert (answer.sources[0].meeting_date, answer.sources[0].item) == ("2026-05-29", "6")
+
+
+def test_who_presented_in_english(ask: Ask) -> None:
+    answer = ask("who presented the item on CROSS?")
+    assert answer.text.splitlines()[1].endswith(": Lena Uvhagen")
+    assert answer.text.startswith("Presenters of items on CROSS:")
