@@ -18,7 +18,7 @@ from bot.answers import Answer, AskContext, PersonFact, Source
 from bot.understanding.query import Query
 from storage.queries import AttendanceView, MeetingView, attendance_of, meeting_by_id
 from storage.queries.people import attendance_noted, person_ids
-from storage.registry import fold, kommun_name
+from storage.registry import MUNICIPALITIES, fold, kommun_name
 
 # How someone took part, as the list notes it: "(via Skype)", "via Teams".
 VIA = re.compile(r"\bvia\s+([^\W\d_]+)")
@@ -28,6 +28,9 @@ DAY_NOTE = re.compile(r"^(?:dag|day)\s+(\d+)$")
 
 # "Var Hällefors representerat …?", "Was Kumla present …?": yes or no, not a list.
 YES_NO = re.compile(r"^\s*(?:var|was|were|ar|is|did|deltog|fanns|hade|had)\b")
+
+# "vilka kommuner var med?", "which municipalities were absent?": the municipalities
+MUNICIPALITIES_ASKED = re.compile(r"\b(?:kommuner|kommunerna|municipalities)\b")
 
 ROLES_PLURAL = {
     "sv": {
@@ -109,6 +112,8 @@ def answer_attendance(session: Session, query: Query, context: AskContext) -> An
     if query.person:
         return _was_there(session, query, listed, where)
     place = query.municipality or query.organization
+    if not place and MUNICIPALITIES_ASKED.search(fold(query.raw)):
+        return _municipalities(query, listed, where)
     if place and not query.absent and YES_NO.search(fold(query.raw)):
         return _place_there(query, listed, where)
     listed = [a for a in in_role(listed, query.role) if _from(a, query)]
@@ -314,6 +319,48 @@ def _listed(query: Query, chosen: list[AttendanceView], where: Where, *, found: 
     text = f"{head} {group} {when_text} ({len(chosen)}): {names}"
     text += "\n" + pick(lang, "Källa: ", "Source: ") + where.document
     return _answer(query, text, chosen, where)
+
+
+def _municipalities(query: Query, listed: Sequence[AttendanceView], where: Where) -> Answer:
+    """Which of the county's municipalities had someone there, which had nobody (and
+    whose listed people were all absent); people listed with no organisation known
+    are counted, as one of them may have come for a municipality without it."""
+    lang = query.language
+    present = [a for a in unique_people(list(listed)) if a.present]
+    there = {a.municipality for a in present if a.municipality}
+    came = [m for m in MUNICIPALITIES if m in there]
+    missing = [m for m in MUNICIPALITIES if m not in there]
+    excused = {a.municipality for a in listed if not a.present and a.municipality}
+    unknown = sum(1 for a in present if not a.organization and not a.municipality)
+    group, when_text = groups_text(where.groups, lang), pick(lang, "", "on ") + where.when(lang)
+    represented = pick(
+        lang,
+        f"Kommuner med närvarande vid {group} {when_text} ({len(came)} av {len(MUNICIPALITIES)})",
+        f"Municipalities present at {group} {when_text} ({len(came)} of {len(MUNICIPALITIES)})",
+    ) + (f": {join(came, lang)}." if came else ".")
+    lines = [represented]
+    if missing:
+        said = [
+            f"{m} ({pick(lang, 'anmäld frånvaro', 'sent apologies')})" if m in excused else m
+            for m in missing
+        ]
+        lines.append(
+            pick(lang, "Ingen närvarande från: ", "Nobody present from: ") + join(said, lang) + "."
+        )
+    if query.absent:  # "vilka kommuner saknades?": those first
+        lines.reverse()
+    if unknown and missing:
+        lines.append(
+            pick(
+                lang,
+                f"{unknown} närvarande står utan organisation i listan; "
+                "någon av dem kan ha kommit för en av kommunerna ovan.",
+                f"{unknown} present are listed with no organisation; "
+                "one of them may have come for one of the municipalities above.",
+            )
+        )
+    lines.append(pick(lang, "Källa: ", "Source: ") + where.document)
+    return _answer(query, "\n".join(lines), [a for a in present if a.municipality], where)
 
 
 def _nobody_via(query: Query, way: str) -> Answer:

@@ -175,3 +175,35 @@ def test_members_of_one_council_of_a_joint_meeting_are_its_own(ask: Ask) -> None
     assert "Jenny Steen" not in names and "Jessica Ekerbring" not in names
     other = ask("Vilka är med i specifika samverkansrådet för social välfärd?")
     assert "Jenny Steen" in {p.name for p in other.people}
+
+
+def test_which_municipalities_were_there(ask: Ask) -> None:
+    answer = ask("vilka kommuner deltog 2024?")
+    assert answer.intent == "attendance"
+    assert answer.text.splitlines()[0].endswith(
+        "(12 av 12): Askersund, Degerfors, Hallsberg, Hällefors, Karlskoga, Kumla, Laxå, "
+        "Lekeberg, Lindesberg, Ljusnarsberg, Nora och Örebro."
+    )
+    assert {p.meeting_date for p in answer.people} == {"2024-09-20"}
+    assert all(p.present for p in answer.people)
+
+
+def test_which_municipalities_were_missing(ask: Ask) -> None:
+    answer = ask("vilka kommuner saknades på mötet 29 maj 2026?")
+    lines = answer.text.splitlines()
+    assert lines[0] == (
+        "Ingen närvarande från: Askersund, Hällefors (anmäld frånvaro), Kumla, Laxå, "
+        "Lekeberg och Ljusnarsberg."
+    )
+    assert lines[1].endswith(
+        "(6 av 12): Degerfors, Hallsberg, Karlskoga, Lindesberg, Nora och Örebro."
+    )
+    # listed with no organisation: said, not taken to be absent
+    assert lines[2].startswith("6 närvarande står utan organisation i listan")
+    assert [s.meeting_date for s in answer.sources] == ["2026-05-29"]
+
+
+def test_which_municipalities_in_english(ask: Ask) -> None:
+    answer = ask("which municipalities attended on 8 September 2023?")
+    assert answer.text.startswith("Municipalities present at ")
+    assert "(12 of 12)" in answer.text and "Nobody present from" not in answer.text
