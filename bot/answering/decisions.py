@@ -112,7 +112,10 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     period = query.period
     within = period is not None and start is not None and not elsewhen
     placed = f" {span(period.start, period.end, lang)}" if period is not None and within else ""
-    lines = [_decisions_label(query) + about + placed + ":"]
+    # one meeting's decisions: the meeting said once, in the heading
+    one = meeting_ids is not None and len({(d.groups, d.meeting_date) for d in shown}) == 1
+    at = f" {_at_meeting(shown[0], lang)}" if one else ""
+    lines = [_decisions_label(query) + at + about + placed + ":"]
     if elsewhen and query.period is not None:
         lines.insert(0, nothing_then(query.period, lang, "decisions"))
     followed = 0
@@ -125,7 +128,7 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
         postponed = [view for view in shown if view.kind == "postponed"][:MAX_FOLLOWED]
         _read_follow_ups(session, postponed, words, known, written)
     for view in shown:
-        lines.append("• " + _decision_line(view, lang))
+        lines.append("• " + _decision_line(view, lang, with_meeting=not one))
         # Follow the first postponed questions to where they went; more would be noise.
         if view.kind == "postponed" and followed < MAX_FOLLOWED and query.status != "pending":
             followed += 1
@@ -294,7 +297,16 @@ def answer_agenda(session: Session, query: Query, context: AskContext) -> Answer
     )
 
 
-def _decision_line(view: DecisionView, lang: str) -> str:
+def _at_meeting(view: DecisionView, lang: str) -> str:
+    """ "vid Chefsgrupp … fredag 29 maj 2026" / "at Chefsgrupp … on Friday 29 May 2026"."""
+    return pick(
+        lang,
+        f"vid {groups_text(view.groups, lang)} {day(view.meeting_date, lang)}",
+        f"at {groups_text(view.groups, lang)} on {day(view.meeting_date, lang)}",
+    )
+
+
+def _decision_line(view: DecisionView, lang: str, *, with_meeting: bool = True) -> str:
     item = pick(lang, "punkt", "item") + f" {view.item_number} " if view.item_number else ""
     kind = KIND_WORDS[lang].get(view.kind)
     marker = f" [{kind}]" if kind and view.kind in ("postponed",) else ""
@@ -308,10 +320,9 @@ def _decision_line(view: DecisionView, lang: str) -> str:
         if view.referred_to
         else ""
     )
-    return (
-        f"{groups_text(view.groups, lang)} {day(view.meeting_date, lang)}, {item}{view.item_title}: "
-        f"{view.text}{marker}{referred}"
-    )
+    meeting = f"{groups_text(view.groups, lang)} {day(view.meeting_date, lang)}, "
+    said = f"{item}{view.item_title}: {view.text}{marker}{referred}"
+    return meeting + said if with_meeting else said[:1].upper() + said[1:]
 
 
 def _followed(

@@ -130,3 +130,31 @@ def test_a_short_word_is_not_the_beginning_of_longer_ones(ask: Ask, question: st
 def test_a_longer_word_still_finds_its_compounds(ask: Ask) -> None:
     answer = ask("vad beslutades om suicid?")
     assert answer.found and any("Suicidsamordning" in d.title for d in answer.decisions)
+
+
+@pytest.mark.parametrize(
+    ("question", "heading", "first"),
+    [
+        (
+            "vilka beslut fattades 2023-09-08?",
+            "Beslut vid Chefsgrupp för samverkan social välfärd samt vård och omsorg "
+            "fredag 8 september 2023:",
+            "• Punkt 3 Föregående möte: Minnesanteckningar läggs till handlingarna.",
+        ),
+        (
+            "What decisions were made at the last meeting?",
+            "Decisions at Chefsgrupp för samverkan social välfärd samt vård och omsorg "
+            "on Friday 29 May 2026:",
+            "• Item 6 Psykisk hälsa: Beslutet hänskjuts till kommande AU i juni månad",
+        ),
+    ],
+)
+def test_one_meetings_decisions_name_it_once(
+    ask: Ask, question: str, heading: str, first: str
+) -> None:
+    answer = ask(question)
+    lines = answer.text.splitlines()
+    assert lines[0] == heading and lines[1].startswith(first)
+    # the meeting is in the heading only; each decision still carries it as a fact
+    assert not any(line.startswith("• Chefsgrupp") for line in lines)
+    assert len({d.meeting_date for d in answer.decisions}) == 1
