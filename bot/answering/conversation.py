@@ -113,7 +113,14 @@ _FOLLOW_UP = re.compile(
 )
 # What is asked of one meeting: a follow-up asks it of the previous answer's meeting.
 _OF_ONE_MEETING = frozenset(
-    (Intent.MEETING_ROLES, Intent.ATTENDANCE, Intent.AGENDA, Intent.DECISIONS, Intent.MEETING_INFO)
+    (
+        Intent.MEETING_ROLES,
+        Intent.ATTENDANCE,
+        Intent.AGENDA,
+        Intent.DECISIONS,
+        Intent.MEETING_INFO,
+        Intent.SEARCH,  # "vad sades om psykisk hälsa där?"
+    )
 )
 
 

@@ -16,7 +16,7 @@ from bot.answering.topics import nothing_then, quoted
 from bot.answering.written import earlier, written_by
 from bot.answers import Answer, AskContext
 from bot.understanding.facets import PRESENTED, asks_when
-from bot.understanding.query import Query
+from bot.understanding.query import Period, Query
 from storage.queries import ItemView, MeetingView, meetings_between
 from storage.queries.decisions import TITLE_SCORE
 from storage.queries.presented import items_presented_by
@@ -31,13 +31,15 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
     lang = query.language
     written = written_by(session, context.now)  # minutes of later meetings are not written yet
     span: tuple[datetime | None, datetime | None] = (None, written)
-    if query.period is not None:
-        start, end = day_bounds(query.period.start, query.period.end)
+    # a span or a day asked ("vad sades om X på mötet 29 maj?"), or none
+    period = query.period or (Period(query.date, query.date) if query.date else None)
+    if period is not None:
+        start, end = day_bounds(period.start, period.end)
         span = (start, earlier(end, written))
     found = find_items(session, query, span)
     asked = quoted(_asked(query, found))
     elsewhen = False
-    if not found.hits and found.words and query.period is not None:
+    if not found.hits and found.words and period is not None:
         # the year may belong to the subject ("konferensen 2027"): any time, said so
         found = find_items(session, query, (None, written))
         elsewhen = bool(found.hits)
@@ -59,8 +61,8 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
         pick(lang, "Planerat möte: ", "Planned meeting: ") + meeting_line(m, lang)
         for m in scheduled
     ]
-    if elsewhen and query.period is not None:
-        lines.append(nothing_then(query.period, lang, "search"))
+    if elsewhen and period is not None:
+        lines.append(nothing_then(period, lang, "search"))
     if said_by is not None:
         lines.append(_person_line(query.person or "", asked, bool(said_by), lang))
     lines.append(_heading(found, asked, lang))

@@ -103,8 +103,10 @@ _MONTHS = {
 
 
 def period_words(period: Period, lang: str) -> str:
-    """ "2027", "oktober 2026", or the first and last day."""
+    """ "2027", "oktober 2026", the day, or the first and last day."""
     first, last = period.start, period.end
+    if first == last:
+        return day(first, lang)
     if first.day == 1 and (last + timedelta(days=1)).day == 1 and first.year == last.year:
         if (first.month, last.month) == (1, 12):
             return str(first.year)

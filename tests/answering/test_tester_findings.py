@@ -158,6 +158,24 @@ def test_follow_ups_keep_the_meeting(ask: Ask, conversation: str) -> None:
     assert "Siw Lunader" not in ask("och vem justerade?", now=NOW).text
 
 
+def test_a_follow_up_search_keeps_the_meeting(ask: Ask) -> None:
+    conversation = "slack:T1:C9"
+    ask("vad beslutades förra mötet?", now=NOW, conversation=conversation)
+    said = ask("vad sades om psykisk hälsa där?", now=NOW, conversation=conversation)
+    assert said.intent == "search" and {s.meeting_date for s in said.sources} == {"2026-05-29"}
+    presented = ask("vem föredrog punkten om nära vård där?", now=NOW, conversation=conversation)
+    assert [(s.meeting_date, s.item) for s in presented.sources] == [("2026-05-29", "8")]
+    # nothing of it that day: said so, and where it is mentioned
+    elsewhere = ask("vad sades om CROSS där?", now=NOW, conversation=conversation)
+    assert elsewhere.text.startswith("Inga protokoll från fredag 29 maj 2026 nämner det;")
+    assert [s.meeting_date for s in elsewhere.sources] == ["2020-03-20"]
+
+
+def test_a_search_on_a_day_keeps_to_it(ask: Ask) -> None:
+    answer = ask("vad sades om nära vård på mötet 29 maj 2026?", now=NOW)
+    assert answer.found and {s.meeting_date for s in answer.sources} == {"2026-05-29"}
+
+
 def test_a_question_of_its_own_is_not_a_follow_up() -> None:
     own = "och vem var sekreterare 29 maj 2026?"
     assert follow_up(own, "2024-09-20", MOMENT) == own
