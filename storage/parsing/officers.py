@@ -1,6 +1,7 @@
 """The meeting's chair and secretary when an agenda item elects them ("Val av
 ordförande och sekreterare": "Till ordförande valdes Eva Strand och till
-sekreterare Olle Vik"). The person's entry in the attendance list takes the role.
+sekreterare Olle Vik"), and the chair who opened it ("Ordförande Eva Ås hälsade
+välkommen"). The person's entry in the attendance list takes the role.
 
 Example:
     >>> people = [Attendee("Eva Strand"), Attendee("Olle Vik")]
@@ -27,6 +28,11 @@ _ROLE_FIRST = re.compile(rf"\b[Tt]ill\s+{_ROLE}\s+(?:för\s+mötet\s+)?(?:{_CHOS
 # "Eva Strand valdes till ordförande", "Linda Carter was elected chair"
 _NAME_FIRST = re.compile(rf"{_NAME}\s+{_CHOSEN}\s+(?:till|as|to\s+be)?\s*(?:mötets\s+)?{_ROLE}")
 _VERB = re.compile(rf"\b{_CHOSEN}\b")
+# "Ordförande Eva Ås hälsade välkommen", "Mötesordförande Per Holm öppnade mötet": who
+# opened the meeting as its chair
+_OPENED = re.compile(
+    rf"\b(?:[Mm]ötes)?[Oo]rdförande(?:n)?\s+{_NAME}\s+(?:hälsade|öppnade|förklarade\s+mötet)"
+)
 _ROLES = {"ordförande": Role.CHAIR, "chair": Role.CHAIR, "sekreterare": Role.SECRETARY}
 _PLAIN_ROLES = (Role.MEMBER, Role.OFFICIAL, Role.GUEST)
 
@@ -54,6 +60,8 @@ def with_officers(attendees: Sequence[Attendee], texts: Sequence[str]) -> list[A
 
 def _elected(text: str) -> Iterator[tuple[Role, str]]:
     for sentence in re.split(r"(?<=[.;])\s+", " ".join(text.split())):
+        for match in _OPENED.finditer(sentence):
+            yield Role.CHAIR, match["who"]
         if not _VERB.search(sentence):
             continue
         for pattern in (_ROLE_FIRST, _NAME_FIRST):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from storage.parsing import parse_text
 from storage.parsing.markup import html_to_text
 from storage.parsing.officers import with_officers
@@ -103,6 +105,27 @@ def test_election_does_not_override_a_listed_chair_or_add_strangers() -> None:
         ("Anna Ek", Role.CHAIR),
         ("Per Holm", Role.MEMBER),
     ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Ordförande Per Holm hälsade välkommen.",
+        "Mötesordförande Per Holm öppnade mötet och hälsade alla välkomna.",
+        "Ordföranden Per Holm förklarade mötet öppnat.",
+    ],
+)
+def test_the_chair_who_opened_the_meeting_takes_the_role(opening: str) -> None:
+    people = [Attendee("Anna Ek"), Attendee("Per Holm")]
+    found = with_officers(people, [opening])
+    assert [(a.name, a.role) for a in found] == [("Anna Ek", Role.MEMBER), ("Per Holm", Role.CHAIR)]
+
+
+def test_an_opener_not_in_the_list_or_a_listed_chair_is_kept() -> None:
+    listed = [Attendee("Anna Ek", Role.CHAIR), Attendee("Per Holm")]
+    assert with_officers(listed, ["Ordförande Per Holm hälsade välkommen."]) == listed
+    stranger = [Attendee("Anna Ek")]
+    assert with_officers(stranger, ["Ordförande Per Holm hälsade välkommen."]) == stranger
 
 
 PAGED = """PROTOKOLL                                   Sammanträdesdatum 2025-11-04
