@@ -22,7 +22,16 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.answer_cache import AnswerCache
-from bot.answering import chosen, conversation, dates, decisions, meetings, people, reminders
+from bot.answering import (
+    chosen,
+    conversation,
+    dates,
+    decisions,
+    groups,
+    meetings,
+    people,
+    reminders,
+)
 from bot.answering.facts import meeting_fact
 from bot.answering.format import pick
 from bot.answering.recent import RecentMeetings
@@ -52,6 +61,7 @@ HANDLERS: dict[Intent, Handler] = {
     Intent.DECISIONS: decisions.answer_decisions,
     Intent.AGENDA: decisions.answer_agenda,
     Intent.SEARCH: decisions.answer_search,
+    Intent.GROUPS: groups.answer_groups,
     Intent.BIND_GROUP: conversation.answer_bind,
     Intent.UNBIND_GROUP: conversation.answer_unbind,
     Intent.SUBSCRIBE: reminders.answer_subscribe,

@@ -29,6 +29,7 @@ EXAMPLES_SV = (
     "Vem var sekreterare på mötet 13 oktober 2022?",
     "Vad stod på dagordningen 8 september 2023?",
     "Vad sades om projekt CROSS?",
+    "Vilka grupper finns?",
     "Den här kanalen gäller Chefsgrupp folkhälsa",
 )
 EXAMPLES_EN = (
@@ -38,6 +39,7 @@ EXAMPLES_EN = (
     "Who represents Karlskoga?",
     "Who chaired the meeting on 20 September 2024?",
     "Who was absent on 29 May 2026?",
+    "Which groups do you know?",
     "This channel is about Chefsgrupp folkhälsa",
 )
 

@@ -206,6 +206,15 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         _always,
     ),
     *((Intent.HELP, pattern, _always) for _, pattern in _SMALL_TALK),  # "tack!"
+    (
+        Intent.GROUPS,  # "vilka grupper finns?", "which groups do you know?"
+        _any(
+            r"(?:vilka|what|which) (?:grupper|groups|rad|councils)"
+            r" (?:finns|finns det|har du|kanner du|kan du|are there|do you (?:know|have|cover))"
+            r"|(?:lista|visa|list|show)(?: alla| all| the)? (?:grupperna|grupper|groups)"
+        ),
+        lambda s: not s.person,
+    ),
     (Intent.DECISIONS, OUTCOME, _with_subject),  # "vad hände med egenvården?"
     (
         Intent.SEARCH,

@@ -72,10 +72,11 @@ INFORMAL_GROUPS = informal_group_names()
 _PLACE_INTENTS = frozenset((Intent.REPRESENTATIVES, Intent.ATTENDANCE))
 _SUBJECT_INTENTS = frozenset((Intent.DECISIONS, Intent.SEARCH, Intent.AGENDA))
 _MEETING_INTENTS = frozenset((Intent.MEETINGS, Intent.NEXT_MEETING, Intent.MEETING_INFO))
-_NO_DEFAULT_GROUP = frozenset((Intent.BIND_GROUP, Intent.HELP, Intent.UNKNOWN))
+_NO_DEFAULT_GROUP = frozenset((Intent.BIND_GROUP, Intent.HELP, Intent.GROUPS, Intent.UNKNOWN))
 _COMMANDS = frozenset(
     (
         Intent.HELP,
+        Intent.GROUPS,
         Intent.BIND_GROUP,
         Intent.UNBIND_GROUP,
         Intent.SUBSCRIBE,

@@ -28,6 +28,7 @@ class Intent(enum.StrEnum):
     PERSON = "person"  # which organisation and groups a person belongs to
     SEARCH = "search"  # free text in the minutes
     HELP = "help"
+    GROUPS = "groups"  # which groups the minutes are of
     BIND_GROUP = "bind_group"  # tie this conversation to a group
     UNBIND_GROUP = "unbind_group"
     SUBSCRIBE = "subscribe"  # meeting reminders

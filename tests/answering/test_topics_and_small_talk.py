@@ -146,3 +146,26 @@ def test_no_place_in_the_minutes(ask: Ask, question: str) -> None:
 def test_a_place_and_a_time_question(ask: Ask) -> None:
     assert "Båsenberga" in ask("Var hölls mötet 13 oktober 2022?").text
     assert "ingen plats" not in ask("När var mötet 20 mars 2020?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [
+        ("vilka grupper finns?", "Grupper i protokollen (4):"),
+        ("Which groups do you know?", "Groups in the minutes (4):"),
+        ("lista grupperna", "Grupper i protokollen (4):"),
+    ],
+)
+def test_which_groups_the_minutes_are_of(ask: Ask, question: str, heading: str) -> None:
+    answer = ask(question, group="Chefsgrupp folkhälsa")  # a channel's group: all are listed
+    assert answer.intent == "groups" and answer.found
+    lines = answer.text.splitlines()
+    assert lines[0] == heading and len(lines) == 5
+    care = next(line for line in lines if line.startswith("• Chefsgrupp för samverkan"))
+    assert "29 maj 2026" in care or "29 May 2026" in care
+    assert "11 december 2026" in care or "11 December 2026" in care
+    assert {s.meeting_date for s in answer.sources} == {"2020-03-20", "2026-05-29", "2024-09-20"}
+
+
+def test_a_persons_groups_are_not_the_groups_listing(ask: Ask) -> None:
+    assert ask("vilka grupper tillhör Ingmar Ångman?").intent == "person"

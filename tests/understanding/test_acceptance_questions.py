@@ -81,6 +81,7 @@ def test_intent_values_are_the_cli_names() -> None:
         "person",
         "search",
         "help",
+        "groups",
         "bind_group",
         "unbind_group",
         "subscribe",
