@@ -114,6 +114,8 @@ def combined(answers: Sequence[Answer]) -> Answer:
     >>> none = Answer("meetings", "Inga möten för B.\\nSenaste: 1 mars", found=False)
     >>> combined([none, found]).text.splitlines()
     ['Möten för A:', '• 1 mars', 'Inga möten för B.', 'Senaste: 1 mars']
+    >>> len(combined([none, none]).text.splitlines())  # the same words once
+    2
     """
     ordered = [a for a in answers if a.found] + [a for a in answers if not a.found]
     lines: list[str] = []
@@ -126,7 +128,7 @@ def combined(answers: Sequence[Answer]) -> Answer:
         ]  # "Kumla representeras av:" once, and each "Källa: …"
     missing = [a.text.splitlines() for a in ordered if not a.found]
     # each "not found" headline, then what they offer instead, once
-    lines += [b[0] for b in missing if b]
+    lines += dict.fromkeys(b[0] for b in missing if b and b[0] not in lines)
     lines += dict.fromkeys(line for b in missing for line in b[1:] if line not in lines)
     first = ordered[0]
     return Answer(

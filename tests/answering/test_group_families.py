@@ -4,6 +4,7 @@ known is said for each."""
 
 from __future__ import annotations
 
+from bot.answers import Answer, combined
 from tests.answering.conftest import Ask
 
 SSR_FH = "Specifika samverkansrådet för folkhälsa"
@@ -34,3 +35,21 @@ def test_the_councils_meetings_in_a_year(ask: Ask) -> None:
     answer = ask("vilka möten hade ssr 2024?")
     assert [m.start[:10] for m in answer.meetings] == ["2024-09-20"]
     assert answer.found
+
+
+def test_both_councils_finding_nothing_say_it_once(ask: Ask) -> None:
+    answer = ask("vad beslutade samverkansrådet om arbetssätt?")
+    lines = answer.text.splitlines()
+    assert lines[0] == "Jag hittar inga beslut om arbetssätt i protokollen. Det nämns i:"
+    assert lines.count(lines[0]) == 1 and not answer.found
+    assert {s.meeting_date for s in answer.sources} == {"2024-09-20"}
+
+
+def test_answers_combined_keep_each_line_once() -> None:
+    none = Answer("decisions", "Inga beslut.\nDet nämns i: X", found=False)
+    other = Answer("decisions", "Inga beslut för B.\nDet nämns i: X", found=False)
+    assert combined([none, none, other]).text.splitlines() == [
+        "Inga beslut.",
+        "Inga beslut för B.",
+        "Det nämns i: X",
+    ]
