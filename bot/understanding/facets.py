@@ -40,10 +40,12 @@ PRESENTED = re.compile(
     r"\b(?:foredr(?:og|agit|ar|a|ogs)|presentera(?:de|t|r)?|redogjorde|redogjort|redovisade"
     r"|presented|presents|presenting|(?:did|does|has|have) (?:[\w-]+ ){1,4}present)\b"
 )
-# "ställa in" with its particle apart ("ställdes något möte in?", "ställs mötet i maj
-# in?"), in a form that is never the imperative "ställ in påminnelser" (set up).
+# "ställa in", its particle apart too ("ställdes något möte in?", "ställs mötet i maj
+# in?"; the reading may drop the verb's ending), but never the imperative "ställ in
+# påminnelser" (set up).
 _CANCELLED = re.compile(
-    r"\b(?:install\w*|stall(?:de|des|ts|s|as|t)(?:\s+(?!in\b|sig\b)\w+){0,4}\s+in|struk\w*|"
+    r"\b(?:install\w*|stall(?:de|des|ts|s|as|t)\s+in"
+    r"|stall(?:de|des|ts|s|as|t)?(?:\s+(?!in\b|sig\b)\w+){1,4}\s+in|struk\w*|"
     r"stryk\w*|avlyst\w*|cancel+ed|cancel+ing|called off|scrapped|ska inte bli av|"
     r"blir inte av)\b"
 )

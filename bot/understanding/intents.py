@@ -158,7 +158,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         Intent.SUBSCRIBE,
         _any(
             r"(?:vill ha|want|would like|skicka|send|lagg till|add|sla pa|turn on|switch on"
-            r"|enable|aktivera|set up|setup|set|satt upp|satt|skapa|create|starta|start|ge oss"
+            r"|enable|aktivera|set up|setup|set|satt upp|satt|stall in|skapa|create|starta|start|ge oss"
             rf"|give us|ny|nya|new)\b.*\b{_REMINDER}"
         ),
         _always,

@@ -53,10 +53,13 @@ def self_names_for(group_names: Sequence[str]) -> tuple[str, ...]:
     ('chefsgruppen', 'gruppen', 'the group')
     >>> "rådet" in self_names_for(["Specifika samverkansrådet för folkhälsa"])
     True
+    >>> "arbetsutskottet" in self_names_for(["Kommunstyrelsens arbetsutskott, Hallsbergs kommun"])
+    True
     """
     names: list[str] = []
     for group in group_names:
-        for word in group.casefold().split():
+        # the words without punctuation: "Kommunstyrelsens arbetsutskott, Hallsbergs kommun"
+        for word in re.findall(r"[\w-]+", group.casefold()):
             word = "utskott" if word == "au" else word
             for stem, ending, also in _BODIES:
                 base = word.removesuffix(ending) if word.endswith(stem + ending) else word

@@ -38,6 +38,8 @@ HEADING = re.compile(
     r"skickas\s+till|diskussion|synpunkter(?:/diskussion)?|background|discussion))"
     r"(?:\s*:\s*|\s*$|\s+(?=[A-ZÅÄÖ§]))"
 )
+# A case's reference on a line of its own ("Dnr KS 2026/112"): not the start of a sentence
+_REFERENCE = re.compile(r"^(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer)\b", re.IGNORECASE)
 _STARTS_ANEW = re.compile(
     r"^(?:§\s*\d+|(?:Beslut|Beslutat|Beslutades|BESLUT|Decisions?|Decided|Resolved)\s*:|"
     r"Beslut\s+[A-ZÅÄÖ])"
@@ -86,7 +88,7 @@ def _add_line(units: list[Unit], line: str) -> None:
         if last.heading:  # "Beslut:" on its own line, then "1. …"
             units.append(last := Unit(""))
         last.entries.append(LIST_MARK.sub("", line))
-    elif last is None or last.heading or _STARTS_ANEW.match(line):
+    elif last is None or last.heading or _STARTS_ANEW.match(line) or _REFERENCE.match(last.text):
         units.append(Unit(LIST_MARK.sub("", line), listed=bool(LIST_MARK.match(line))))
     elif last.entries:
         last.entries[-1] = _join(last.entries[-1], line)

@@ -159,7 +159,10 @@ def _sequence(
         if start.kind != kind:
             continue
         if last < start.value <= last + _MAX_GAP and (
-            start.value == last + 1 or _stands_alone(i, lines, start)
+            start.value == last + 1
+            or _stands_alone(i, lines, start)
+            # "§ 49 …" opening a paragraph: a § left out (kept secret, or an excerpt)
+            or (kind == "section" and (i == 0 or not lines[i - 1].strip()))
         ):
             chosen.append(i)
             last, minor = start.value, 0

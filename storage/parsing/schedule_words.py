@@ -84,8 +84,11 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 # "Nästa sammanträde äger rum 2025-12-09": the verb that states a meeting says nothing more.
+# "Arbetsutskottet sammanträder 2026-10-13": the body meeting, said of itself, too.
 _HELD = re.compile(
-    r"\b(?:hålls|äger\s+rum|genomförs|(?:will\s+be\s+|is\s+)?held|takes\s+place)\b",
+    r"\b(?:hålls|äger\s+rum|genomförs|(?:will\s+be\s+|is\s+)?held|takes\s+place)\b"
+    r"|(?:\b\w*(?:utskottet|nämnden|gruppen|rådet|råden|styrelsen|the\s+(?:board|committee"
+    r"|council|group))\s+)?\b(?:sammanträder|träffas|möts|meets|will\s+meet)\b",
     re.IGNORECASE,
 )
 _TIME_NOTE = re.compile(

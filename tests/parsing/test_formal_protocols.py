@@ -334,3 +334,15 @@ def test_english_apologies_and_in_attendance_lists() -> None:
         ("Johan Ståhl", Role.OFFICIAL, True),
     ]
     assert attendees[-1].organization == "Inera"
+
+
+def test_a_section_number_left_out_still_starts_an_item() -> None:
+    text = (
+        "Kommunstyrelsens arbetsutskott\nPROTOKOLL 2026-09-15\n\n"
+        "§ 46 Detaljplan\nArbetsutskottet beslutar att anta planen.\n\n"
+        "§ 47 Motion om cykelväg\nÄrendet bordläggs.\n\n"
+        "§ 49 Kommande sammanträden\nArbetsutskottet sammanträder 2026-11-10 kl. 08.30.\n"
+    )
+    parsed = parse_text(text)
+    assert [i.number for i in parsed.items] == ["§ 46", "§ 47", "§ 49"]
+    assert [m.start.date().isoformat() for m in parsed.schedule] == ["2026-11-10"]
