@@ -167,9 +167,9 @@ def seat_holder(note: str) -> Row | None:
 
 
 def _take_parentheses(text: str, row: Row) -> str:
-    """Read "(S)", "(ordförande)", "(dag 2)" into the row; the rest of the text."""
-    for inner in _PARENTHESES.findall(text):
-        inner = inner.strip()
+    """Read "(S)", "(ordförande)", "(dag 2)", "(Region Örebro län, chair)" into the
+    row; the rest of the text."""
+    for inner in _parts_in_parentheses(text):
         if party_of(inner) and row.party is None:
             row.party = party_of(inner)
         elif role_word(inner):
@@ -179,6 +179,17 @@ def _take_parentheses(text: str, row: Row) -> str:
         elif inner:
             row.notes.append(inner)
     return " ".join(_PARENTHESES.sub(" ", text).split())
+
+
+def _parts_in_parentheses(text: str) -> list[str]:
+    """What brackets hold, one part each; "(Region Örebro län, chair)" holds two when
+    each part reads as a party, a role or an organisation, else it is one note."""
+    found = []
+    for inner in _PARENTHESES.findall(text):
+        parts = [p.strip() for p in inner.split(",")]
+        known = all(party_of(p) or role_word(p) or read_organization(p) for p in parts)
+        found += parts if len(parts) > 1 and known else [inner.strip()]
+    return found
 
 
 def add_field(row: Row, text: str) -> None:
@@ -338,8 +349,20 @@ def _read_person(fields: Sequence[str], *, struck: bool) -> list[Row]:
 
 
 def _split_fields(text: str) -> list[str]:
-    cells = text.split("\t")
-    return [f.strip() for cell in cells for f in _FIELD_SEPARATORS.split(cell)]
+    """A row's fields: tab-separated cells, split at commas, semicolons and dashes,
+    but not inside parentheses ("Margaret Olofsson (Region Örebro län, chair)")."""
+    return [f.strip() for cell in text.split("\t") for f in _outside_parentheses(cell)]
+
+
+def _outside_parentheses(cell: str) -> list[str]:
+    fields, start = [], 0
+    for separator in _FIELD_SEPARATORS.finditer(cell):
+        before = cell[: separator.start()]
+        if before.count("(") > before.count(")"):
+            continue
+        fields.append(cell[start : separator.start()])
+        start = separator.end()
+    return [*fields, cell[start:]]
 
 
 def _read_fields(fields: list[str]) -> Row | None:

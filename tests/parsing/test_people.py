@@ -614,3 +614,26 @@ def test_an_organisation_after_a_name(line: str, organization: str, title: str |
         title,
         None,
     )
+
+
+def test_an_inline_list_with_details_in_brackets() -> None:
+    found = parse_attendance(
+        [
+            "**Present:** Margaret Olofsson (Region Örebro län, chair), Peter Wennström "
+            "(Hallsbergs kommun, secretary), Anna Berg (Kumla kommun), Jonas Ek (Nora kommun)",
+            "**Apologies:** Lisa Holm (Askersunds kommun)",
+            "Närvarande: Eva Ek (S, ordförande), Bo Ek (M, Kumla), Ola Ek (projektledare, Inera)",
+        ]
+    )
+    assert [(a.name, a.role.value, a.organization, a.present, a.party) for a in found] == [
+        ("Margaret Olofsson", "ordförande", "Region Örebro län", True, None),
+        ("Peter Wennström", "sekreterare", "Hallsbergs kommun", True, None),
+        ("Anna Berg", "ledamot", "Kumla kommun", True, None),
+        ("Jonas Ek", "ledamot", "Nora kommun", True, None),
+        ("Lisa Holm", "ledamot", "Askersunds kommun", False, None),
+        ("Eva Ek", "ordförande", None, True, "(S)"),
+        ("Bo Ek", "ledamot", "Kumla kommun", True, "(M)"),
+        # brackets holding what is no party, role or organisation: a note, whole
+        ("Ola Ek", "ledamot", None, True, None),
+    ]
+    assert found[-1].note == "projektledare, Inera"
