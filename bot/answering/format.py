@@ -32,7 +32,8 @@ def day(value: date, language: str = "sv") -> str:
 
 def span(first: date, last: date, language: str = "sv") -> str:
     """A span of days as said: "i oktober 2022" / "in October 2022", "under 2022" /
-    "in 2022", "våren 2027" / "in spring 2027" (the terms of bot.understanding), else
+    "in 2022", "våren 2027" / "in spring 2027" (the terms of bot.understanding),
+    "vecka 51 2026" / "in week 51 of 2026", else
     "från 2022-09-01 till 2022-11-30" / "from … to …"."""
     month_end = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     if (
@@ -42,6 +43,9 @@ def span(first: date, last: date, language: str = "sv") -> str:
     ):
         month = format_date(first, "LLLL y", locale=_LOCALE.get(language, "sv_SE"))
         return pick(language, f"i {month}", f"in {month}")
+    if first.weekday() == 0 and last == first + timedelta(days=6):
+        week, year = first.isocalendar()[1], first.isocalendar()[0]
+        return pick(language, f"vecka {week} {year}", f"in week {week} of {year}")
     if first.year == last.year and (first.month, first.day, last.month, last.day) in _TERMS:
         sv, en = _TERMS[first.month, first.day, last.month, last.day]
         return pick(language, sv.format(first.year), en.format(first.year))

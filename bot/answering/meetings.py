@@ -315,6 +315,15 @@ def no_meeting(session: Session, query: Query, context: AskContext, intent: str)
         what = _span_text(query.period.start, query.period.end + timedelta(days=1), lang)
     else:
         what = ""
+    last_day = query.date or (query.period.end if query.period else None)
+    if last_day is not None and last_day >= context.now.astimezone(STOCKHOLM).date():
+        # a day or span not yet over: no meeting is planned then (no minutes are expected)
+        text = pick(
+            lang,
+            f"Jag hittar inget möte{whose} {what} i protokollen.",
+            f"I find no meeting{whose} {what} in the minutes.",
+        )
+        return _with_latest(session, query, context, text, intent=intent, ahead=True)
     text = pick(
         lang,
         f"Jag hittar inga protokoll från ett möte{whose} {what}.".replace(" .", "."),

@@ -116,7 +116,10 @@ _PAST = re.compile(
     r"last|previous|\w{3,}ades|\w{3,}ats)\b"
 )
 
-_PRESENT = re.compile(r"\b(?:ar|is|are|halls|galler|finns|blir|there)\b")
+# "har vi möte vecka 50?" is present ("har vi haft" is past, and read as such first)
+_PRESENT = re.compile(
+    r"\b(?:ar|is|are|halls|galler|finns|blir|there|har (?:vi|ni|de|dom)|do we have)\b"
+)
 
 _REMAINING = re.compile(
     r"\b(?:kvar|aterstar|aterstaende|resten|framover|remaining|left|kommande|coming"

@@ -23,6 +23,8 @@ from tests.answering.conftest import Ask
         (date(2020, 8, 1), date(2020, 12, 31), "en", "in autumn 2020"),
         (date(2023, 3, 1), date(2023, 3, 31), "sv", "i mars 2023"),
         (date(2023, 1, 1), date(2023, 12, 31), "sv", "under 2023"),
+        (date(2026, 12, 14), date(2026, 12, 20), "sv", "vecka 51 2026"),
+        (date(2026, 12, 28), date(2027, 1, 3), "en", "in week 53 of 2026"),
         (date(2026, 8, 1), date(2027, 6, 30), "sv", "från 2026-08-01 till 2027-06-30"),
         (date(2020, 1, 1), date(2020, 6, 29), "en", "from 2020-01-01 to 2020-06-29"),
     ],
@@ -131,3 +133,33 @@ def test_nobody_anywhere_is_said_alone(ask: Ask) -> None:
     answer = ask("vem representerar Vingåker?")
     assert answer.text == "Jag hittar ingen som representerar Vingåker i protokollen."
     assert answer.sources == [] and not answer.found
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (
+            "är det möte i morgon?",
+            "Jag hittar inget möte den fredag 4 december 2026 i protokollen.",
+        ),
+        ("har vi möte vecka 51?", "Jag hittar inget möte vecka 51 2026 i protokollen."),
+        (
+            "vem var ordförande 4 december 2026?",
+            "Jag hittar inget möte den fredag 4 december 2026 i protokollen.",
+        ),
+    ],
+)
+def test_no_meeting_on_a_day_ahead_offers_the_coming_ones(
+    ask: Ask, question: str, first_line: str
+) -> None:
+    answer = ask(question, now="2026-12-03T10:00")
+    lines = answer.text.split("\n")
+    assert lines[0] == first_line and not answer.found
+    # no minutes are expected of a day to come: the coming meetings, not the latest minutes
+    assert lines[1].startswith("Kommande möten i protokollen: ")
+    assert [s.meeting_date for s in answer.sources] == ["2026-12-11"]
+
+
+def test_have_we_a_meeting_in_a_week_is_this_years(ask: Ask) -> None:
+    answer = ask("har vi möte vecka 50?", now="2026-12-03T10:00")
+    assert answer.found and [m.start[:10] for m in answer.meetings] == ["2026-12-11"]
