@@ -156,6 +156,28 @@ def _rolling(m: re.Match[str], today: date, norm: str) -> Atom | None:
     return _atom(m, first, today)
 
 
+def _ago(m: re.Match[str], today: date, norm: str) -> Atom | None:
+    """ "för två år sedan" is that year, "three months ago" that month, "för en vecka
+    sedan" that week, "för tre dagar sedan" that day."""
+    said, unit = m["count"] or m["count_en"], m["unit"] or m["unit_en"]
+    count = 1 if said in ("en", "ett", "a", "one") else number_of(said)
+    if count is None or count > 400:
+        return None
+    if unit.startswith(("dag", "day")):
+        day = today - timedelta(days=count)
+        return _atom(m, day, day, tense="past")
+    if unit.startswith(("veck", "week")):
+        monday = today - timedelta(days=today.weekday()) - timedelta(weeks=count)
+        return _atom(m, monday, monday + timedelta(days=6), tense="past")
+    if unit.startswith(("man", "month")):
+        index = today.year * 12 + today.month - 1 - count
+        return _atom(m, *_month_days(index // 12, index % 12 + 1), tense="past")
+    year = today.year - count
+    if year < 1:
+        return None
+    return _atom(m, date(year, 1, 1), date(year, 12, 31), tense="past", whole_year=True)
+
+
 def _week_number(m: re.Match[str], today: date, norm: str) -> Atom | None:
     year = int(m[2]) if m[2] else today.year
     try:
@@ -259,6 +281,11 @@ GRAMMARS: tuple[Grammar, ...] = (
         _rolling,
     ),
     _grammar(r"\b(?:senaste|past)\s()(dygnet|veckan|week|manaden|month|aret|year)\b", _rolling),
+    _grammar(
+        r"\bfor\s(?P<count>\w+)\s(?P<unit>ar|manader|manad|veckor|vecka|dagar|dag)\ssedan\b"
+        r"|\b(?P<count_en>\w+)\s(?P<unit_en>years?|months?|weeks?|days?)\sago\b",
+        _ago,
+    ),
     _grammar(rf"\b(?:vecka|veckan|week|v)\.?\s?(\d{{1,2}})\b(?:\s({_YEAR})\b)?", _week_number),
     _grammar(
         r"\b(nasta|next|kommande|forra|last|previous|foregaende|denna|detta|den har|this"

@@ -62,6 +62,11 @@ def span(first: tuple[int, int, int], last: tuple[int, int, int]) -> Period:
         ("möten sedan 2025", span((2025, 1, 1), (2026, 11, 22))),
         ("möten de senaste två veckorna", span((2026, 11, 8), (2026, 11, 22))),
         ("möten i maj förra året", span((2025, 5, 1), (2025, 5, 31))),
+        # so long ago: that year, month, week
+        ("vad beslutades för två år sedan", span((2024, 1, 1), (2024, 12, 31))),
+        ("what was decided two years ago", span((2024, 1, 1), (2024, 12, 31))),
+        ("möten för tre månader sedan", span((2026, 8, 1), (2026, 8, 31))),
+        ("vem var ordförande för en vecka sedan", span((2026, 11, 9), (2026, 11, 15))),
         ("möten 13-14 oktober 2022", span((2022, 10, 13), (2022, 10, 14))),
         ("chefsgruppen 2023 i september", span((2023, 9, 1), (2023, 9, 30))),
     ],
