@@ -97,7 +97,7 @@ class Assistant:
         self._known: tuple[tuple[int, int], Vocabulary, Lookups] | None = None
         self._lock = threading.Lock()
         self._claims = DeliveryClaims(self._claim_batch)
-        self.recent = RecentMeetings()
+        self.recent = RecentMeetings(store)
 
     async def ask(self, question: str, context: AskContext) -> Answer:
         """`answer` off the event loop."""

@@ -345,6 +345,10 @@ class Conversation(Base):
     group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id", ondelete="SET NULL"))
     reference: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(StockholmTime())
+    # the meeting day (YYYY-MM-DD) its last answer rested on, and when (server time):
+    # a follow-up goes on from it (bot.answering.recent)
+    recent_day: Mapped[str | None] = mapped_column(String(10))
+    recent_at: Mapped[datetime | None] = mapped_column(StockholmTime())
     group: Mapped[Group | None] = relationship(lazy="joined")
 
 

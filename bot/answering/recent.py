@@ -2,11 +2,12 @@
 on, so that "och vem justerade?" or "vad beslutades där?" goes on from it, in Teams,
 Slack and the terminal alike.
 
-Kept in this process's memory, per conversation, for a while (a follow-up comes
-within minutes): bounded, and holding only a day and a time, no names. With several
-instances a follow-up that reaches another one is read as asked (the latest meeting).
+Kept for a while (a follow-up comes within minutes), holding only a day and a time,
+no names. With a store, in the conversation's row: a follow-up goes on from the
+meeting on whichever instance of the service it reaches. Without one (a test, a
+tool), in this process's memory, bounded.
 
-    >>> recent = RecentMeetings()
+    >>> recent = RecentMeetings(store)
     >>> recent.remember("slack:T1:C1", answer_about_20_september_2024)
     >>> recent.go_on("slack:T1:C1", "och vem justerade?", now)
     'och vem justerade? (2024-09-20)'
@@ -14,22 +15,36 @@ instances a follow-up that reaches another one is read as asked (the latest meet
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import OrderedDict
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.answering.conversation import follow_up, meeting_day_of
 from bot.answers import Answer
+from storage.models import Conversation
+from storage.store import Store
+
+log = logging.getLogger(__name__)
 
 KEPT_SECONDS = 30 * 60  # a follow-up is asked within minutes, not the next day
-MAX_CONVERSATIONS = 10_000
+MAX_CONVERSATIONS = 10_000  # in memory, without a store
 
 
 class RecentMeetings:
     """The meeting day each conversation's last answer rested on, for a while."""
 
-    def __init__(self, kept_seconds: float = KEPT_SECONDS, size: int = MAX_CONVERSATIONS) -> None:
+    def __init__(
+        self,
+        store: Store | None = None,
+        kept_seconds: float = KEPT_SECONDS,
+        size: int = MAX_CONVERSATIONS,
+    ) -> None:
+        self._store = store
         self._kept = kept_seconds
         self._size = size
         self._days: OrderedDict[str, tuple[str, float]] = OrderedDict()
@@ -46,6 +61,9 @@ class RecentMeetings:
         day = meeting_day_of(answer)
         if conversation is None or day is None:
             return
+        if self._store is not None:
+            self._store_day(conversation, day)
+            return
         with self._lock:
             self._days[conversation] = (day, time.monotonic())
             self._days.move_to_end(conversation)
@@ -55,8 +73,53 @@ class RecentMeetings:
     def _day(self, conversation: str | None) -> str | None:
         if conversation is None:
             return None
+        if self._store is not None:
+            return self._stored_day(conversation)
         with self._lock:
             kept = self._days.get(conversation)
         if kept is None or time.monotonic() - kept[1] > self._kept:
             return None
         return kept[0]
+
+    def _stored_day(self, conversation: str) -> str | None:
+        assert self._store is not None
+        try:
+            with self._store.session() as session:
+                row = session.execute(
+                    select(Conversation.recent_day, Conversation.recent_at).where(
+                        Conversation.key == conversation
+                    )
+                ).first()
+        except SQLAlchemyError:
+            return None  # the question is asked as written; its answer says what failed
+        if row is None or row.recent_day is None or row.recent_at is None:
+            return None
+        fresh = datetime.now(UTC) - row.recent_at <= timedelta(seconds=self._kept)
+        return row.recent_day if fresh else None
+
+    def _store_day(self, conversation: str, day: str) -> None:
+        """The day in the conversation's row (made if it has none yet)."""
+        assert self._store is not None
+        now = datetime.now(UTC)
+        try:
+            for _ in range(2):  # another instance may make the row at the same moment
+                try:
+                    with self._store.transaction() as session:
+                        changed = session.execute(
+                            update(Conversation)
+                            .where(Conversation.key == conversation)
+                            .values(recent_day=day, recent_at=now)
+                        )
+                        if not getattr(changed, "rowcount", 0):
+                            session.add(
+                                Conversation(
+                                    key=conversation, updated_at=now, recent_day=day, recent_at=now
+                                )
+                            )
+                    return
+                except IntegrityError:
+                    continue
+        except SQLAlchemyError as exc:
+            # the error's kind only: its text may quote the row
+            failure = type(getattr(exc, "orig", None) or exc).__name__
+            log.warning("could not keep the conversation's meeting (%s)", failure)

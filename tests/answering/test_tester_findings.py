@@ -11,7 +11,8 @@ import pytest
 
 from bot.answering.conversation import follow_up, meeting_day_of
 from bot.answering.recent import RecentMeetings
-from bot.answers import Answer
+from bot.answers import Answer, AskContext
+from bot.assistant import Assistant
 from storage.parsing.records import STOCKHOLM
 from tests.answering.conftest import Ask
 
@@ -156,6 +157,25 @@ def test_follow_ups_keep_the_meeting(ask: Ask, conversation: str) -> None:
     elsewhere = ask("och vem justerade?", now=NOW, conversation="slack:T1:C2")
     assert "Siw Lunader" not in elsewhere.text
     assert "Siw Lunader" not in ask("och vem justerade?", now=NOW).text
+
+
+def test_a_follow_up_reaching_another_instance_keeps_the_meeting(
+    minutes_assistant: Assistant,
+) -> None:
+    """Two instances of the service over one store: the follow-up reaches the other."""
+    other = Assistant(minutes_assistant.store)
+    context = AskContext(now=MOMENT, conversation="msteams:19:two-instances")
+    first = minutes_assistant.answer("vem var ordförande 20 september 2024?", context)
+    assert meeting_day_of(first) == "2024-09-20"
+    second = other.answer("och vem justerade?", context)
+    assert "Siw Lunader" in second.text and second.sources[0].document.startswith("002_")
+    # it keeps only a day and a time, and the row it keeps them in ties to no group
+    recent = RecentMeetings(minutes_assistant.store)
+    assert recent.go_on(context.conversation, "och vem justerade?", MOMENT).endswith("(2024-09-20)")
+    stale = RecentMeetings(minutes_assistant.store, kept_seconds=-1)
+    assert stale.go_on(context.conversation, "och vem justerade?", MOMENT) == "och vem justerade?"
+    unbound = other.answer("nästa möte", context)
+    assert unbound.found  # any group's next meeting: the row binds the conversation to none
 
 
 def test_a_follow_up_search_keeps_the_meeting(ask: Ask) -> None:
