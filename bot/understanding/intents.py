@@ -461,8 +461,14 @@ def _fallback(s: Signals) -> Intent:
         return Intent.SEARCH
     if s.group:
         return Intent.MEETINGS
+    if s.time and _HAPPENING.search(s.norm):
+        return Intent.MEETINGS  # "vad händer den 11:e?": the meetings then
     return Intent.UNKNOWN
 
+
+_HAPPENING = re.compile(
+    r"\b(?:vad (?:hander|hande|ar det)|what s on|what is on|whats on|what happens)\b"
+)
 
 # Every pattern above, so the lexicon knows their words and typo repair leads to them.
 PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -473,4 +479,5 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     _WEAK_SEARCH,
     _UNDER_WAY,
     _HELP_ANYWHERE,
+    _HAPPENING,
 )

@@ -178,6 +178,29 @@ def _ago(m: re.Match[str], today: date, norm: str) -> Atom | None:
     return _atom(m, date(year, 1, 1), date(year, 12, 31), tense="past", whole_year=True)
 
 
+# Words that put a day of the month asked without its month in the past
+_PAST_HINT = re.compile(
+    r"\b(?:var|varit|hade|holls|hande|was|were|did|had|held|happened|\w{3,}ades)\b"
+)
+
+
+def _day_of_month(m: re.Match[str], today: date, norm: str) -> Atom | None:
+    """ "den 11:e", "the 11th": that day of this month, or of the next one when it is
+    past (of the last one, asked in the past tense)."""
+    number = int(m["day"] or m["day_en"])
+    past = _PAST_HINT.search(norm) is not None
+    index = today.year * 12 + today.month - 1
+    for step in (0, -1, -2) if past else (0, 1, 2):
+        year, month = divmod(index + step, 12)
+        try:
+            day = date(year, month + 1, number)
+        except ValueError:
+            continue  # "den 31:e" in a month of 30 days
+        if (day <= today) if past else (day >= today):
+            return _atom(m, day, day)
+    return None
+
+
 def _week_number(m: re.Match[str], today: date, norm: str) -> Atom | None:
     year = int(m[2]) if m[2] else today.year
     try:
@@ -287,6 +310,12 @@ GRAMMARS: tuple[Grammar, ...] = (
         _ago,
     ),
     _grammar(rf"\b(?:vecka|veckan|week|v)\.?\s?(\d{{1,2}})\b(?:\s({_YEAR})\b)?", _week_number),
+    _grammar(
+        rf"\bden\s(?P<day>[1-9]|[12]\d|3[01])(?::?e|:a)?\b(?!\s*(?:[-/.]\d|{alternation(MONTHS)}))"
+        rf"|\bthe\s(?P<day_en>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+        rf"(?!\s*(?:of\s)?(?:{alternation(MONTHS)}))",
+        _day_of_month,
+    ),
     _grammar(
         r"\b(nasta|next|kommande|forra|last|previous|foregaende|denna|detta|den har|this"
         r"|i|innevarande|current)\s(veckan|vecka|week|manaden|manad|month|aret|ar|year)\b"

@@ -130,3 +130,27 @@ def test_now_in_another_time_zone_is_read_as_stockholm() -> None:
     late_utc = datetime.fromisoformat("2026-11-21T23:30:00+00:00")
     assert understand("vilka var med idag", now=late_utc).date == date(2026, 11, 22)
     assert understand("vilka var med idag", now=now).date == date(2026, 11, 21)
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        # a day of the month without its month: this month's, else the next one's
+        ("är det möte den 25:e?", date(2026, 11, 25)),
+        ("är det möte den 10:e?", date(2026, 12, 10)),
+        ("is there a meeting on the 11th?", date(2026, 12, 11)),
+        ("möte den 31:a", date(2026, 12, 31)),
+        # asked in the past tense: this month's, else the last one's
+        ("vad hände den 20:e?", date(2026, 11, 20)),
+        ("vad beslutades den 30:e?", date(2026, 10, 30)),
+        # with its month it is that day, as written
+        ("vad beslutades den 29:e maj 2026?", date(2026, 5, 29)),
+    ],
+)
+def test_a_day_of_the_month(question: str, day: date) -> None:
+    assert ask(question).date == day
+
+
+def test_what_happens_on_a_day_is_its_meetings() -> None:
+    query = ask("vad händer den 25:e?")
+    assert (query.intent.value, query.date) == ("meetings", date(2026, 11, 25))
