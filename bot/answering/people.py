@@ -9,7 +9,13 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from bot.answering.attendance import answer_attendance, listed_fact, name_with_org
+from bot.answering.attendance import (
+    answer_attendance,
+    in_role,
+    listed_fact,
+    name_with_org,
+    role_plural,
+)
 from bot.answering.chosen import asked_meeting
 from bot.answering.facts import (
     groups_text,
@@ -190,6 +196,22 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
         if past
         else pick(lang, f"{who} representeras av:", f"{who} is represented by:")
     ]
+    seated = _in_seat(found, query.role)
+    if seated:  # "vilka ledamöter har Örebro kommun?": those, with their seat
+        found = seated
+    elif query.role in SEATS_ASKED:
+        whose = (
+            f" {pick(lang, 'i', 'in')} {groups_text([query.group], lang)}" if query.group else ""
+        )
+        seats = role_plural(query.role, lang)
+        lines.insert(
+            0,
+            pick(
+                lang,
+                f"Jag hittar inga {seats} för {who}{whose} i protokollen.",
+                f"I find no {seats} for {who}{whose} in the minutes.",
+            ),
+        )
     lines += _listing(found, who, lang, capped=query.group is None)
     return Answer(
         "representatives",
@@ -198,6 +220,20 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
         sources=unique_sources(person_source(v) for v in found),
         language=lang,
     )
+
+
+# Seats a "who represents" question may ask for ("vem är ersättare för Kumla?")
+SEATS_ASKED = frozenset(("ledamot", "ersättare", "tjänstgörande ersättare", "beslutande"))
+
+
+def _in_seat(found: list[AttendanceView], role: str | None) -> list[AttendanceView]:
+    """Those of each group's listing in the seat asked (none asked: none)."""
+    if role not in SEATS_ASKED:
+        return []
+    by_group: dict[str | None, list[AttendanceView]] = defaultdict(list)
+    for view in found:
+        by_group[view.group].append(view)
+    return [view for views in by_group.values() for view in in_role(views, role)]
 
 
 def _listing(found: list[AttendanceView], who: str, lang: str, *, capped: bool) -> list[str]:

@@ -207,3 +207,38 @@ def test_which_municipalities_in_english(ask: Ask) -> None:
     answer = ask("which municipalities attended on 8 September 2023?")
     assert answer.text.startswith("Municipalities present at ")
     assert "(12 of 12)" in answer.text and "Nobody present from" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "vem är ersättare för Örebro?",
+            {("Erik Sjöberg", "ersättare"), ("Christina Håkansson", "ersättare")},
+        ),
+        (
+            "vilka ledamöter har Örebro kommun i ssr folkhälsa?",
+            {("Jimmy Nordengren", "ledamot")},
+        ),
+        (
+            "who are the substitutes for Nora?",
+            {("Eva Karlsson", "ersättare"), ("Pia-Maria Johansson", "ersättare")},
+        ),
+    ],
+)
+def test_representatives_in_the_seat_asked(
+    ask: Ask, question: str, expected: set[tuple[str, str]]
+) -> None:
+    answer = ask(question)
+    assert answer.intent == "representatives" and answer.found
+    assert {(p.name, p.role) for p in answer.people} == expected
+
+
+def test_no_one_in_the_seat_asked_says_so_and_lists_who_is(ask: Ask) -> None:
+    answer = ask("vem är ersättare för Kumla i chefsgruppen?")
+    lines = answer.text.splitlines()
+    assert lines[0] == (
+        "Jag hittar inga ersättare för Kumla i Chefsgrupp för samverkan social välfärd samt "
+        "vård och omsorg i protokollen."
+    )
+    assert "Malin Bäcklund (ledamot)" in lines[2]
