@@ -4,7 +4,7 @@ time and place."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -48,22 +48,28 @@ MAX_FACTS = 50
 
 def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
+    # "nästa möte i januari", "nästa möte efter nyår": the next one from then, until its end
+    from_day, to_day = _next_within(query)
+    since = context.now
+    if from_day is not None:
+        since = max(since, datetime.combine(from_day, time(0), STOCKHOLM))
     # a way of meeting asked ("nästa digitala möte") leaves some out: read further ahead
     upcoming = next_meetings(
-        session, context.now, group=query.group, limit=4 if query.mode is None else 16
+        session, since, group=query.group, limit=4 if query.mode is None else 16
     )
-    upcoming = of_mode(upcoming, query.mode)[:4]
+    upcoming = [m for m in of_mode(upcoming, query.mode) if to_day is None or m.day <= to_day][:4]
     kind = mode_words(query.mode, lang)
     if not upcoming:
         whose = (
             f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
         )
+        when = f" {span(from_day, to_day, lang)}" if from_day and to_day else ""
         text = pick(
             lang,
-            f"Jag hittar inget kommande {_indefinite(kind)}möte{whose} i protokollen.",
-            f"I find no coming {kind}meeting{whose} in the minutes.",
+            f"Jag hittar inget kommande {_indefinite(kind)}möte{whose}{when} i protokollen.",
+            f"I find no coming {kind}meeting{whose}{when} in the minutes.",
         )
-        return _with_latest(session, query, context, text)
+        return _with_latest(session, query, context, text, ahead=bool(when))
     first = upcoming[0]
     lines = []
     if query.part == "now" and not _under_way(first, context.now):
@@ -101,6 +107,15 @@ def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
         sources=unique_sources(meeting_source(m) for m in upcoming),
         language=lang,
     )
+
+
+def _next_within(query: Query) -> tuple[date | None, date | None]:
+    """The first and last day a "next meeting" question keeps to (none: any)."""
+    if query.date is not None:
+        return query.date, query.date
+    if query.period is not None:
+        return query.period.start, query.period.end
+    return None, None
 
 
 def _indefinite(words: str) -> str:

@@ -201,6 +201,12 @@ def _day_of_month(m: re.Match[str], today: date, norm: str) -> Atom | None:
     return None
 
 
+def _new_year(m: re.Match[str], today: date, norm: str) -> Atom | None:
+    """ "efter nyår", "in the new year": the coming year (in its first days, this one)."""
+    year = today.year + (today.month > 1 or today.day > 15)
+    return _atom(m, date(year, 1, 1), date(year, 12, 31), whole_year=True)
+
+
 def _week_number(m: re.Match[str], today: date, norm: str) -> Atom | None:
     year = int(m[2]) if m[2] else today.year
     try:
@@ -308,6 +314,11 @@ GRAMMARS: tuple[Grammar, ...] = (
         r"\bfor\s(?P<count>\w+)\s(?P<unit>ar|manader|manad|veckor|vecka|dagar|dag)\ssedan\b"
         r"|\b(?P<count_en>\w+)\s(?P<unit_en>years?|months?|weeks?|days?)\sago\b",
         _ago,
+    ),
+    _grammar(
+        r"\b(?:efter|over|fran)\s(?:nyar|nyaret|arsskiftet)\b|\bi\sdet\snya\saret\b"
+        r"|\b(?:in|after)\sthe\snew\syear\b|\bafter\snew\syear(?:s|\s?s)?\b",
+        _new_year,
     ),
     _grammar(rf"\b(?:vecka|veckan|week|v)\.?\s?(\d{{1,2}})\b(?:\s({_YEAR})\b)?", _week_number),
     _grammar(

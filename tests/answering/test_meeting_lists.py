@@ -138,3 +138,32 @@ def test_a_day_without_a_year_or_a_meeting_keeps_the_grammars_year(ask: Ask) -> 
 def test_a_day_without_a_year_in_a_question_about_minutes(ask: Ask) -> None:
     answer = ask("Vem var sekreterare den 13 oktober?")
     assert answer.found and answer.sources[0].meeting_date == "2022-10-13"
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "expected"),
+    [
+        # the next one in the span asked, not the next one of all
+        ("nästa möte i mars", "2023-01-15T10:00", "2023-03-17"),
+        ("next meeting in October", "2023-05-01T10:00", "2023-10-12"),
+    ],
+)
+def test_next_meeting_in_a_span(ask: Ask, question: str, now: str, expected: str) -> None:
+    answer = ask(question, now=now)
+    assert answer.intent == "next_meeting" and days(answer)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        ("nästa möte efter nyår", "Jag hittar inget kommande möte under 2027 i protokollen."),
+        ("nästa möte i januari", "Jag hittar inget kommande möte i januari 2027 i protokollen."),
+    ],
+)
+def test_no_next_meeting_in_a_span_offers_the_coming_ones(
+    ask: Ask, question: str, first_line: str
+) -> None:
+    answer = ask(question, now="2026-12-03T10:00")
+    lines = answer.text.splitlines()
+    assert lines[0] == first_line and not answer.found and answer.meetings == []
+    assert lines[1].startswith("Kommande möten i protokollen: ") and "11 december 2026" in lines[1]

@@ -67,6 +67,10 @@ def span(first: tuple[int, int, int], last: tuple[int, int, int]) -> Period:
         ("what was decided two years ago", span((2024, 1, 1), (2024, 12, 31))),
         ("möten för tre månader sedan", span((2026, 8, 1), (2026, 8, 31))),
         ("vem var ordförande för en vecka sedan", span((2026, 11, 9), (2026, 11, 15))),
+        # the year to come
+        ("när ses vi efter nyår?", span((2027, 1, 1), (2027, 12, 31))),
+        ("when do we meet in the new year?", span((2027, 1, 1), (2027, 12, 31))),
+        ("möten efter årsskiftet", span((2027, 1, 1), (2027, 12, 31))),
         ("möten 13-14 oktober 2022", span((2022, 10, 13), (2022, 10, 14))),
         ("chefsgruppen 2023 i september", span((2023, 9, 1), (2023, 9, 30))),
     ],
