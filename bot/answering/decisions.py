@@ -42,7 +42,7 @@ from storage.queries import (
     read_followed,
     search_items_text,
 )
-from storage.registry import group_in
+from storage.registry import fold, group_in
 from storage.search_words import known_words
 
 MAX_SHOWN = 8
@@ -71,6 +71,10 @@ KIND_WORDS = {
 }
 
 
+# Decisions read for one answer, at most (the newest, or one meeting's all)
+DECISIONS_READ = 60
+# "hur många beslut …?", "how many decisions …?": the heading says how many
+_HOW_MANY = re.compile(r"\b(?:hur manga|how many|antal|antalet|number of)\b")
 # Words for a meeting, as stemmed: "mötet", "internatet", "konferensen".
 _GATHERING = re.compile(r"mot|meeting|traff|sammantrade|intern|konferens|conference")
 _REFERRED_BACK = re.compile(r"återremitt|\breferred\s+back", re.IGNORECASE)
@@ -115,7 +119,10 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     # one meeting's decisions: the meeting said once, in the heading
     one = meeting_ids is not None and len({(d.groups, d.meeting_date) for d in shown}) == 1
     at = f" {_at_meeting(shown[0], lang)}" if one else ""
-    lines = [_decisions_label(query) + at + about + placed + ":"]
+    counted = ""
+    if _HOW_MANY.search(fold(query.raw)):  # "hur många beslut fattades 2023?"
+        counted = f" ({len(found)})" if len(found) < DECISIONS_READ else f" ({DECISIONS_READ}+)"
+    lines = [_decisions_label(query) + at + about + placed + counted + ":"]
     if elsewhen and query.period is not None:
         lines.insert(0, nothing_then(query.period, lang, "decisions"))
     followed = 0
@@ -190,7 +197,7 @@ def _find_decisions(
             group=query.group,
             start=span[0],
             end=span[1],
-            limit=60,
+            limit=DECISIONS_READ,
             kind=kind,
         )
         substantive = [d for d in found if d.kind != "procedural"]

@@ -31,7 +31,7 @@ SWEDISH_FUNCTION_WORDS = word_set(
     den det de dem denna detta dessa den har det har en ett sin sitt sina
     jag du han hon vi ni oss er mig dig man dom deras dess hans hennes min mitt mina
     var vart vara era er inte ej ingen inget inga nagon nagot nagra alla allt
-    mycket mer mest lite nu da dar har sa ocksa aven bara redan just ju val nog
+    mycket manga mer mest lite nu da dar har sa ocksa aven bara redan just ju val nog
     hej tack snalla garna kanske typ liksom alltsa ungefar ok okej bra toppen perfekt fint
     visa lista ge se titta kolla hjalpen
     igen gang gangen senast forst sist

@@ -158,3 +158,16 @@ def test_one_meetings_decisions_name_it_once(
     # the meeting is in the heading only; each decision still carries it as a fact
     assert not any(line.startswith("• Chefsgrupp") for line in lines)
     assert len({d.meeting_date for d in answer.decisions}) == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [
+        ("hur många beslut fattades 2023?", "Beslut under 2023 (7):"),
+        ("how many decisions were made in 2022?", "Decisions in 2022 (7):"),
+    ],
+)
+def test_how_many_decisions_says_how_many(ask: Ask, question: str, heading: str) -> None:
+    answer = ask(question)
+    assert answer.text.splitlines()[0] == heading  # "många" is no topic
+    assert len(answer.decisions) == 7
