@@ -3,7 +3,9 @@ time and place."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
@@ -20,6 +22,7 @@ from bot.answering.facts import (
 from bot.answering.format import day, pick, span, when
 from bot.answering.gone import gone_from_day
 from bot.answering.meeting_filters import (
+    held_as,
     list_window,
     mode_label,
     mode_words,
@@ -38,6 +41,7 @@ from storage.queries import (
     next_meetings,
     previous_meetings,
 )
+from storage.registry import fold
 
 MAX_LISTED = 25
 # Facts one answer carries; past this, the text asks for a group or a shorter time.
@@ -48,6 +52,8 @@ MAX_FACTS = 50
 
 def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
+    if query.mode is not None and _ASKS_YES_NO.match(fold(query.raw)):
+        return _next_is_of_mode(session, query, context)
     # "nästa möte i januari", "nästa möte efter nyår": the next one from then, until its end
     from_day, to_day = _next_within(query)
     since = context.now
@@ -69,7 +75,7 @@ def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
             f"Jag hittar inget kommande {_indefinite(kind)}möte{whose}{when} i protokollen.",
             f"I find no coming {kind}meeting{whose}{when} in the minutes.",
         )
-        return _with_latest(session, query, context, text, ahead=bool(when))
+        return _with_latest(session, query, context, text, ahead=True)
     first = upcoming[0]
     lines = []
     if query.part == "now" and not _under_way(first, context.now):
@@ -105,6 +111,49 @@ def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
         text="\n".join(lines),
         meetings=[meeting_fact(m) for m in upcoming],
         sources=unique_sources(meeting_source(m) for m in upcoming),
+        language=lang,
+    )
+
+
+# "är nästa möte digitalt?", "is the next meeting online?": yes or no
+_ASKS_YES_NO = re.compile(r"^\s*(?:ar|blir|kommer|ska|is|will|are)\b")
+_MODE_SAID = {
+    "digital": ("digitalt", "online"),
+    "physical": ("fysiskt", "in person"),
+    "hybrid": ("hybrid", "hybrid"),
+}
+
+
+def _next_is_of_mode(session: Session, query: Query, context: AskContext) -> Answer:
+    """Whether the next meeting (not cancelled) is held the way asked, as its
+    schedule says; not said when the schedule does not say."""
+    lang, asked = query.language, str(query.mode)
+    upcoming = [
+        m
+        for m in next_meetings(session, context.now, group=query.group, limit=4)
+        if m.status != "cancelled"
+    ]
+    if not upcoming:
+        return answer_next(session, replace(query, mode=None), context)
+    first = upcoming[0]
+    held = held_as(first)
+    said = pick(lang, *_MODE_SAID[asked])
+    if held is None:
+        lead = pick(
+            lang,
+            f"Protokollen säger inte om nästa möte är {said}: ",
+            f"The minutes do not say whether the next meeting is {said}: ",
+        )
+    elif held == asked:
+        lead = pick(lang, f"Ja, nästa möte är {said}: ", f"Yes, the next meeting is {said}: ")
+    else:
+        other = pick(lang, *_MODE_SAID[held])
+        lead = pick(lang, f"Nej, nästa möte är {other}: ", f"No, the next meeting is {other}: ")
+    return Answer(
+        intent="next_meeting",
+        text=lead + meeting_line(first, lang) + "\n" + _source_note([first], lang),
+        meetings=[meeting_fact(first)],
+        sources=[meeting_source(first)],
         language=lang,
     )
 

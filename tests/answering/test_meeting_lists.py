@@ -167,3 +167,23 @@ def test_no_next_meeting_in_a_span_offers_the_coming_ones(
     lines = answer.text.splitlines()
     assert lines[0] == first_line and not answer.found and answer.meetings == []
     assert lines[1].startswith("Kommande möten i protokollen: ") and "11 december 2026" in lines[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "first_words"),
+    [
+        ("är nästa möte digitalt?", "Nej, nästa möte är fysiskt: "),
+        ("is the next meeting online?", "No, the next meeting is in person: "),
+        ("blir nästa möte fysiskt?", "Ja, nästa möte är fysiskt: "),
+    ],
+)
+def test_whether_the_next_meeting_is_held_a_way(ask: Ask, question: str, first_words: str) -> None:
+    answer = ask(question, now="2026-12-03T10:00")
+    assert answer.text.startswith(first_words)
+    assert days(answer) == ["2026-12-11"]
+
+
+def test_no_coming_meeting_of_a_mode_offers_the_coming_ones(ask: Ask) -> None:
+    answer = ask("nästa digitala möte", now="2026-12-03T10:00")
+    assert not answer.found and answer.meetings == []
+    assert answer.text.splitlines()[1].startswith("Kommande möten i protokollen: ")
