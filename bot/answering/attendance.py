@@ -300,6 +300,16 @@ def _listed(query: Query, chosen: list[AttendanceView], where: Where, *, found: 
     if query.municipality or query.organization:  # "… från Örebro kommun"
         whom = kommun_name(query.municipality) if query.municipality else query.organization
         group += pick(lang, " från ", " from ") + str(whom)
+    if not chosen and query.role:  # "vilka gäster var med?": "… anger inga gäster."
+        seats = role_plural(query.role, lang)
+        text = pick(
+            lang,
+            f"Protokollet från {group} {when_text} anger inga "
+            + (f"frånvarande {seats}." if query.absent else f"{seats}."),
+            f"The minutes of {group} {when_text} list no "
+            + (f"absent {seats}." if query.absent else f"{seats}."),
+        )
+        return _answer(query, text, [], where, found=found)
     if query.role:  # "vilka gäster …"
         when_text += ", " + role_plural(query.role, lang)
     if not chosen:

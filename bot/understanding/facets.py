@@ -74,7 +74,8 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         Role.SECRETARY,
         re.compile(
             r"\b(?:sekr\w*|secretar\w*|protokollfor\w*|"
-            r"(?:tog|forde|skrev|wrote|took|kept) (?:\w+ )?(?:protokoll\w*|\w*anteckningar\w*|"
+            r"(?:tog|forde|skrev|skriver|tar|wrote|writes|took|takes|kept|keeps) (?:\w+ )?"
+            r"(?:protokoll\w*|\w*anteckningar\w*|"
             r"minutes|notes)|antecknade|minute.?taker|note.?taker)\b"
         ),
     ),

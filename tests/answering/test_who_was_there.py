@@ -242,3 +242,9 @@ def test_no_one_in_the_seat_asked_says_so_and_lists_who_is(ask: Ask) -> None:
         "vård och omsorg i protokollen."
     )
     assert "Malin Bäcklund (ledamot)" in lines[2]
+
+
+def test_no_one_in_a_role_at_a_meeting_is_said_plainly(ask: Ask) -> None:
+    answer = ask("vilka gäster var med 2024?")
+    assert answer.text.endswith("fredag 20 september 2024 anger inga gäster.")
+    assert answer.people == []

@@ -39,6 +39,8 @@ MAY_2026 = Period(date(2026, 5, 1), date(2026, 5, 31))
         ("vem var justerare 2024-09-20 i ssr folkhälsa", {"role": "justerare", "group": SSR_FH}),
         ("who was the adjuster in september 2024", {"role": "justerare", "language": "en"}),
         ("who was the minutes checker in 2024", {"role": "justerare", "language": "en"}),
+        ("vem skriver protokollet?", {"role": "sekreterare"}),
+        ("who takes the minutes?", {"role": "sekreterare", "language": "en"}),
         ("who signed the minutes on 20 September 2024", {"role": "justerare"}),
         ("who is the chair of the public health council", {"role": "ordförande", "group": SSR_FH}),
         ("vem e ordförande", {"role": "ordförande"}),
