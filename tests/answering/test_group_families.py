@@ -4,6 +4,8 @@ known is said for each."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.answers import Answer, combined
 from tests.answering.conftest import Ask
 
@@ -53,3 +55,23 @@ def test_answers_combined_keep_each_line_once() -> None:
         "Inga beslut för B.",
         "Det nämns i: X",
     ]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who was the secretary at the council meeting?",
+        "vem var sekreterare på rådets möte?",
+        "when did the council meet in 2024?",
+    ],
+)
+def test_the_council_is_either_council(ask: Ask, question: str) -> None:
+    answer = ask(question)
+    assert answer.found
+    assert {s.meeting_date for s in answer.sources} == {"2024-09-20"}
+
+
+def test_a_longer_name_says_which_council(ask: Ask) -> None:
+    answer = ask("when is the next meeting of the public health council?")
+    assert not answer.found  # its council has none coming; the other's are not offered as its
+    assert SSR_FH in answer.text and SSR_SVO not in answer.text.splitlines()[0]
