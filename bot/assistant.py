@@ -34,7 +34,7 @@ from bot.answering import (
 )
 from bot.answering.facts import meeting_fact
 from bot.answering.format import pick
-from bot.answering.recent import RecentMeetings
+from bot.answering.recent import RecentMeetings, Stored
 from bot.answers import Answer, AskContext, MeetingFact, combined
 from bot.delivery_claims import DeliveryClaims
 from bot.understanding import Vocabulary, understand
@@ -68,12 +68,15 @@ HANDLERS: dict[Intent, Handler] = {
     Intent.UNSUBSCRIBE: reminders.answer_unsubscribe,
     Intent.LIST_SUBSCRIPTIONS: reminders.answer_list,
 }
-# The store's stamp and a conversation's bound group, in one statement. New or
-# replaced documents get new ids: the newest ids say the store changed.
+# The store's stamp, a conversation's bound group and the meeting it last asked about,
+# in one statement. New or replaced documents get new ids: the newest ids say the
+# store changed.
 STAMP = select(
     select(func.max(Document.id)).scalar_subquery(),
     select(func.max(PersonName.id)).scalar_subquery(),
     conversation.BOUND_GROUP.scalar_subquery(),
+    conversation.RECENT_DAY.scalar_subquery(),
+    conversation.RECENT_AT.scalar_subquery(),
 )
 # Answers to these depend on the conversation's stored state or change it: never cached.
 UNCACHED = frozenset(
@@ -104,9 +107,7 @@ class Assistant:
         return await asyncio.to_thread(self.answer, question, context)
 
     def answer(self, question: str, context: AskContext) -> Answer:
-        # "och vem justerade?" goes on from the meeting the conversation was about
-        asked = self.recent.go_on(context.conversation, question, context.now)
-        found = self._answer_safely(asked, context)
+        found = self._answer_safely(question, context)
         self.recent.remember(context.conversation, found)
         return found
 
@@ -131,9 +132,10 @@ class Assistant:
     def _answer(self, question: str, context: AskContext) -> Answer:
         writes = False
         with self.store.session() as session:
-            # the store's stamp and the conversation's group in one statement
-            asked = None if context.group else context.conversation
-            vocabulary, stamp, bound = self._vocabulary_of(session, asked)
+            # the store's stamp and the conversation's group and meeting in one statement
+            vocabulary, stamp, bound, recent = self._vocabulary_of(session, context.conversation)
+            # "och vem justerade?" goes on from the meeting the conversation was about
+            question = self.recent.go_on(context.conversation, question, context.now, stored=recent)
             group = bound
             if context.group:  # as the caller wrote it: the store's name for it
                 group = vocabulary.group_named(context.group)
@@ -195,9 +197,10 @@ class Assistant:
 
     def _vocabulary_of(
         self, session: Session, conversation_key: str | None = None
-    ) -> tuple[Vocabulary, tuple[int, int], str | None]:
-        """The vocabulary, the store's stamp and the group `conversation_key` is bound
-        to; the session is given the lookups of the same state."""
+    ) -> tuple[Vocabulary, tuple[int, int], str | None, Stored]:
+        """The vocabulary, the store's stamp, and the group `conversation_key` is bound
+        to and the meeting it last asked about; the session is given the lookups of
+        the same state."""
         # no conversation has the key ""
         newest = session.connection().execute(STAMP, {"conversation": conversation_key or ""}).one()
         stamp = (newest[0] or 0, newest[1] or 0)
@@ -212,7 +215,7 @@ class Assistant:
                 self._known = (stamp, vocabulary, found)
             _, vocabulary, found = self._known
         attach(session, found)
-        return vocabulary, stamp, newest[2]
+        return vocabulary, stamp, newest[2], (newest[3], newest[4])
 
 
 def _for_each_group(

@@ -154,6 +154,10 @@ def meeting_day_of(answer: Answer) -> str | None:
     return days.pop() if len(days) == 1 else None
 
 
+# The meeting day the conversation `:conversation` last asked about, and when (see
+# bot.answering.recent; no row: none)
+RECENT_DAY = select(Conversation.recent_day).where(Conversation.key == param("conversation"))
+RECENT_AT = select(Conversation.recent_at).where(Conversation.key == param("conversation"))
 # The name of the group the conversation `:conversation` is tied to (no row: none).
 BOUND_GROUP = (
     select(Group.name)

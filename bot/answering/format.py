@@ -56,6 +56,14 @@ def span(first: date, last: date, language: str = "sv") -> str:
     )
 
 
+def on_days(first: date, last: date, language: str = "sv") -> str:
+    """One day as "den fredag 4 december 2026" / "on Friday 4 December 2026", a span
+    of days as `span` says it."""
+    if first == last:
+        return pick(language, f"den {day(first, language)}", f"on {day(first, language)}")
+    return span(first, last, language)
+
+
 def clock(value: datetime, language: str = "sv") -> str:
     local = value.astimezone(STOCKHOLM)
     separator = "." if language == "sv" else ":"

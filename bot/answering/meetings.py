@@ -19,7 +19,7 @@ from bot.answering.facts import (
     meeting_source,
     unique_sources,
 )
-from bot.answering.format import day, pick, span, when
+from bot.answering.format import on_days, pick, span, when
 from bot.answering.gone import gone_from_day
 from bot.answering.meeting_filters import (
     held_as,
@@ -75,7 +75,9 @@ def answer_next(session: Session, query: Query, context: AskContext) -> Answer:
             f"Jag hittar inget kommande {_indefinite(kind)}möte{whose}{when} i protokollen.",
             f"I find no coming {kind}meeting{whose}{when} in the minutes.",
         )
-        return _with_latest(session, query, context, text, ahead=True)
+        # narrowed to a span or a way, the coming meetings of any are worth offering
+        narrowed = bool(when) or query.mode is not None
+        return _with_latest(session, query, context, text, ahead=narrowed)
     first = upcoming[0]
     lines = []
     if query.part == "now" and not _under_way(first, context.now):
@@ -158,6 +160,16 @@ def _next_is_of_mode(session: Session, query: Query, context: AskContext) -> Ans
     )
 
 
+def asked_days(query: Query, lang: str) -> str:
+    """The day or span a question names, as said ("den fredag 4 december 2026",
+    "i mars 2023"); "" for none."""
+    if query.date is not None:
+        return on_days(query.date, query.date, lang)
+    if query.period is not None:
+        return on_days(query.period.start, query.period.end, lang)
+    return ""
+
+
 def _next_within(query: Query) -> tuple[date | None, date | None]:
     """The first and last day a "next meeting" question keeps to (none: any)."""
     if query.date is not None:
@@ -198,7 +210,7 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
     more = len(found) > MAX_FACTS
     found = found[:MAX_FACTS]
     whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
-    span = _span_text(window.first, window.last + timedelta(days=1), lang)
+    span = on_days(window.first, window.last, lang)
     span += part_words(window.part, lang)
     if not found:
         if not (query.period or query.date or query.status or query.mode):
@@ -373,12 +385,7 @@ def no_meeting(session: Session, query: Query, context: AskContext, intent: str)
             f"I find no coming meeting{whose} in the minutes.",
         )
         return _with_latest(session, query, context, text, intent=intent)
-    if query.date is not None:
-        what = pick(lang, f"den {day(query.date, lang)}", f"on {day(query.date, lang)}")
-    elif query.period is not None:
-        what = _span_text(query.period.start, query.period.end + timedelta(days=1), lang)
-    else:
-        what = ""
+    what = asked_days(query, lang)
     last_day = query.date or (query.period.end if query.period else None)
     if last_day is not None and last_day >= context.now.astimezone(STOCKHOLM).date():
         # a day or span not yet over: no meeting is planned then (no minutes are expected)
@@ -444,13 +451,6 @@ def _with_latest(
         language=lang,
         found=False,
     )
-
-
-def _span_text(first: date, end_exclusive: date, lang: str) -> str:
-    last = end_exclusive - timedelta(days=1)
-    if first == last:
-        return pick(lang, f"den {day(first, lang)}", f"on {day(first, lang)}")
-    return span(first, last, lang)
 
 
 def _source_note(meetings: Sequence[MeetingView], lang: str) -> str:

@@ -24,8 +24,8 @@ from bot.answering.facts import (
     role_word,
     unique_sources,
 )
-from bot.answering.format import day, join, pick, span
-from bot.answering.meetings import no_meeting
+from bot.answering.format import day, join, pick
+from bot.answering.meetings import asked_days, no_meeting
 from bot.answering.members import answer_members, titled_lines
 from bot.answering.person import answer_person
 from bot.answers import Answer, AskContext, PersonFact, Source, combined
@@ -200,9 +200,7 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
     if seated:  # "vilka ledamöter har Örebro kommun?": those, with their seat
         found = seated
     elif query.role in SEATS_ASKED:
-        whose = (
-            f" {pick(lang, 'i', 'in')} {groups_text([query.group], lang)}" if query.group else ""
-        )
+        whose = _in_group(query)
         seats = role_plural(query.role, lang)
         lines.insert(
             0,
@@ -226,22 +224,31 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
 SEATS_ASKED = frozenset(("ledamot", "ersättare", "tjänstgörande ersättare", "beslutande"))
 
 
+def _in_group(query: Query) -> str:
+    """ " i Chefsgrupp folkhälsa" / " in …" for a question about one group, else ""."""
+    if query.group is None:
+        return ""
+    return f" {pick(query.language, 'i', 'in')} {groups_text([query.group], query.language)}"
+
+
+def _by_group(found: list[AttendanceView]) -> dict[str | None, list[AttendanceView]]:
+    by_group: dict[str | None, list[AttendanceView]] = defaultdict(list)
+    for view in found:
+        by_group[view.group].append(view)
+    return by_group
+
+
 def _in_seat(found: list[AttendanceView], role: str | None) -> list[AttendanceView]:
     """Those of each group's listing in the seat asked (none asked: none)."""
     if role not in SEATS_ASKED:
         return []
-    by_group: dict[str | None, list[AttendanceView]] = defaultdict(list)
-    for view in found:
-        by_group[view.group].append(view)
-    return [view for views in by_group.values() for view in in_role(views, role)]
+    return [view for views in _by_group(found).values() for view in in_role(views, role)]
 
 
 def _listing(found: list[AttendanceView], who: str, lang: str, *, capped: bool) -> list[str]:
     """A line per group with its people and the meeting it rests on; where an
     organisation was taken from earlier minutes, which."""
-    by_group: dict[str | None, list[AttendanceView]] = defaultdict(list)
-    for view in found:
-        by_group[view.group].append(view)
+    by_group = _by_group(found)
     lines = []
     for group, views in by_group.items():
         people = join(_reps_text(views, lang), lang)
@@ -277,14 +284,9 @@ def _nobody(session: Session, query: Query, context: AskContext, who: str, at: d
     """Nobody listed for `who` in the group or at the time asked: said so, with whom the
     minutes do list for it in its other groups, else in the minutes up to now."""
     lang = query.language
-    whose = f" {pick(lang, 'i', 'in')} {groups_text([query.group], lang)}" if query.group else ""
+    whose = _in_group(query)
     asked_day = query.date or (query.period.end if query.period else None)
-    if query.date is not None:
-        when = pick(lang, f" den {day(query.date, lang)}", f" on {day(query.date, lang)}")
-    elif query.period is not None:
-        when = " " + span(query.period.start, query.period.end, lang)
-    else:
-        when = ""
+    when = f" {asked_days(query, lang)}".rstrip()
     past = asked_day is not None and asked_day < context.now.date()
     text = pick(
         lang,

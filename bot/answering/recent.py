@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 
 KEPT_SECONDS = 30 * 60  # a follow-up is asked within minutes, not the next day
 MAX_CONVERSATIONS = 10_000  # in memory, without a store
+# A conversation's row as read with the store's stamp (bot.assistant): day, when
+Stored = tuple[str | None, datetime | None]
 
 
 class RecentMeetings:
@@ -50,9 +52,19 @@ class RecentMeetings:
         self._days: OrderedDict[str, tuple[str, float]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def go_on(self, conversation: str | None, question: str, now: datetime) -> str:
-        """The question as meant in the conversation (see `follow_up`)."""
-        day = self._day(conversation)
+    def go_on(
+        self,
+        conversation: str | None,
+        question: str,
+        now: datetime,
+        *,
+        stored: Stored | None = None,
+    ) -> str:
+        """The question as meant in the conversation (see `follow_up`); `stored`, the
+        conversation's row as already read, else it is read here."""
+        if conversation is None:
+            return question
+        day = self._fresh(*stored) if stored is not None else self._day(conversation)
         return question if day is None else follow_up(question, day, now)
 
     def remember(self, conversation: str | None, answer: Answer) -> None:
@@ -92,10 +104,13 @@ class RecentMeetings:
                 ).first()
         except SQLAlchemyError:
             return None  # the question is asked as written; its answer says what failed
-        if row is None or row.recent_day is None or row.recent_at is None:
+        return None if row is None else self._fresh(row.recent_day, row.recent_at)
+
+    def _fresh(self, day: str | None, at: datetime | None) -> str | None:
+        """The stored day, while it is kept."""
+        if day is None or at is None:
             return None
-        fresh = datetime.now(UTC) - row.recent_at <= timedelta(seconds=self._kept)
-        return row.recent_day if fresh else None
+        return day if datetime.now(UTC) - at <= timedelta(seconds=self._kept) else None
 
     def _store_day(self, conversation: str, day: str) -> None:
         """The day in the conversation's row (made if it has none yet)."""

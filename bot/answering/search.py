@@ -46,11 +46,12 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
     words, hits = found.words, found.hits
     if not hits:
         return _nothing(query, asked)
-    presented = [hit for hit in hits if hit.presenters]
-    # the items titled so ("6. Psykisk hälsa"), if any, not those that speak of it
-    presented = [hit for hit in presented if hit.score >= TITLE_SCORE] or presented
-    if presented and not query.person and PRESENTED.search(fold(query.raw)):
-        return _presenters(query, presented[:MAX_PRESENTED], asked)
+    if not query.person and PRESENTED.search(fold(query.raw)):
+        presented = [hit for hit in hits if hit.presenters]
+        # the items titled so ("6. Psykisk hälsa"), if any, not those that speak of it
+        presented = [hit for hit in presented if hit.score >= TITLE_SCORE] or presented
+        if presented:
+            return _presenters(query, presented[:MAX_PRESENTED], asked)
     said_by = None
     if query.person and query.topic:  # "vad sa Ingmar om X?": what the person said first
         said_by = _by_person(session, query.person, hits)
@@ -69,12 +70,7 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
     sources = []
     for hit in hits:
         snippet = item_snippet(hit, words, found.asked)
-        label = (
-            f"{groups_text(hit.groups, lang)} {day(hit.meeting_date, lang)}, "
-            + pick(lang, "punkt", "item")
-            + f" {hit.number or hit.parent or '–'} {hit.title}"
-        )
-        lines.append(f"• {label}: {snippet}")
+        lines.append(f"• {item_label(hit, lang)}: {snippet}")
         sources.append(item_source(hit, snippet))
     return Answer(
         "search",
@@ -90,11 +86,7 @@ def _presenters(query: Query, items: list[ItemView], asked: str) -> Answer:
     lang = query.language
     lines = [pick(lang, f"Föredragande, punkter om {asked}:", f"Presenters of items on {asked}:")]
     for item in items:
-        lines.append(
-            f"• {groups_text(item.groups, lang)} {day(item.meeting_date, lang)}, "
-            + pick(lang, "punkt", "item")
-            + f" {item.number or item.parent or '–'} {item.title}: {join(item.presenters, lang)}"
-        )
+        lines.append(f"• {item_label(item, lang)}: {join(item.presenters, lang)}")
     return Answer(
         "agenda",
         "\n".join(lines),
@@ -226,14 +218,19 @@ _REPORTED = re.compile(
 )
 
 
+def item_label(item: ItemView, lang: str) -> str:
+    """ "Chefsgrupp … fredag 29 maj 2026, punkt 4 Rapport från AU"."""
+    return (
+        f"{groups_text(item.groups, lang)} {day(item.meeting_date, lang)}, "
+        + pick(lang, "punkt", "item")
+        + f" {item.number or item.parent or '–'} {item.title}"
+    )
+
+
 def mention_line(hit: ItemView, snippet: str, lang: str) -> str:
     """ "\n• Chefsgrupp … 29 maj 2026, punkt 4 Rapport från AU: <the sentence>"; a
     reported decision said to be one."""
-    line = (
-        f"\n• {groups_text(hit.groups, lang)} {day(hit.meeting_date, lang)}, "
-        + pick(lang, "punkt", "item")
-        + f" {hit.number or hit.parent or '–'} {hit.title}"
-    )
+    line = f"\n• {item_label(hit, lang)}"
     if snippet == hit.title:
         return line
     line += f": {snippet}"
