@@ -26,6 +26,7 @@ EXAMPLES_SV = (
     "Vilka beslut fattades 2023-09-08?",
     "Vem representerar Kumla?",
     "Vilka var frånvarande på mötet den 29 maj 2026?",
+    "Vem har varit frånvarande flest gånger?",
     "Vem var sekreterare på mötet 13 oktober 2022?",
     "Vad stod på dagordningen 8 september 2023?",
     "Vad sades om projekt CROSS?",
@@ -39,6 +40,7 @@ EXAMPLES_EN = (
     "Who represents Karlskoga?",
     "Who chaired the meeting on 20 September 2024?",
     "Who was absent on 29 May 2026?",
+    "How many meetings has Karin Haster attended?",
     "Which groups do you know?",
     "This channel is about Chefsgrupp folkhälsa",
 )

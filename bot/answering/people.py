@@ -9,8 +9,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from bot.answering import attendance
 from bot.answering.attendance import (
-    answer_attendance,
     in_role,
     listed_fact,
     name_with_org,
@@ -28,11 +28,19 @@ from bot.answering.format import day, join, pick
 from bot.answering.meetings import asked_days, no_meeting
 from bot.answering.members import answer_members, titled_lines
 from bot.answering.person import answer_person
+from bot.answering.tally import answer_tally
 from bot.answers import Answer, AskContext, PersonFact, Source, combined
 from bot.understanding.query import Query
+from storage.lookups import lookups
 from storage.parsing.adjusted import Adjusted
 from storage.parsing.records import Role
-from storage.queries import AttendanceView, adjusted_of, attendance_of, representatives
+from storage.queries import (
+    AttendanceView,
+    adjusted_of,
+    attendance_of,
+    person_profile,
+    representatives,
+)
 from storage.registry import LANSDELAR, lansdel_named
 
 # A person's seat in the group before what they did at the meeting.
@@ -165,6 +173,8 @@ def _role_held(role: str, holders: list[AttendanceView], lang: str) -> str:
 def answer_representatives(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
     who = query.municipality or query.organization
+    if not who and query.person:  # "vem ersätter Jerry Karjalainen?"
+        return _substitutes_for(session, query, context)
     if not who and query.group:  # "vilka är med i chefsgrupp folkhälsa?"
         return answer_members(session, query, context)
     if not who:
@@ -218,6 +228,70 @@ def answer_representatives(session: Session, query: Query, context: AskContext) 
         sources=unique_sources(person_source(v) for v in found),
         language=lang,
     )
+
+
+def _substitutes_for(session: Session, query: Query, context: AskContext) -> Answer:
+    """The substitutes for the seat a person holds: their municipality's or
+    organisation's in their groups (minutes seldom say whose substitute is whose)."""
+    lang = query.language
+    at = query.date or (query.period.end if query.period else context.now.date())
+    listings = [v for v in person_profile(session, str(query.person)) if v.meeting_date <= at]
+    seat = next((v for v in listings if v.organization), None)  # newest first
+    if seat is None:
+        text = pick(
+            lang,
+            f"Jag hittar inte {query.person} med någon organisation i protokollens deltagarlistor, "
+            "så jag vet inte vems ersättare som gäller.",
+            f"I cannot find {query.person} with an organisation on the minutes' attendance "
+            "lists, so I do not know whose substitutes apply.",
+        )
+        return Answer("representatives", text, language=lang, found=False)
+    known = lookups(session).group_ids
+    groups = list(
+        dict.fromkeys(
+            g
+            for v in listings
+            for g in ([v.group] if v.group in known else (v.group or "").split(", "))
+            if g in known
+        )
+    )
+    group = query.group or (groups[0] if len(groups) == 1 else None)
+    # a substitute stands in for the members: those, then
+    substitute = seat.role in (Role.SUBSTITUTE.value, Role.SERVING_SUBSTITUTE.value)
+    place = replace(
+        query,
+        person=None,
+        municipality=seat.municipality,
+        organization=None if seat.municipality else seat.organization,
+        group=group,
+        role=Role.MEMBER.value if substitute else Role.SUBSTITUTE.value,
+    )
+    found = answer_representatives(session, place, context)
+    whose = seat.organization or ""
+    lines = found.text.splitlines()
+    if substitute:
+        head = pick(
+            lang,
+            f"{seat.name} är själv ersättare för {whose}{_in_group(place)}; ledamöter för {whose}:",
+            f"{seat.name} is a substitute for {whose}{_in_group(place)}; the members for {whose}:",
+        )
+        return replace(found, text="\n".join([head, *lines[1:]]))
+    sits = pick(lang, f"{seat.name} sitter för ", f"{seat.name} sits for ")
+    sits += whose + _in_group(place) + ". "
+    if not any(p.role == Role.SUBSTITUTE.value for p in found.people):
+        # "Jag hittar inga ersättare för …": said by the head, then who sits for them
+        head = sits + pick(
+            lang,
+            f"Protokollen anger inga ersättare för {whose}.",
+            f"The minutes name no substitutes for {whose}.",
+        )
+        return replace(found, text="\n".join([head, *lines[1:]]), found=False)
+    head = sits + pick(
+        lang,
+        f"Protokollen anger inte personliga ersättare; ersättare för {whose}:",
+        f"The minutes name no personal substitutes; the substitutes for {whose}:",
+    )
+    return replace(found, text="\n".join([head, *lines[1:]]))
 
 
 # Seats a "who represents" question may ask for ("vem är ersättare för Kumla?")
@@ -389,6 +463,14 @@ def _reps_text(views: list[AttendanceView], lang: str) -> list[str]:
         if not view.present:
             roles[view.name].append(pick(lang, "frånvarande", "absent"))
     return [f"{name} ({', '.join(dict.fromkeys(said))})" for name, said in roles.items()]
+
+
+def answer_attendance(session: Session, query: Query, context: AskContext) -> Answer:
+    """Who was at a meeting, or how often, counted over meetings ("vem har varit
+    frånvarande flest gånger?")."""
+    if query.tally:
+        return answer_tally(session, query, context)
+    return attendance.answer_attendance(session, query, context)
 
 
 __all__ = [

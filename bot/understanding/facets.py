@@ -54,12 +54,42 @@ _MOVED = re.compile(
     r"nytt datum|ny tid|andrat datum|andrad tid|moved|rescheduled|postponed|"
     r"brought forward|new date|changed date|delayed)\b"
 )
+# "vem ersätter Jerry Karjalainen?", "who is Anna Ek's substitute?": the substitutes
+# for the person's seat (minutes name a municipality's substitutes, seldom whose).
+SUBSTITUTE_OF = re.compile(
+    r"\b(?:ersatter|ersatts|ersatte|ersattes|ersattare (?:for|till|at)|\w+s ersattare"
+    r"|substitutes? (?:for|of)|s substitutes?|replaces|replaced|stands? in for|stood in for"
+    r"|deput(?:y|ies) (?:for|of)|s deput(?:y|ies))\b"
+)
+# Counted over meetings, not one meeting's list: "vem har varit frånvarande flest
+# gånger?", "hur många möten har Linnea Hedkvist deltagit i?", "how often was Kumla
+# absent?" ("hur många var med?" counts one meeting's list: not this).
+TALLY = re.compile(
+    r"\b(?:flest (?:ganger|moten|sammantraden)|oftast|mest|sallan|sallast"
+    r"|hur (?:manga (?:ganger|moten|sammantraden)|ofta)|antal (?:moten|ganger)"
+    r"|most(?! recent)|least|fewest|how (?:many (?:times|meetings)|often)|number of (?:meetings|times))\b"
+)
+# Taking part, or not, in meetings (with TALLY: a count of attendance).
+ATTENDED = re.compile(
+    r"\b(?:narvar\w*|deltog|deltagit|deltar|delta|(?:varit|var|ar) (?:[\w-]+ ){0,3}med|med$|kommit"
+    r"|missar|missat|missa|miss|skolkat|attend\w*|present|participat\w*|been (?:to|at)"
+    r"|came|come|gone to|went to|show(?:n|ed)? up|turned up)\b"
+)
+
+
+def tally_asked(norm: str) -> bool:
+    """Attendance counted over meetings ("vem har missat flest möten?")."""
+    return TALLY.search(norm) is not None and (
+        ATTENDED.search(norm) is not None or ABSENT.search(norm) is not None
+    )
+
+
 ABSENT = re.compile(
     r"\b(?:franvar\w*|saknades|saknas|forhinder|"
     r"(?:var|var det|var de) (?:inte|ej) (?:med|dar|narvarande)|inte (?:var )?(?:med|narvarande)|"
     r"(?:deltog|deltar|kom|narvarade) (?:inte|ej)|(?:inte|ej) (?:deltog|kom|narvarade)|"
     r"(?:kunde|kan|kunnat|could|can) (?:inte|ej|not) (?:komma|delta|narvara|come|attend|join)|"
-    r"absent\w*|absence\w*|missing|missed|not present|not there|wasn t|weren t|"
+    r"absent\w*|absence\w*|missing|missed|missar|missat|missade|not present|not there|wasn t|weren t|"
     r"(?:didn t|did not|couldn t|could not) (?:attend|come|show|make it|join)|not attend\w*|"
     r"struck|struken|strukna|overstrukna|"
     r"(?:var|varit|blev|was|were|is|are) (?:\w+ )?(?:borta|away))\b"

@@ -23,7 +23,10 @@ from bot.understanding.facets import (
     MEETING,
     OUTCOME,
     PRESENTED,
+    SUBSTITUTE_OF,
+    TALLY,
     status_asked,
+    tally_asked,
     tense_of,
     which_meeting,
 )
@@ -255,6 +258,8 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         ),
         _about_a_meeting,
     ),
+    # "vem ersätter Jerry Karjalainen?": the substitutes for the person's seat
+    (Intent.REPRESENTATIVES, SUBSTITUTE_OF, _named_person),
     (
         Intent.MEETING_ROLES,
         _any(
@@ -269,6 +274,8 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         ),
         _always,
     ),
+    # "vem har varit frånvarande flest gånger?", "hur ofta är Karin Haster med?": counted
+    (Intent.ATTENDANCE, TALLY, lambda s: tally_asked(s.norm)),
     (
         Intent.ATTENDANCE,  # "was Kumla at the meeting on 29 May?", "was Eva Persson there"
         re.compile(

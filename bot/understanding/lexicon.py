@@ -34,7 +34,7 @@ SWEDISH_FUNCTION_WORDS = word_set(
     mycket manga mer mest lite nu da dar har sa ocksa aven bara redan just ju val nog
     hej tack snalla garna kanske typ liksom alltsa ungefar ok okej bra toppen perfekt fint
     visa lista ge se titta kolla hjalpen
-    igen gang gangen senast forst sist
+    igen gang gangen ganger gangerna senast forst sist ofta oftast flest
     """
 )
 ENGLISH_FUNCTION_WORDS = word_set(
@@ -48,7 +48,7 @@ ENGLISH_FUNCTION_WORDS = word_set(
     i me my he him his she her one ones any some all no not none
     very more most much many just also too only again so please thanks thank hi hello
     anything something everything someone anyone everyone
-    time times ever yet still ok okay great fine cool
+    time times ever yet still often ok okay great fine cool
     s t d ll ve m
     show list give see let get
     """

@@ -19,6 +19,7 @@ from functools import cache
 
 from bot.understanding.facets import (
     ABSENT,
+    SUBSTITUTE_OF,
     asking_spans,
     at_a_meeting,
     decision_status,
@@ -32,6 +33,7 @@ from bot.understanding.facets import (
     person_in_yes_no,
     status_asked,
     subject_at,
+    tally_asked,
     tense_of,
     which_meeting,
 )
@@ -50,7 +52,7 @@ from bot.understanding.topic import (
     subject,
 )
 from bot.understanding.vocabulary import Mentions, Vocabulary, key_of
-from storage.parsing.records import STOCKHOLM
+from storage.parsing.records import STOCKHOLM, Role
 from storage.registry import informal_group_names
 
 # Where a date without a year lies when the question's tense does not say.
@@ -189,7 +191,7 @@ def _query(
         organization=lansdel
         or mentions.organization
         or _organization_asked(intent, reading, mentions),
-        person=mentions.person or _person_asked(intent, reading),
+        person=mentions.person or _person_asked(intent, reading, norm),
         role=_role(intent, norm),
         roles=meeting_roles(norm) if intent == Intent.MEETING_ROLES else (),
         date=day,
@@ -198,6 +200,7 @@ def _query(
         topic=topic,
         status=_status(intent, norm),
         absent=intent == Intent.ATTENDANCE and ABSENT.search(norm) is not None,
+        tally=intent == Intent.ATTENDANCE and tally_asked(norm),
         lead_times=leads if intent == Intent.SUBSCRIBE else (),
         part=_part(intent, norm, tense),
         mode=meeting_mode(norm) if intent in (Intent.MEETINGS, Intent.NEXT_MEETING) else None,
@@ -280,11 +283,23 @@ def _settle(
     if intent == Intent.SEARCH and topic is None and (has_time or which):
         intent = Intent.AGENDA  # "vad diskuterades på mötet i maj?"
     mentions = reading.mentions
-    if intent == Intent.REPRESENTATIVES and mentions.person and not _place(mentions):
-        intent = Intent.PERSON  # "i vilka grupper sitter Eva Persson?"
+    substitutes = SUBSTITUTE_OF.search(reading.words.norm) is not None
+    # "i vilka grupper sitter Eva Persson?" (but "vem ersätter Eva Persson?": her seat's)
+    if (
+        intent == Intent.REPRESENTATIVES
+        and mentions.person
+        and not _place(mentions)
+        and not substitutes
+    ):
+        intent = Intent.PERSON
     if _one_meetings_place(intent, reading, has_time or which is not None):
         intent = Intent.ATTENDANCE  # "var Hällefors representerat på mötet 29 maj?"
-    if intent == Intent.REPRESENTATIVES and not _place(mentions) and _one_day(reading):
+    if (
+        intent == Intent.REPRESENTATIVES
+        and not _place(mentions)
+        and not (substitutes and mentions.person)
+        and _one_day(reading)
+    ):
         intent = Intent.ATTENDANCE  # "who were the substitutes on 20 September 2024?"
     if intent == Intent.MEETING_INFO and not has_time and which is None:
         if tense == "past":
@@ -344,6 +359,8 @@ def _place(mentions: Mentions) -> bool:
 def _role(intent: Intent, norm: str) -> str | None:
     if intent == Intent.MEETING_ROLES:
         return meeting_role(norm)
+    if intent == Intent.REPRESENTATIVES and SUBSTITUTE_OF.search(norm):
+        return Role.SUBSTITUTE.value
     if intent in (Intent.REPRESENTATIVES, Intent.ATTENDANCE):
         return member_role(norm)
     return None
@@ -360,14 +377,22 @@ def _role_asked(intent: Intent, reading: _Reading) -> Intent:
     return Intent.SEARCH
 
 
-def _person_asked(intent: Intent, reading: _Reading) -> str | None:
+def _person_asked(intent: Intent, reading: _Reading, norm: str) -> str | None:
     """The name asked about when no known person matched: "vem är Anna Ek?"."""
     if intent == Intent.ATTENDANCE:
         name = person_in_yes_no(reading.words.text)  # "var Anna Ek med på mötet?"
+        if name is None and tally_asked(norm):  # "hur ofta är Anna Ek med?": as written
+            name = name_asked(reading.words, reading.keys, reading.used)
+            name = name if name and name != name.lower() and _written_so(name, reading) else None
         return None if name and _names_a_place(name, reading) else name
     if intent != Intent.PERSON:
         return None
     return name_asked(reading.words, reading.keys, reading.used)
+
+
+def _written_so(name: str, reading: _Reading) -> bool:
+    """The name is capitalised as the question wrote it (not made so by name_asked)."""
+    return name in reading.words.text
 
 
 def _names_a_place(name: str, reading: _Reading) -> bool:

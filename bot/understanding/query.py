@@ -104,7 +104,8 @@ class Query:
     without a year: where the answer may look for that day in other years
     ("past", "future" or "nearest"). `period_lean` is the same for a span written
     without a year ("vad beslutades i mars?", "möten i februari"): the answer moves it
-    to the nearest year, that way, whose such span has meetings.
+    to the nearest year, that way, whose such span has meetings. `tally` (attendance)
+    counts over meetings: "vem har varit frånvarande flest gånger?".
     """
 
     intent: Intent
@@ -131,3 +132,5 @@ class Query:
     mode: str | None = None
     date_lean: str | None = None
     period_lean: str | None = None
+    # attendance counted over the meetings asked, not one meeting's list
+    tally: bool = False
