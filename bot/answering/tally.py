@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -27,6 +27,7 @@ from storage.queries import AttendanceView
 from storage.queries.people import person_ids
 from storage.queries.tally import (
     Counted,
+    groups_of,
     listings_at,
     listings_of_people,
     listings_of_place,
@@ -39,6 +40,7 @@ from storage.registry import MUNICIPALITIES, fold, kommun_name
 FEWEST = re.compile(r"\b(?:minst|farst|fewest|least|sallan|sallast)\b")
 SHOWN = 5  # people a ranking names (more when they tie with the last of them)
 DAYS_SHOWN = 4  # days named after a count, the newest
+PERSON_DAYS = 12  # a person's days present, the newest ("vilka möten har X varit med på?")
 SOURCES_SHOWN = 10  # the newest minutes counted, as sources
 
 
@@ -49,6 +51,8 @@ class Scope:
     counted: Counted
     groups: tuple[str, ...]
     period: Period | None
+    start: datetime | None = None  # the bounds counted within (`period`, up to now)
+    end: datetime | None = None
 
     def said(self, lang: str) -> str:
         """ "5 möten med närvarolista i Chefsgrupp folkhälsa (2020–2026)"."""
@@ -78,9 +82,8 @@ def answer_tally(session: Session, query: Query, context: AskContext) -> Answer:
     groups = (query.group,) if query.group else ()
     start, end = day_bounds(query.period.start, query.period.end) if query.period else (None, None)
     end = earlier(end, written_by(session, context.now))
-    scope = Scope(
-        meetings_with_lists(session, groups=groups, start=start, end=end), groups, query.period
-    )
+    counted = meetings_with_lists(session, groups=groups, start=start, end=end)
+    scope = Scope(counted, groups, query.period, start, end)
     lang = query.language
     if not scope.counted.meetings:
         text = pick(
@@ -105,7 +108,13 @@ def answer_tally(session: Session, query: Query, context: AskContext) -> Answer:
 def _person(session: Session, query: Query, scope: Scope) -> Answer:
     """How many of the meetings one person was listed at, present or absent."""
     lang = query.language
-    listed = listings_of_people(session, scope.counted, person_ids(session, str(query.person)))
+    people = person_ids(session, str(query.person))
+    listed = listings_of_people(session, scope.counted, people)
+    if listed and not scope.groups:  # counted over the groups the person is listed in
+        groups = tuple(sorted(groups_of(session, listed)))
+        counted = meetings_with_lists(session, groups=groups, start=scope.start, end=scope.end)
+        scope = Scope(counted, groups, scope.period, scope.start, scope.end)
+        listed = listings_of_people(session, scope.counted, people)
     if not listed:
         text = pick(
             lang,
@@ -125,7 +134,7 @@ def _person(session: Session, query: Query, scope: Scope) -> Answer:
             f"{name_with_org(listed[0], lang)} was present at {len(present)} of the "
             f"{scope.said(lang)}",
         )
-        + _days(present, lang, listed=True)
+        + _days(present, lang, listed=True, most=PERSON_DAYS)
         + "."
     ]
     if absent:
@@ -303,13 +312,14 @@ def _present_at(listed: Sequence[AttendanceView]) -> dict[int, bool]:
     return there
 
 
-def _days(days: Sequence[date], lang: str, *, listed: bool = False) -> str:
+def _days(days: Sequence[date], lang: str, *, listed: bool = False, most: int = DAYS_SHOWN) -> str:
     """ " (fredag 29 maj 2026 och …)", or after a colon when `listed`: `days` (newest
-    first) when they are few."""
-    if not days or len(days) > DAYS_SHOWN:
+    first) when they are few; of more, the newest `most` when `listed`."""
+    if not days or (len(days) > most and not listed):
         return ""
-    said = join([day(d, lang) for d in days], lang)
-    return f": {said}" if listed else f" ({said})"
+    said = [day(d, lang) for d in days[:most]]
+    text = join(said, lang) if len(days) <= most else ", ".join(said) + ", …"
+    return f": {text}" if listed else f" ({text})"
 
 
 def _times(n: int, lang: str) -> str:

@@ -67,7 +67,12 @@ SUBSTITUTE_OF = re.compile(
 TALLY = re.compile(
     r"\b(?:flest (?:ganger|moten|sammantraden)|oftast|mest|sallan|sallast"
     r"|hur (?:manga (?:ganger|moten|sammantraden)|ofta)|antal (?:moten|ganger)"
-    r"|most(?! recent)|least|fewest|how (?:many (?:times|meetings)|often)|number of (?:meetings|times))\b"
+    r"|most(?! recent)|least|fewest|how (?:many (?:times|meetings)|often)|number of (?:meetings|times)"
+    # "vilka möten har Linnea Hedkvist varit med på?", "har Kumla varit med på alla möten?"
+    r"|vilka moten|which meetings|what meetings|alla moten|varje mote|all (?:the )?meetings"
+    r"|every meeting)\b"
+    # "när var Karin Haster senast med?": the newest of the meetings counted
+    r"|^(?:nar|when)\b.*\b(?:senast|last)\b"
 )
 # Taking part, or not, in meetings (with TALLY: a count of attendance).
 ATTENDED = re.compile(

@@ -21,7 +21,12 @@ from storage.lookups import lookups
 from storage.models import Attendance, Document, Meeting, MeetingGroup
 from storage.parsing.records import STOCKHOLM
 from storage.queries.people import _with_known_orgs
-from storage.queries.people_rows import AttendanceView, _organization_ids, _views
+from storage.queries.people_rows import (
+    AttendanceView,
+    _meeting_groups,
+    _organization_ids,
+    _views,
+)
 from storage.queries.people_statements import _LISTED, _OF_ORGS, _OF_PEOPLE
 from storage.statements import in_list, param
 
@@ -127,6 +132,22 @@ def listings_at(session: Session, counted: Counted) -> list[AttendanceView]:
         return []
     found = _views(session, _ALL_LISTED, meetings=counted.ids)
     return _of_groups(_with_known_orgs(session, found), counted)
+
+
+def groups_of(session: Session, views: Sequence[AttendanceView]) -> list[str]:
+    """The groups of the meetings of these listings (a joint meeting's list for one
+    group: that group), most listings first."""
+    names = lookups(session).group_names
+    of_meetings = _meeting_groups(session, {v.meeting_id for v in views if v.group is None})
+    counts: dict[str, int] = {}
+    for view in views:
+        for name in (
+            [view.group]
+            if view.group
+            else [names[g] for g in of_meetings.get(view.meeting_id, ()) if g in names]
+        ):
+            counts[name] = counts.get(name, 0) + 1
+    return sorted(counts, key=lambda name: -counts[name])
 
 
 def _of_groups(views: list[AttendanceView], counted: Counted) -> list[AttendanceView]:

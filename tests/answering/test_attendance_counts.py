@@ -106,8 +106,8 @@ def test_a_person_counted(committee: Assistant) -> None:
     answer = _ask(committee, "hur många möten har Anna Ahl deltagit i?")
     assert answer.intent == "attendance"
     assert answer.text.startswith(
-        "Anna Ahl (Kumla kommun) var närvarande vid 1 av 3 möten med närvarolista (2026): "
-        "tisdag 15 september 2026."
+        "Anna Ahl (Kumla kommun) var närvarande vid 1 av 3 möten med närvarolista i "
+        "Kommunstyrelsens arbetsutskott, Kumla kommun (2026): tisdag 15 september 2026."
     )
     assert "Frånvarande 2 gånger: tisdag 13 oktober 2026 och tisdag 18 augusti 2026." in answer.text
     assert sorted((p.meeting_date, p.present) for p in answer.people) == [
@@ -121,7 +121,8 @@ def test_a_person_in_english_within_a_period(committee: Assistant) -> None:
     answer = _ask(committee, "how often did Bo Berg attend in september 2026?")
     assert answer.text.startswith(
         "Bo Berg (Hallsbergs kommun) was present at 1 of the 1 meeting with an attendance "
-        "list in September 2026"
+        "list of Kommunstyrelsens arbetsutskott, Kumla kommun in September 2026: "
+        "Tuesday 15 September 2026."
     )
 
 
@@ -184,12 +185,30 @@ def test_real_minutes_most_absent(ask: Ask) -> None:
     assert "… och 6 till med 1." in lines
 
 
-def test_real_minutes_a_person(ask: Ask) -> None:
-    answer = ask("hur ofta är Karin Haster med?")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hur ofta är Karin Haster med?",
+        "när var Karin Haster senast med?",
+        "Vilka möten har Karin Haster varit med på?",
+    ],
+)
+def test_real_minutes_a_person(ask: Ask, question: str) -> None:
+    """Counted over the groups the person is listed in (the chefsgrupp's three
+    meetings with lists), the newest day first."""
+    answer = ask(question)
     assert answer.text.startswith(
-        "Karin Haster (Region Örebro län) var närvarande vid 2 av 5 möten med närvarolista"
+        "Karin Haster (Region Örebro län) var närvarande vid 2 av 3 möten med närvarolista i "
+        "Chefsgrupp för samverkan social välfärd samt vård och omsorg (2022–2026): "
+        "fredag 8 september 2023 och torsdag 13 oktober 2022."
     )
     assert "Frånvarande 1 gång: fredag 29 maj 2026." in answer.text
+    assert "Inte med i listan" not in answer.text
+
+
+def test_real_minutes_a_municipality_at_every_meeting(ask: Ask) -> None:
+    answer = ask("har Kumla varit med på alla möten?")
+    assert answer.text.startswith("Kumla kommun hade någon närvarande vid 3 av 5 möten")
 
 
 def test_a_joint_meetings_list_is_per_group(ask: Ask) -> None:
@@ -212,6 +231,11 @@ def test_a_joint_meetings_list_is_per_group(ask: Ask) -> None:
         ("hur många var närvarande på senaste mötet?", False),
         ("vilka var frånvarande på senaste mötet?", False),
         ("hur många möten har chefsgruppen haft 2024?", False),
+        ("vilka möten har Linnea Hedkvist varit med på?", True),
+        ("when did Jerry Karjalainen last attend?", True),
+        ("vilka möten har chefsgruppen haft?", False),
+        ("när var senaste mötet?", False),
+        ("who attended the most recent meeting?", False),
     ],
 )
 def test_a_count_is_told_from_one_meetings_list(question: str, tally: bool) -> None:
