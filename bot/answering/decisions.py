@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -80,6 +81,36 @@ _GATHERING = re.compile(r"mot|meeting|traff|sammantrade|intern|konferens|confere
 _REFERRED_BACK = re.compile(r"återremitt|\breferred\s+back", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class Known:
+    """The decisions on the words asked that an answer already holds: every one of
+    them (bar text-only mentions past the newest DECISIONS_READ) before `until`
+    (None: up to now), of `group` (None: of every group). A postponed question among
+    them whose later decision is among them too needs no statement to follow it."""
+
+    decisions: Sequence[DecisionView] = ()
+    until: datetime | None = None
+    group: str | None = None
+
+    def later(
+        self, view: DecisionView, group: str | None, until: datetime
+    ) -> list[DecisionView] | None:
+        """The substantive decisions of `group` (None: any) on `view`'s question after
+        it and before `until`, when they are known; None when a statement must look
+        (the span runs past what is held, and what is held has none)."""
+        if view not in self.decisions or self.group not in (None, group):
+            return None
+        bound = until if self.until is None else min(until, self.until)
+        found = [
+            d
+            for d in self.decisions
+            if view.meeting_date < d.meeting_date < bound.date()
+            and (group is None or group in d.groups)
+            and d.kind != "procedural"
+        ]
+        return found if found or bound == until else None
+
+
 def answer_decisions(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
     asked = _meetings_asked(session, query, context)
@@ -99,7 +130,9 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
         elsewhen = bool(found)
     if query.status == "pending":  # (`found` holds only postponed ones: no `known`)
         found = [
-            d for d in found[:PENDING_CHECKED] if _later(session, d, words, (), written) is None
+            d
+            for d in found[:PENDING_CHECKED]
+            if _later(session, d, words, Known(), written) is None
         ]
     if not found:
         if query.status == "outcome":  # "vad hände med X?": what the minutes say of it
@@ -130,7 +163,13 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     # one is followed among them when they reach back to it.
     # (Asked for postponed ones only, `found` lacks the later decisions.)
     unfiltered = query.status in (None, "outcome")
-    known = found if words and unfiltered and query.group is None and query.period is None else []
+    known = Known()
+    if words and unfiltered and query.group is None and query.period is None:
+        known = Known(found)
+    elif words and unfiltered and len(found) < DECISIONS_READ:
+        # asked for a group or a period: every decision on the words there is held,
+        # the decision a postponed question got later among them if it fell there
+        known = Known(found, None if elsewhen else end, query.group)
     if query.status != "pending":
         postponed = [view for view in shown if view.kind == "postponed"][:MAX_FOLLOWED]
         _read_follow_ups(session, postponed, words, known, written)
@@ -337,7 +376,7 @@ def _followed(
     view: DecisionView,
     asked: list[str],
     lang: str,
-    known: Sequence[DecisionView] = (),
+    known: Known,
     written: datetime | None = None,
 ) -> str:
     """Where a postponed question went, in words (see `_later`)."""
@@ -355,7 +394,7 @@ def _later(
     session: Session,
     view: DecisionView,
     asked: list[str],
-    known: Sequence[DecisionView] = (),
+    known: Known,
     written: datetime | None = None,
 ) -> DecisionView | None:
     """Where a postponed question went: the first later decision on the same
@@ -366,23 +405,18 @@ def _later(
     question went. (A group's meetings of a year are read whole; a meeting of no
     known group is followed among the year's first 40 matching agenda items.)
 
-    `known`: the newest decisions on the words asked about, this one among them:
-    they hold the later ones (bar text-only mentions past the newest 60), and no
-    query is needed. `written`: minutes up to then only (see bot.answering.written)."""
+    `known`: the decisions on the words asked that the answer holds (see Known);
+    a later one among them needs no statement. `written`: minutes up to then only
+    (see bot.answering.written)."""
     words = _follow_words(view, asked)
     after, until = _follow_window(view, written)
     later: list[DecisionView] = []
-    complete = bool(asked) and view in known
     referred = group_in(view.referred_to or "")
     groups: list[str | None] = list(dict.fromkeys(g for g in (*view.groups[:1], referred) if g))
     for group in (groups or [None]) if words else ():
-        if complete:
-            found = [
-                d
-                for d in known
-                if view.meeting_date < d.meeting_date < until.date()
-                and (group is None or group in d.groups)
-            ]
+        held = known.later(view, group, until) if asked else None
+        if held is not None:
+            found = held
         elif group is not None:
             found = later_decisions(session, words, group=group, start=after, end=until)
         else:  # a meeting of no known group: any group's, among the first matches
@@ -412,15 +446,20 @@ def _read_follow_ups(
     session: Session,
     views: Sequence[DecisionView],
     asked: list[str],
-    known: Sequence[DecisionView],
+    known: Known,
     written: datetime | None,
 ) -> None:
     """Read the group meetings `_later` will look through for these postponed
-    questions in one statement, not one each."""
+    questions in one statement, not one each (those the answer's own decisions
+    settle aside)."""
     spans = [
         (view.groups[0], *_follow_window(view, written), _follow_words(view, asked))
         for view in views
-        if view.groups and not (asked and view in known)
+        if view.groups
+        and not (
+            asked
+            and known.later(view, view.groups[0], _follow_window(view, written)[1]) is not None
+        )
     ]
     read_followed(session, [span for span in spans if span[3]])
 

@@ -17,6 +17,7 @@ from storage.loading import load_paths
 from storage.parsing.records import STOCKHOLM
 from storage.queries import later_decisions, read_followed
 from storage.store import Store
+from tests.answering.conftest import assistant_over
 from tests.storage.test_sessions import statements_run
 
 MINUTES = sorted((Path(__file__).parent / "minutes").glob("*.md"))
@@ -141,3 +142,46 @@ def test_follow_ups_of_several_groups_are_read_in_one_statement(assistant: Assis
     ]
     assert alone[2] == alone[0] and alone[3] == []
     assert len([s for s in seen if "FROM decisions" in s]) == 1
+
+
+TABLED = """Kommunstyrelsens arbetsutskott, Kumla kommun
+PROTOKOLL {day}
+
+Tid och plats: Kl. 08.30–11.00, Kommunhuset
+
+§ 1 Riktlinje för tandvård i hemmet
+Arbetsutskottet beslutar {decision}
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "followed_statements"),
+    [
+        # every decision on the words in 2026 is in the answer: the later one among them
+        ("vad beslutades om tandvård 2026?", 0),
+        # only the postponed ones are read: the later one is looked for
+        ("vilka frågor om tandvård bordlades 2026?", 1),
+    ],
+)
+def test_a_later_decision_the_answer_holds_needs_no_statement(
+    db_url: str, tmp_path: Path, question: str, followed_statements: int
+) -> None:
+    files = {
+        "au_2026-02-10.txt": TABLED.format(
+            day="2026-02-10", decision="att bordlägga ärendet till nästa sammanträde."
+        ),
+        "au_2026-03-10.txt": TABLED.format(day="2026-03-10", decision="att anta riktlinjen."),
+    }
+    with (
+        assistant_over(db_url, tmp_path, files) as assistant,
+        statements_run(assistant.store) as seen,
+    ):
+        answer = assistant.answer(question, NOW)
+    lines = answer.text.splitlines()
+    tabled = next(i for i, line in enumerate(lines) if "bordlägga ärendet" in line)
+    assert (
+        lines[tabled + 1]
+        .strip()
+        .startswith("Följdes upp: Kommunstyrelsens arbetsutskott, Kumla kommun tisdag 10 mars 2026")
+    )
+    assert len([s for s in seen if "FROM decisions" in s]) == 1 + followed_statements
