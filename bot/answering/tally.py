@@ -17,8 +17,8 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.answering.attendance import MUNICIPALITIES_ASKED, listed_fact, name_with_org
-from bot.answering.facts import day_bounds, groups_text
+from bot.answering.attendance import MUNICIPALITIES_ASKED, in_role, listed_fact, name_with_org
+from bot.answering.facts import day_bounds, groups_text, role_word
 from bot.answering.format import day, join, pick, span
 from bot.answering.written import earlier, written_by
 from bot.answers import Answer, AskContext, Source
@@ -62,7 +62,9 @@ class Scope:
             f"{n} {'möte' if n == 1 else 'möten'} med närvarolista",
             f"{n} {'meeting' if n == 1 else 'meetings'} with an attendance list",
         )
-        if self.groups:
+        if len(self.groups) > 2:  # a person's groups: how many
+            text += pick(lang, f" i {len(self.groups)} grupper", f" of {len(self.groups)} groups")
+        elif self.groups:
             text += pick(lang, " i ", " of ") + groups_text(self.groups, lang)
         if self.period is not None:
             text += " " + span(self.period.start, self.period.end, lang)
@@ -122,6 +124,8 @@ def _person(session: Session, query: Query, scope: Scope) -> Answer:
             f"{query.person} is not on the attendance lists of {scope.said(lang)}.",
         )
         return _answer(query, text, [], _sources(scope.counted.meetings), found=False)
+    if query.role:  # "hur många gånger har Ingmar Ångman varit ordförande?"
+        return _person_in_role(query, scope, listed)
     there = _present_at(listed)
     present = [d for m, d, _ in scope.counted.meetings if there.get(m) is True]
     absent = [d for m, d, _ in scope.counted.meetings if there.get(m) is False]
@@ -237,11 +241,26 @@ def _ranking(session: Session, query: Query, scope: Scope) -> Answer:
     """The people present (or absent) at the most meetings, ties with the last shown."""
     lang = query.language
     fewest = FEWEST.search(fold(query.raw)) is not None
-    counts = people_counts(session, scope.counted)
-    if query.absent:
+    score: dict[int, int] = {}
+    if query.role:  # "vem har varit ordförande flest gånger?": the meetings in that role
+        seated: dict[int, set[int]] = defaultdict(set)
+        for view in in_role(listings_at(session, scope.counted), query.role):
+            if view.present:
+                seated[view.person_id].add(view.meeting_id)
+        score = {person: len(meetings) for person, meetings in seated.items()}
+    elif query.absent:
+        counts = people_counts(session, scope.counted)
         score = {c.person_id: c.listed - c.present for c in counts if c.listed > c.present}
     else:
+        counts = people_counts(session, scope.counted)
         score = {c.person_id: c.present for c in counts if c.present}
+    if not score and query.role:
+        text = pick(
+            lang,
+            f"Ingen står som {query.role} i listorna från {scope.said(lang)}.",
+            f"Nobody is listed as {role_word(query.role, lang)} at the {scope.said(lang)}.",
+        )
+        return _answer(query, text, [], _sources(scope.counted.meetings), found=False)
     if not score:
         text = pick(
             lang,
@@ -257,12 +276,21 @@ def _ranking(session: Session, query: Query, scope: Scope) -> Answer:
     listed = listings_of_people(session, scope.counted, chosen)
     newest: dict[int, AttendanceView] = {}
     days: dict[int, list[date]] = defaultdict(list)
-    for view in listed:  # newest first
+    roles = in_role(listed, query.role) if query.role else listed
+    for view in roles:  # newest first
         newest.setdefault(view.person_id, view)
         if view.present != query.absent and view.meeting_date not in days[view.person_id]:
             days[view.person_id].append(view.meeting_date)
     n = len(scope.counted.meetings)
-    if query.absent:
+    if query.role:
+        said = role_word(query.role, lang)
+        head = pick(
+            lang,
+            f"{said.capitalize()} {'minst' if fewest else 'flest'} gånger, vid {scope.said(lang)}:",
+            f"{said.capitalize()} {'fewest times' if fewest else 'most often'}, at the "
+            f"{scope.said(lang)}:",
+        )
+    elif query.absent:
         head = pick(
             lang,
             f"{'Minst' if fewest else 'Flest'} gånger frånvarande, vid {scope.said(lang)}:",
@@ -301,7 +329,28 @@ def _ranking(session: Session, query: Query, scope: Scope) -> Answer:
 
 
 def _count(score: int, n: int, query: Query, lang: str) -> str:
-    return f"{score}" if query.absent else f"{score} {pick(lang, 'av', 'of')} {n}"
+    return f"{score}" if query.absent or query.role else f"{score} {pick(lang, 'av', 'of')} {n}"
+
+
+def _person_in_role(query: Query, scope: Scope, listed: Sequence[AttendanceView]) -> Answer:
+    """At how many of the meetings a person was listed in a role ("ordförande")."""
+    lang = query.language
+    role = str(query.role)
+    seated = [v for v in in_role(listed, role) if v.present]
+    meetings = {v.meeting_id for v in seated}
+    days = [d for m, d, _ in scope.counted.meetings if m in meetings]
+    said = role_word(role, lang)
+    text = (
+        pick(
+            lang,
+            f"{name_with_org(listed[0], lang)} var {said} vid {len(days)} av {scope.said(lang)}",
+            f"{name_with_org(listed[0], lang)} was {said} at {len(days)} of the {scope.said(lang)}",
+        )
+        + _days(days, lang, listed=True, most=PERSON_DAYS)
+        + "."
+    )
+    sources = _sources([m for m in scope.counted.meetings if m[0] in meetings])
+    return _answer(query, text, seated, sources)
 
 
 def _present_at(listed: Sequence[AttendanceView]) -> dict[int, bool]:

@@ -83,9 +83,12 @@ ATTENDED = re.compile(
 
 
 def tally_asked(norm: str) -> bool:
-    """Attendance counted over meetings ("vem har missat flest möten?")."""
+    """Attendance counted over meetings ("vem har missat flest möten?"), or a
+    meeting role ("vem har varit ordförande flest gånger?")."""
     return TALLY.search(norm) is not None and (
-        ATTENDED.search(norm) is not None or ABSENT.search(norm) is not None
+        ATTENDED.search(norm) is not None
+        or ABSENT.search(norm) is not None
+        or meeting_role(norm) is not None
     )
 
 
@@ -109,8 +112,8 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         Role.SECRETARY,
         re.compile(
             r"\b(?:sekr\w*|secretar\w*|protokollfor\w*|"
-            r"(?:tog|forde|skrev|skriver|tar|wrote|writes|took|takes|kept|keeps) (?:\w+ )?"
-            r"(?:protokoll\w*|\w*anteckningar\w*|"
+            r"(?:tog|tagit|forde|fort|skrev|skrivit|skriver|tar|wrote|written|writes|took|taken"
+            r"|takes|kept|keeps) (?:\w+ )?(?:protokoll\w*|\w*anteckningar\w*|"
             r"minutes|notes)|antecknade|minute.?taker|note.?taker)\b"
         ),
     ),

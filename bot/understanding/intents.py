@@ -260,13 +260,16 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
     ),
     # "vem ersätter Jerry Karjalainen?": the substitutes for the person's seat
     (Intent.REPRESENTATIVES, SUBSTITUTE_OF, _named_person),
+    # "vem har varit ordförande flest gånger?": a role counted over meetings
+    (Intent.ATTENDANCE, TALLY, lambda s: tally_asked(s.norm)),
     (
         Intent.MEETING_ROLES,
         _any(
             r"vice (?:ordf\w*|chair\w*)|ordf\w*|chair\w*|presid\w*|ledde|leder|leds"
             r"|sekr\w*|secretar\w*|protokollfor\w*|antecknade|minute.?taker"
             r"|note.?taker|justera\w*|justeringsperson\w*|adjuster\w*|minutes.?checkers?"
-            r"|(?:tog|forde|skrev|skriver|tar|wrote|writes|took|takes|kept|keeps) (?:\w+ )?"
+            r"|(?:tog|tagit|forde|fort|skrev|skrivit|skriver|tar|wrote|written|writes|took|taken"
+            r"|takes|kept|keeps) (?:\w+ )?"
             r"(?:protokoll\w*"
             r"|\w*anteckningar\w*|minutes|notes)"
             r"|(?:checked|signed|verified|attested) (?:the )?minutes"

@@ -361,6 +361,8 @@ def _role(intent: Intent, norm: str) -> str | None:
         return meeting_role(norm)
     if intent == Intent.REPRESENTATIVES and SUBSTITUTE_OF.search(norm):
         return Role.SUBSTITUTE.value
+    if intent == Intent.ATTENDANCE and tally_asked(norm) and meeting_role(norm):
+        return meeting_role(norm)  # "vem har varit ordförande flest gånger?"
     if intent in (Intent.REPRESENTATIVES, Intent.ATTENDANCE):
         return member_role(norm)
     return None

@@ -243,3 +243,43 @@ def test_a_count_is_told_from_one_meetings_list(question: str, tally: bool) -> N
     assert query.tally is tally
     if tally:
         assert query.intent.value == "attendance"
+
+
+@pytest.mark.parametrize(
+    ("question", "head", "first"),
+    [
+        (
+            "vem har varit ordförande flest gånger?",
+            "Ordförande flest gånger, vid 5 möten med närvarolista (2020–2026):",
+            "- Ingmar Ångman (Region Örebro län): 2 (fredag 29 maj 2026 och fredag 20 mars 2020)",
+        ),
+        (
+            "who has taken the minutes most often?",
+            "Secretary most often, at the 5 meetings with an attendance list (2020–2026):",
+            "- Linnea Hedkvist (Region Örebro län): 2 (Thursday 13 October 2022 and Friday 20 "
+            "March 2020)",
+        ),
+    ],
+)
+def test_a_role_counted(ask: Ask, question: str, head: str, first: str) -> None:
+    answer = ask(question)
+    assert answer.intent == "attendance"
+    lines = answer.text.splitlines()
+    assert lines[0] == head and lines[1] == first
+
+
+def test_a_persons_role_counted(ask: Ask) -> None:
+    answer = ask("hur många gånger har Ingmar Ångman varit ordförande?")
+    assert answer.text.startswith(
+        "Ingmar Ångman (Region Örebro län) var ordförande vid 2 av 5 möten med närvarolista i 4 "
+        "grupper (2020–2026): fredag 29 maj 2026 och fredag 20 mars 2020."
+    )
+    assert {(p.role, p.meeting_date) for p in answer.people} == {
+        ("ordförande", "2026-05-29"),
+        ("ordförande", "2020-03-20"),
+    }
+
+
+def test_one_meetings_chair_is_no_count(ask: Ask) -> None:
+    answer = ask("vem var ordförande på senaste mötet?")
+    assert answer.intent == "meeting_roles"
