@@ -113,16 +113,24 @@ class Known:
 
 def answer_decisions(session: Session, query: Query, context: AskContext) -> Answer:
     lang = query.language
-    asked = _meetings_asked(session, query, context)
-    if isinstance(asked, Answer):
-        return asked
-    meeting_ids, place_words = asked
     written = written_by(session, context.now)  # minutes of later meetings are not written yet
     start = end = None
-    if query.period is not None and meeting_ids is None:
-        start, end = day_bounds(query.period.start, query.period.end)
-    end = earlier(end, written)
-    words, found = _find_decisions(session, query, meeting_ids, place_words, (start, end))
+    on_day = _decisions_of_day(session, query, written)
+    meeting_ids: list[int] | None
+    place_words: tuple[str, ...]
+    words: list[str]
+    if on_day:  # "vilka beslut fattades 2023-09-08?": the day's, read by the day alone
+        meeting_ids, place_words = list(dict.fromkeys(d.meeting_id for d in on_day)), ()
+        words, found = [], on_day
+    else:
+        asked = _meetings_asked(session, query, context)
+        if isinstance(asked, Answer):
+            return asked
+        meeting_ids, place_words = asked
+        if query.period is not None and meeting_ids is None:
+            start, end = day_bounds(query.period.start, query.period.end)
+        end = earlier(end, written)
+        words, found = _find_decisions(session, query, meeting_ids, place_words, (start, end))
     elsewhen = False
     if not found and words and start is not None:
         # the year may belong to the subject ("konferensen 2027"): any time, said so
@@ -244,6 +252,23 @@ def _find_decisions(
         if found:
             return words, found
     return first or [], []
+
+
+def _decisions_of_day(
+    session: Session, query: Query, written: datetime | None
+) -> list[DecisionView]:
+    """A day's decisions, when the question asks for all of them ("vilka beslut
+    fattades 2023-09-08?"), read by the day in one statement: the meetings of the day
+    and then their decisions are read only when it has none (to say why: no meeting,
+    no minutes yet, a meeting of several days under way)."""
+    if query.date is None or query.topic or query.status is not None:
+        return []
+    start, end = day_bounds(query.date, query.date)
+    end = min(end, written) if written is not None else end
+    if end <= start:
+        return []
+    found = decisions(session, group=query.group, start=start, end=end, limit=DECISIONS_READ)
+    return [d for d in found if d.kind != "procedural"] or found
 
 
 def _meetings_asked(

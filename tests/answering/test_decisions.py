@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answers import AskContext
+from bot.assistant import Assistant
 from tests.answering.conftest import Ask
+from tests.conftest import NOW
+from tests.storage.test_sessions import statements_run
 
 
 @pytest.mark.parametrize(
@@ -171,3 +175,20 @@ def test_how_many_decisions_says_how_many(ask: Ask, question: str, heading: str)
     answer = ask(question)
     assert answer.text.splitlines()[0] == heading  # "många" is no topic
     assert len(answer.decisions) == 7
+
+
+def test_a_days_decisions_are_read_by_the_day(minutes_assistant: Assistant) -> None:
+    """The day's decisions in one statement, not the day's meetings and then theirs;
+    a day with none reads its meetings to say why."""
+    context = AskContext(now=NOW)
+    with statements_run(minutes_assistant.store) as seen:
+        answer = minutes_assistant.answer("vilka beslut fattades 2023-09-08?", context)
+    assert answer.found and {d.meeting_date for d in answer.decisions} == {"2023-09-08"}
+    assert answer.text.startswith(
+        "Beslut vid Chefsgrupp för samverkan social välfärd samt vård och omsorg "
+        "fredag 8 september 2023:"
+    )
+    assert not [s for s in seen if s.lstrip().startswith("SELECT meetings.id")]
+    with statements_run(minutes_assistant.store) as seen:
+        answer = minutes_assistant.answer("vilka beslut fattades 2023-09-09?", context)
+    assert not answer.found and [s for s in seen if s.lstrip().startswith("SELECT meetings.id")]
