@@ -65,8 +65,8 @@ SUBSTITUTE_OF = re.compile(
 # gånger?", "hur många möten har Linnea Hedkvist deltagit i?", "how often was Kumla
 # absent?" ("hur många var med?" counts one meeting's list: not this).
 TALLY = re.compile(
-    r"\b(?:flest (?:ganger|moten|sammantraden)|oftast|mest|sallan|sallast"
-    r"|hur (?:manga (?:ganger|moten|sammantraden)|ofta)|antal (?:moten|ganger)"
+    r"\b(?:flest (?:ganger|ggr|moten|sammantraden)|oftast|mest|sallan|sallast"
+    r"|hur (?:manga (?:ganger|ggr|moten|sammantraden)|ofta)|antal (?:moten|ganger|ggr)"
     r"|most(?! recent)|least|fewest|how (?:many (?:times|meetings)|often)|number of (?:meetings|times)"
     # "vilka möten har Linnea Hedkvist varit med på?", "har Kumla varit med på alla möten?"
     r"|vilka moten|which meetings|what meetings|alla moten|varje mote|all (?:the )?meetings"

@@ -34,7 +34,7 @@ SWEDISH_FUNCTION_WORDS = word_set(
     mycket manga mer mest lite nu da dar har sa ocksa aven bara redan just ju val nog
     hej tack snalla garna kanske typ liksom alltsa ungefar ok okej bra toppen perfekt fint
     visa lista ge se titta kolla hjalpen
-    igen gang gangen ganger gangerna senast forst sist ofta oftast flest
+    igen gang gangen ganger gangerna ggr senast forst sist ofta oftast flest
     """
 )
 ENGLISH_FUNCTION_WORDS = word_set(

@@ -73,6 +73,7 @@ def _ask(assistant: Assistant, question: str, context: AskContext = CONTEXT) -> 
         "Vem har varit frånvarande flest gånger?",
         "vem har varit franvarande flest ganger",
         "vem missar oftast möten?",
+        "vem har vart frånvarnde flest ggr?",
         "Who has missed the most meetings?",
         "who was absent most often?",
     ],
