@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from bot.answering.attendance import MUNICIPALITIES_ASKED, in_role, listed_fact, name_with_org
+from bot.answering.attendance import in_role, listed_fact, name_with_org
 from bot.answering.facts import day_bounds, groups_text, role_word
 from bot.answering.format import day, join, pick, span
 from bot.answering.written import earlier, written_by
@@ -36,6 +36,10 @@ from storage.queries.tally import (
 )
 from storage.registry import MUNICIPALITIES, fold, kommun_name
 
+# "vilka kommuner har saknats oftast?", "which municipality has missed the most meetings?"
+MUNICIPALITIES_COUNTED = re.compile(
+    r"\b(?:vilk(?:en|a) kommun\w*|kommunerna|municipalities|(?:which|what) municipalit\w*)\b"
+)
 # "vem har varit med minst antal gånger?", "who attended the fewest meetings?"
 FEWEST = re.compile(r"\b(?:minst|farst|fewest|least|sallan|sallast)\b")
 SHOWN = 5  # people a ranking names (more when they tie with the last of them)
@@ -102,7 +106,7 @@ def answer_tally(session: Session, query: Query, context: AskContext) -> Answer:
         return _person(session, query, scope)
     if query.municipality or query.organization:
         return _place(session, query, scope)
-    if MUNICIPALITIES_ASKED.search(fold(query.raw)):
+    if MUNICIPALITIES_COUNTED.search(fold(query.raw)):
         return _municipalities(session, query, scope)
     return _ranking(session, query, scope)
 
