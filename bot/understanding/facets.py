@@ -71,8 +71,9 @@ TALLY = re.compile(
     # "vilka möten har Linnea Hedkvist varit med på?", "har Kumla varit med på alla möten?"
     r"|vilka moten|which meetings|what meetings|alla moten|varje mote|all (?:the )?meetings"
     r"|every meeting)\b"
-    # "när var Karin Haster senast med?": the newest of the meetings counted
-    r"|^(?:nar|when)\b.*\b(?:senast|last)\b"
+    # "när var Karin Haster senast med?": the newest of the meetings counted (said of
+    # taking part only: "when were the minutes last signed?" is one meeting's)
+    r"|(?P<last>^(?:nar|when)\b.*\b(?:senast|last)\b)"
 )
 # Taking part, or not, in meetings (with TALLY: a count of attendance).
 ATTENDED = re.compile(
@@ -85,11 +86,11 @@ ATTENDED = re.compile(
 def tally_asked(norm: str) -> bool:
     """Attendance counted over meetings ("vem har missat flest möten?"), or a
     meeting role ("vem har varit ordförande flest gånger?")."""
-    return TALLY.search(norm) is not None and (
-        ATTENDED.search(norm) is not None
-        or ABSENT.search(norm) is not None
-        or meeting_role(norm) is not None
-    )
+    counted = TALLY.search(norm)
+    if counted is None:
+        return False
+    taking_part = ATTENDED.search(norm) is not None or ABSENT.search(norm) is not None
+    return taking_part or (counted["last"] is None and meeting_role(norm) is not None)
 
 
 ABSENT = re.compile(

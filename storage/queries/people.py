@@ -27,6 +27,7 @@ from storage.queries.people_rows import (
     _person_ids,
     _person_ids_containing,
     _views,
+    with_meeting_groups,
 )
 from storage.queries.people_statements import (
     FIRST_PAGE,
@@ -205,15 +206,7 @@ def person_profile(session: Session, name: str) -> list[AttendanceView]:
         if not person_ids:
             return []
         views = _views(session, LISTINGS_OF_PEOPLE, people=person_ids)
-    names = _group_ids(session, None)
-    groups = _meeting_groups(session, {v.meeting_id for v in views if v.group is None})
-    views = [
-        v
-        if v.group
-        else replace(v, group=", ".join(names[g] for g in groups.get(v.meeting_id, ())))
-        for v in views
-    ]
-    return _with_known_orgs(session, views)
+    return _with_known_orgs(session, with_meeting_groups(session, views))
 
 
 # -- walking back in time -------------------------------------------------------------

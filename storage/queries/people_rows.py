@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -89,6 +89,18 @@ def _meeting_groups(session: Session, meeting_ids: Iterable[int]) -> dict[int, t
     for meeting_id, group_id in session.connection().execute(GROUPS_OF_MEETINGS, {"ids": ids}):
         found[meeting_id].append(group_id)
     return {k: tuple(v) for k, v in found.items()}
+
+
+def with_meeting_groups(session: Session, views: list[AttendanceView]) -> list[AttendanceView]:
+    """A list that names no group is its meeting's groups' (a joint meeting's: all)."""
+    names = _group_ids(session, None)
+    groups = _meeting_groups(session, {v.meeting_id for v in views if v.group is None})
+    return [
+        v
+        if v.group
+        else replace(v, group=", ".join(names[g] for g in groups.get(v.meeting_id, ())))
+        for v in views
+    ]
 
 
 def _group_count(session: Session) -> int:

@@ -26,6 +26,7 @@ from storage.queries.people_rows import (
     _meeting_groups,
     _organization_ids,
     _views,
+    with_meeting_groups,
 )
 from storage.queries.people_statements import _LISTED, _OF_ORGS, _OF_PEOPLE
 from storage.statements import in_list, param
@@ -103,7 +104,7 @@ def listings_of_people(
     if not counted.meetings or not people:
         return []
     found = _views(session, _PEOPLE_LISTED, meetings=counted.ids, people=list(people))
-    return _of_groups(_with_known_orgs(session, found), counted)
+    return _of_groups(session, _with_known_orgs(session, found), counted)
 
 
 def listings_of_place(
@@ -122,7 +123,9 @@ def listings_of_place(
     theirs = {names[o] for o in orgs if o in names}
     found = _views(session, _PLACE_LISTED, meetings=counted.ids, orgs=orgs)
     return [
-        v for v in _of_groups(_with_known_orgs(session, found), counted) if v.organization in theirs
+        v
+        for v in _of_groups(session, _with_known_orgs(session, found), counted)
+        if v.organization in theirs
     ]
 
 
@@ -131,30 +134,34 @@ def listings_at(session: Session, counted: Counted) -> list[AttendanceView]:
     if not counted.meetings:
         return []
     found = _views(session, _ALL_LISTED, meetings=counted.ids)
-    return _of_groups(_with_known_orgs(session, found), counted)
+    return _of_groups(session, _with_known_orgs(session, found), counted)
 
 
 def groups_of(session: Session, views: Sequence[AttendanceView]) -> list[str]:
     """The groups of the meetings of these listings (a joint meeting's list for one
     group: that group), most listings first."""
     names = lookups(session).group_names
-    of_meetings = _meeting_groups(session, {v.meeting_id for v in views if v.group is None})
+    known = set(names.values())
+    of_meetings = _meeting_groups(session, {v.meeting_id for v in views if v.group not in known})
     counts: dict[str, int] = {}
     for view in views:
-        for name in (
-            [view.group]
-            if view.group
-            else [names[g] for g in of_meetings.get(view.meeting_id, ()) if g in names]
-        ):
+        if view.group in known:
+            theirs = [str(view.group)]
+        else:
+            theirs = [names[g] for g in of_meetings.get(view.meeting_id, ()) if g in names]
+        for name in theirs:
             counts[name] = counts.get(name, 0) + 1
     return sorted(counts, key=lambda name: -counts[name])
 
 
-def _of_groups(views: list[AttendanceView], counted: Counted) -> list[AttendanceView]:
-    """A joint meeting lists people per group: only the lists of the groups asked."""
-    if not counted.groups:
-        return views
-    return [v for v in views if v.group is None or v.group in counted.groups]
+def _of_groups(
+    session: Session, views: list[AttendanceView], counted: Counted
+) -> list[AttendanceView]:
+    """A joint meeting lists people per group: only the lists of the groups asked; a
+    list that names no group is its meeting's groups'."""
+    if counted.groups:
+        views = [v for v in views if v.group is None or v.group in counted.groups]
+    return with_meeting_groups(session, views)
 
 
 # -- statements (built once: see storage.statements) ---------------------------------
