@@ -151,7 +151,7 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:varit|hade|haft|blev|blivit|holls|hallits|tidigare|fattades|tog|togs|deltog|"
-    r"sades|sa|sade|ledde|justerade|"
+    r"sades|sa|sade|ledde|justerade|motts|setts|"
     r"forra|senaste|igar|was|were|did|had|held|decided|chaired|attended|said|took|"
     r"last|previous|\w{3,}ades|\w{3,}ats)\b"
 )
@@ -405,7 +405,7 @@ def asks_when(text: str) -> bool:
 # ("folkhälsa beslutade"), or as a genitive before meetings or decisions.
 _ACTIVE = (
     r"beslutade|beslutat|beslutar|bestamde|bestamt|tyckte|har|hade|ska|skall|kommer|traffas"
-    r"|traffades|mots|mottes|ses|sags|sammantrader|sammantradde|moter|decided|decides|did|does"
+    r"|traffades|traffats|mots|mottes|motts|ses|sags|sammantrader|sammantradde|moter|decided|decides|did|does"
     r"|has|have|had|will|met|meets"
 )
 _PASSIVE = r"\w+(?:ts|des|tes)|togs|gjordes"

@@ -372,7 +372,7 @@ _ANY_MEETING = _any(
 )
 _MEET_VERB = _any(
     r"ses|traffas|motes|mots|moter|sammantrader|meet|meets|gathers?|samlas"
-    r"|sags|traffades|mottes|sammantradde|samlades|met|gathered"
+    r"|sags|traffades|traffats|mottes|motts|setts|sammantradde|samlades|samlats|met|gathered"
 )
 _WHEN_WHERE = _any(
     r"nar|var|vart|when|where|what time|vilken tid|hur dags|vilken lokal|lokal"

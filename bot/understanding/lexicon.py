@@ -59,7 +59,8 @@ FUNCTION_WORDS = SWEDISH_FUNCTION_WORDS | ENGLISH_FUNCTION_WORDS
 QUESTION_WORDS = word_set(
     """
     mote motet moten motena motes motets motestider motesdatum motesplan traff traffen
-    traffas ses motas moter sammantrade sammantradet sammantraden session
+    traffas traffats traffades ses setts motas motts mottes moter sammantrade sammantradet
+    sammantraden session
     meeting meetings meet meets met session sessions
     protokoll protokollet protokollen minnesanteckningar minnesanteckningarna anteckningar
     anteckningarna motesanteckningar minutes notes

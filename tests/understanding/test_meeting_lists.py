@@ -25,6 +25,11 @@ YEAR_2023 = Period(date(2023, 1, 1), date(2023, 12, 31))
             {"part": "past", "group": CHEFSGRUPP, "period": YEAR_2026},
         ),
         ("which meetings were held this year?", {"part": "past", "period": YEAR_2026}),
+        (
+            "hur många gånger har chefsgruppen träffats i år?",
+            {"intent": "meetings", "part": "past", "group": CHEFSGRUPP, "period": YEAR_2026},
+        ),
+        ("har vi mötts något i år?", {"part": "past", "period": YEAR_2026}),
         ("how many meetings did we have in 2026", {"part": "past", "period": YEAR_2026}),
         ("Vilka möten är kvar i år?", {"part": "future", "period": YEAR_2026}),
         ("vilka möten återstår i år", {"part": "future", "period": YEAR_2026}),
