@@ -231,6 +231,9 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
             r"|what did (?:\w+ ){0,3}(?:say|discuss|talk|mention|report)"
             r"|(?:har|hade) (?:\w+ ){0,3}(?:pratat|diskuterat|talat|namnt|tagit upp|rapporterat)"
             r"|(?:diskuterades|diskuterats|namndes|namnts|togs \w+ upp|har \w+ tagits upp)"
+            # "vad tog man upp om äldres hälsa?" (but "vad tog man upp på mötet?": its agenda)
+            r"|vad (?:tog|togs|tar|tas) (?:\w+ ){0,2}upp om"
+            r"|what (?:was|were) (?:\w+ ){0,2}brought up about|what did (?:\w+ ){1,3}bring up about"
             r"|(?:was|were|has|have) (?:\w+ ){1,4}(?:discussed|mentioned|raised|talked about)"
         ),
         _always,

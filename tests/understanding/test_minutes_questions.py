@@ -141,6 +141,9 @@ def test_agenda(question: str, expected: dict[str, Any]) -> None:
         ),
         ("what was said about Eva Persson", {"topic": "Eva Persson", "person": None}),
         ("vad sades om mobila team i ssr folkhälsa", {"topic": "mobila team", "group": SSR_FH}),
+        ("vad tog man upp om äldres hälsa?", {"topic": "äldres hälsa"}),
+        ("vad togs upp om suicidprevention?", {"topic": "suicidprevention"}),
+        ("what was brought up about nära vård?", {"topic": "nära vård", "language": "en"}),
     ],
 )
 def test_search(question: str, expected: dict[str, Any]) -> None:
