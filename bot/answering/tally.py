@@ -99,9 +99,20 @@ def answer_tally(session: Session, query: Query, context: AskContext) -> Answer:
         )
         if groups:
             text += pick(lang, " för ", " for ") + groups_text(groups, lang)
-        if query.period is not None:
-            text += " " + span(query.period.start, query.period.end, lang)
-        return Answer("attendance", text + ".", language=lang, found=False)
+        text += " " + span(query.period.start, query.period.end, lang) if query.period else ""
+        text += "."
+        # a period with none: where the lists there are lie
+        every = meetings_with_lists(session, groups=groups, end=written_by(session, context.now))
+        if query.period is not None and every.meetings:
+            first, last = every.meetings[-1][1], every.meetings[0][1]
+            text += " " + pick(
+                lang,
+                f"Närvarolistor finns från {day(first, lang)} till {day(last, lang)} "
+                f"({every.total} möten).",
+                f"Attendance lists run from {day(first, lang)} to {day(last, lang)} "
+                f"({every.total} meetings).",
+            )
+        return Answer("attendance", text, language=lang, found=False)
     if query.person:
         return _person(session, query, scope)
     if query.municipality or query.organization:

@@ -178,7 +178,10 @@ def test_counted_as_of_now(committee: Assistant) -> None:
 def test_a_period_without_lists(committee: Assistant) -> None:
     answer = _ask(committee, "vem var frånvarande flest gånger 2019?")
     assert not answer.found and answer.intent == "attendance"
-    assert answer.text == "Jag hittar inga protokoll med närvarolista under 2019."
+    assert answer.text == (
+        "Jag hittar inga protokoll med närvarolista under 2019. Närvarolistor finns från "
+        "tisdag 18 augusti 2026 till tisdag 13 oktober 2026 (3 möten)."
+    )
     assert not answer.people and not answer.sources
 
 
