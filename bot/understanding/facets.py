@@ -75,6 +75,9 @@ TALLY = re.compile(
     # taking part only: "when were the minutes last signed?" is one meeting's)
     r"|(?P<last>^(?:nar|when)\b.*\b(?:senast|last)\b)"
 )
+# "hur ofta träffas chefsgruppen?", "how often does the council meet?": the meetings of
+# a year, counted
+FREQUENCY = re.compile(r"\b(?:hur ofta|how often|hur manga ganger (?:per|om|i)|how many times a)\b")
 # Taking part, or not, in meetings (with TALLY: a count of attendance).
 ATTENDED = re.compile(
     r"\b(?:narvar\w*|deltog|deltagit|deltar|delta|(?:varit|var|ar) (?:[\w-]+ ){0,3}med|med$|kommit"

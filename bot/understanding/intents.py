@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from bot.understanding.facets import (
     ABSENT,
+    FREQUENCY,
     MEETING,
     OUTCOME,
     PRESENTED,
@@ -439,7 +440,7 @@ def _meeting_family(s: Signals) -> Intent | None:
         return None
     if status_asked(norm):
         return Intent.MEETINGS
-    if _PLURAL_MEETINGS.search(norm):
+    if _PLURAL_MEETINGS.search(norm) or FREQUENCY.search(norm):
         return Intent.MEETINGS  # "kommande möten" lists them all
     which = which_meeting(norm)
     if which == "next" or _UNDER_WAY.search(norm):

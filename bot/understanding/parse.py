@@ -19,6 +19,7 @@ from functools import cache
 
 from bot.understanding.facets import (
     ABSENT,
+    FREQUENCY,
     SUBSTITUTE_OF,
     asking_spans,
     at_a_meeting,
@@ -179,6 +180,12 @@ def _query(
     # meetings asked without a tense are the coming ones ("möten i januari" in December)
     ahead = "future" if intent == Intent.MEETINGS and tense is None else lean
     day, period = reading.time.resolve(reading.today, ahead)
+    often = intent == Intent.MEETINGS and day is None and period is None
+    often = often and FREQUENCY.search(norm) is not None
+    if often:  # "hur ofta träffas chefsgruppen?": this year's meetings (or the latest year's)
+        period = Period(
+            reading.today.replace(month=1, day=1), reading.today.replace(month=12, day=31)
+        )
     # "norra länsdelen" is no misspelt Nora
     lansdel = lansdel_asked(norm) if intent in _PLACE_INTENTS else None
     return Query(
@@ -205,7 +212,7 @@ def _query(
         part=_part(intent, norm, tense),
         mode=meeting_mode(norm) if intent in (Intent.MEETINGS, Intent.NEXT_MEETING) else None,
         date_lean=(lean or "nearest") if day is not None and _yearless(reading) else None,
-        period_lean=_period_lean(intent, tense, period, reading),
+        period_lean="past" if often else _period_lean(intent, tense, period, reading),
     )
 
 

@@ -187,3 +187,16 @@ def test_no_coming_meeting_of_a_mode_offers_the_coming_ones(ask: Ask) -> None:
     answer = ask("nästa digitala möte", now="2026-12-03T10:00")
     assert not answer.found and answer.meetings == []
     assert answer.text.splitlines()[1].startswith("Kommande möten i protokollen: ")
+
+
+def test_how_often_a_group_meets(ask: Ask) -> None:
+    """This year's meetings, counted; a group with none this year, its latest year's."""
+    answer = ask("hur ofta träffas chefsgruppen?")
+    assert answer.intent == "meetings"
+    assert answer.text.startswith(
+        "Möten för Chefsgrupp för samverkan social välfärd samt vård och omsorg under 2026 ("
+    )
+    answer = ask("how often does the public health council meet?")
+    assert answer.text.startswith(
+        "Meetings for Specifika samverkansrådet för folkhälsa in 2024 (1):"
+    )

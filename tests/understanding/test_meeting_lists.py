@@ -30,6 +30,12 @@ YEAR_2023 = Period(date(2023, 1, 1), date(2023, 12, 31))
             {"intent": "meetings", "part": "past", "group": CHEFSGRUPP, "period": YEAR_2026},
         ),
         ("har vi mötts något i år?", {"part": "past", "period": YEAR_2026}),
+        # how often: this year's meetings, or else those of the latest year with any
+        (
+            "hur ofta träffas chefsgruppen?",
+            {"intent": "meetings", "group": CHEFSGRUPP, "period": YEAR_2026, "period_lean": "past"},
+        ),
+        ("how often do we meet?", {"intent": "meetings", "period": YEAR_2026}),
         ("how many meetings did we have in 2026", {"part": "past", "period": YEAR_2026}),
         ("Vilka möten är kvar i år?", {"part": "future", "period": YEAR_2026}),
         ("vilka möten återstår i år", {"part": "future", "period": YEAR_2026}),
