@@ -40,6 +40,10 @@ from storage.registry import MUNICIPALITIES, fold, kommun_name
 MUNICIPALITIES_COUNTED = re.compile(
     r"\b(?:vilk(?:en|a) kommun\w*|kommunerna|municipalities|(?:which|what) municipalit\w*)\b"
 )
+# "hur många brukar vara med?", "how many attend on average?": present per meeting
+AVERAGE = re.compile(
+    r"\b(?:i snitt|i genomsnitt|genomsnitt\w*|brukar|usually|on average|average)\b"
+)
 # "vem har varit med minst antal gånger?", "who attended the fewest meetings?"
 FEWEST = re.compile(r"\b(?:minst|farst|fewest|least|sallan|sallast)\b")
 SHOWN = 5  # people a ranking names (more when they tie with the last of them)
@@ -119,6 +123,8 @@ def answer_tally(session: Session, query: Query, context: AskContext) -> Answer:
         return _place(session, query, scope)
     if MUNICIPALITIES_COUNTED.search(fold(query.raw)):
         return _municipalities(session, query, scope)
+    if AVERAGE.search(fold(query.raw)) and query.role is None:
+        return _average(session, query, scope)
     return _ranking(session, query, scope)
 
 
@@ -250,6 +256,35 @@ def _municipalities(session: Session, query: Query, scope: Scope) -> Answer:
             )
         lines.append(line)
     return _answer(query, "\n".join(lines), [], _sources(scope.counted.meetings))
+
+
+def _average(session: Session, query: Query, scope: Scope) -> Answer:
+    """How many are present at a meeting, on average, with the fewest and the most."""
+    lang = query.language
+    there: dict[int, set[int]] = {m: set() for m in scope.counted.ids}
+    for view in listings_at(session, scope.counted):
+        if view.present:
+            there[view.meeting_id].add(view.person_id)
+    days = {m: d for m, d, _ in scope.counted.meetings}
+    counts = {m: len(people) for m, people in there.items()}
+    mean = sum(counts.values()) / len(counts)
+    fewest = min(counts, key=lambda m: (counts[m], days[m]))
+    most = max(counts, key=lambda m: (counts[m], days[m]))
+    said = f"{mean:.1f}".replace(".", ",") if lang == "sv" else f"{mean:.1f}"
+    text = pick(
+        lang,
+        f"I snitt {said} närvarande per möte, vid {scope.said(lang)}.",
+        f"On average {said} present per meeting, at the {scope.said(lang)}.",
+    )
+    if len(counts) > 1:
+        text += pick(
+            lang,
+            f" Flest {counts[most]} ({day(days[most], lang)}), "
+            f"färst {counts[fewest]} ({day(days[fewest], lang)}).",
+            f" Most {counts[most]} ({day(days[most], lang)}), "
+            f"fewest {counts[fewest]} ({day(days[fewest], lang)}).",
+        )
+    return _answer(query, text, [], _sources(scope.counted.meetings))
 
 
 def _ranking(session: Session, query: Query, scope: Scope) -> Answer:

@@ -70,7 +70,9 @@ TALLY = re.compile(
     r"|most(?! recent)|least|fewest|how (?:many (?:times|meetings)|often)|number of (?:meetings|times)"
     # "vilka möten har Linnea Hedkvist varit med på?", "har Kumla varit med på alla möten?"
     r"|vilka moten|which meetings|what meetings|alla moten|varje mote|all (?:the )?meetings"
-    r"|every meeting)\b"
+    r"|every meeting"
+    # "hur många brukar vara med?", "how many attend on average?"
+    r"|i snitt|i genomsnitt|genomsnitt\w*|brukar|usually|on average|average)\b"
     # "när var Karin Haster senast med?": the newest of the meetings counted (said of
     # taking part only: "when were the minutes last signed?" is one meeting's)
     r"|(?P<last>^(?:nar|when)\b.*\b(?:senast|last)\b)"
@@ -80,7 +82,7 @@ TALLY = re.compile(
 FREQUENCY = re.compile(r"\b(?:hur ofta|how often|hur manga ganger (?:per|om|i)|how many times a)\b")
 # Taking part, or not, in meetings (with TALLY: a count of attendance).
 ATTENDED = re.compile(
-    r"\b(?:narvar\w*|deltog|deltagit|deltar|delta|(?:varit|var|ar) (?:[\w-]+ ){0,3}med|med$|kommit"
+    r"\b(?:narvar\w*|deltog|deltagit|deltar|delta|(?:varit|var|ar|vara) (?:[\w-]+ ){0,3}med|med$|kommit"
     r"|missar|missat|missa|miss|skolkat|attend\w*|present|participat\w*|been (?:to|at)"
     r"|came|come|gone to|went to|show(?:n|ed)? up|turned up)\b"
 )

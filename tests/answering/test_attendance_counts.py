@@ -191,6 +191,26 @@ def test_a_person_never_listed(committee: Assistant) -> None:
     assert "Kalle Anka finns inte med i närvarolistorna från 3 möten" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "hur många brukar vara med?",
+            "I snitt 2,7 närvarande per möte, vid 3 möten med närvarolista (2026). "
+            "Flest 3 (tisdag 15 september 2026), färst 2 (tisdag 13 oktober 2026).",
+        ),
+        (
+            "how many attend on average?",
+            "On average 2.7 present per meeting, at the 3 meetings with an attendance list "
+            "(2026). Most 3 (Tuesday 15 September 2026), fewest 2 (Tuesday 13 October 2026).",
+        ),
+    ],
+)
+def test_present_on_average(committee: Assistant, question: str, said: str) -> None:
+    answer = _ask(committee, question)
+    assert answer.intent == "attendance" and answer.text.splitlines()[0] == said
+
+
 # -- over the real minutes ------------------------------------------------------------
 
 
