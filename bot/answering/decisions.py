@@ -263,9 +263,9 @@ def _decisions_of_day(
     no minutes yet, a meeting of several days under way)."""
     if query.date is None or query.topic or query.status is not None:
         return []
-    start, end = day_bounds(query.date, query.date)
-    end = min(end, written) if written is not None else end
-    if end <= start:
+    start, day_end = day_bounds(query.date, query.date)
+    end = earlier(day_end, written)
+    if end is None or end <= start:
         return []
     found = decisions(session, group=query.group, start=start, end=end, limit=DECISIONS_READ)
     return [d for d in found if d.kind != "procedural"] or found
@@ -477,15 +477,14 @@ def _read_follow_ups(
     """Read the group meetings `_later` will look through for these postponed
     questions in one statement, not one each (those the answer's own decisions
     settle aside)."""
-    spans = [
-        (view.groups[0], *_follow_window(view, written), _follow_words(view, asked))
-        for view in views
-        if view.groups
-        and not (
-            asked
-            and known.later(view, view.groups[0], _follow_window(view, written)[1]) is not None
-        )
-    ]
+    spans = []
+    for view in views:
+        if not view.groups:
+            continue
+        after, until = _follow_window(view, written)
+        if asked and known.later(view, view.groups[0], until) is not None:
+            continue  # settled by the answer's own decisions
+        spans.append((view.groups[0], after, until, _follow_words(view, asked)))
     read_followed(session, [span for span in spans if span[3]])
 
 

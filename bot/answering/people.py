@@ -31,7 +31,6 @@ from bot.answering.person import answer_person
 from bot.answering.tally import answer_tally
 from bot.answers import Answer, AskContext, PersonFact, Source, combined
 from bot.understanding.query import Query
-from storage.lookups import lookups
 from storage.parsing.adjusted import Adjusted
 from storage.parsing.records import Role
 from storage.queries import (
@@ -41,6 +40,7 @@ from storage.queries import (
     person_profile,
     representatives,
 )
+from storage.queries.people_rows import groups_of
 from storage.registry import LANSDELAR, lansdel_named
 
 # A person's seat in the group before what they did at the meeting.
@@ -246,15 +246,7 @@ def _substitutes_for(session: Session, query: Query, context: AskContext) -> Ans
             "lists, so I do not know whose substitutes apply.",
         )
         return Answer("representatives", text, language=lang, found=False)
-    known = lookups(session).group_ids
-    groups = list(
-        dict.fromkeys(
-            g
-            for v in listings
-            for g in ([v.group] if v.group in known else (v.group or "").split(", "))
-            if g in known
-        )
-    )
+    groups = groups_of(session, listings)
     group = query.group or (groups[0] if len(groups) == 1 else None)
     # a substitute stands in for the members: those, then
     substitute = seat.role in (Role.SUBSTITUTE.value, Role.SERVING_SUBSTITUTE.value)

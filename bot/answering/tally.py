@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -25,9 +26,9 @@ from bot.answers import Answer, AskContext, Source
 from bot.understanding.query import Period, Query
 from storage.queries import AttendanceView
 from storage.queries.people import person_ids
+from storage.queries.people_rows import groups_of
 from storage.queries.tally import (
     Counted,
-    groups_of,
     listings_at,
     listings_of_people,
     listings_of_place,
@@ -35,6 +36,8 @@ from storage.queries.tally import (
     people_counts,
 )
 from storage.registry import MUNICIPALITIES, fold, kommun_name
+
+K = TypeVar("K", bound=Hashable)
 
 # "vilka kommuner har saknats oftast?", "which municipality has missed the most meetings?"
 MUNICIPALITIES_COUNTED = re.compile(
@@ -91,7 +94,8 @@ class Scope:
 def answer_tally(session: Session, query: Query, context: AskContext) -> Answer:
     groups = (query.group,) if query.group else ()
     start, end = day_bounds(query.period.start, query.period.end) if query.period else (None, None)
-    end = earlier(end, written_by(session, context.now))
+    written = written_by(session, context.now)
+    end = earlier(end, written)
     counted = meetings_with_lists(session, groups=groups, start=start, end=end)
     scope = Scope(counted, groups, query.period, start, end)
     lang = query.language
@@ -106,8 +110,8 @@ def answer_tally(session: Session, query: Query, context: AskContext) -> Answer:
         text += " " + span(query.period.start, query.period.end, lang) if query.period else ""
         text += "."
         # a period with none: where the lists there are lie
-        every = meetings_with_lists(session, groups=groups, end=written_by(session, context.now))
-        if query.period is not None and every.meetings:
+        every = meetings_with_lists(session, groups=groups, end=written) if query.period else None
+        if every is not None and every.meetings:
             first, last = every.meetings[-1][1], every.meetings[0][1]
             text += " " + pick(
                 lang,
@@ -134,10 +138,15 @@ def _person(session: Session, query: Query, scope: Scope) -> Answer:
     people = person_ids(session, str(query.person))
     listed = listings_of_people(session, scope.counted, people)
     if listed and not scope.groups:  # counted over the groups the person is listed in
+        every = scope.counted.total == len(scope.counted.meetings)  # all were counted
         groups = tuple(sorted(groups_of(session, listed)))
         counted = meetings_with_lists(session, groups=groups, start=scope.start, end=scope.end)
         scope = Scope(counted, groups, scope.period, scope.start, scope.end)
-        listed = listings_of_people(session, scope.counted, people)
+        if every:  # the person's listings at these meetings are among those read
+            ids = set(counted.ids)
+            listed = [v for v in listed if v.meeting_id in ids]
+        else:
+            listed = listings_of_people(session, scope.counted, people)
     if not listed:
         text = pick(
             lang,
@@ -228,11 +237,9 @@ def _place(session: Session, query: Query, scope: Scope) -> Answer:
 def _municipalities(session: Session, query: Query, scope: Scope) -> Answer:
     """Each municipality: at how many of the meetings someone of theirs was present."""
     lang = query.language
-    listed = listings_at(session, scope.counted)
-    there: dict[str, set[int]] = defaultdict(set)
-    for view in listed:
-        if view.present and view.municipality:
-            there[view.municipality].add(view.meeting_id)
+    there = _present(
+        listings_at(session, scope.counted), lambda v: v.municipality, lambda v: v.meeting_id
+    )
     n = len(scope.counted.meetings)
     fewest = query.absent or FEWEST.search(fold(query.raw)) is not None
     ranked = sorted(MUNICIPALITIES, key=lambda m: len(there[m]) if fewest else -len(there[m]))
@@ -261,12 +268,11 @@ def _municipalities(session: Session, query: Query, scope: Scope) -> Answer:
 def _average(session: Session, query: Query, scope: Scope) -> Answer:
     """How many are present at a meeting, on average, with the fewest and the most."""
     lang = query.language
-    there: dict[int, set[int]] = {m: set() for m in scope.counted.ids}
-    for view in listings_at(session, scope.counted):
-        if view.present:
-            there[view.meeting_id].add(view.person_id)
+    there = _present(
+        listings_at(session, scope.counted), lambda v: v.meeting_id, lambda v: v.person_id
+    )
     days = {m: d for m, d, _ in scope.counted.meetings}
-    counts = {m: len(people) for m, people in there.items()}
+    counts = {m: len(there[m]) for m in scope.counted.ids}
     mean = sum(counts.values()) / len(counts)
     fewest = min(counts, key=lambda m: (counts[m], days[m]))
     most = max(counts, key=lambda m: (counts[m], days[m]))
@@ -291,19 +297,19 @@ def _ranking(session: Session, query: Query, scope: Scope) -> Answer:
     """The people present (or absent) at the most meetings, ties with the last shown."""
     lang = query.language
     fewest = FEWEST.search(fold(query.raw)) is not None
-    score: dict[int, int] = {}
+    score: dict[int, int]
     if query.role:  # "vem har varit ordförande flest gånger?": the meetings in that role
-        seated: dict[int, set[int]] = defaultdict(set)
-        for view in in_role(listings_at(session, scope.counted), query.role):
-            if view.present:
-                seated[view.person_id].add(view.meeting_id)
+        seated = _present(
+            in_role(listings_at(session, scope.counted), query.role),
+            lambda v: v.person_id,
+            lambda v: v.meeting_id,
+        )
         score = {person: len(meetings) for person, meetings in seated.items()}
-    elif query.absent:
-        counts = people_counts(session, scope.counted)
-        score = {c.person_id: c.listed - c.present for c in counts if c.listed > c.present}
     else:
         counts = people_counts(session, scope.counted)
-        score = {c.person_id: c.present for c in counts if c.present}
+        missed = {c.person_id: c.listed - c.present for c in counts}
+        there = {c.person_id: c.present for c in counts}
+        score = {p: n for p, n in (missed if query.absent else there).items() if n}
     if not score and query.role:
         text = pick(
             lang,
@@ -401,6 +407,20 @@ def _person_in_role(query: Query, scope: Scope, listed: Sequence[AttendanceView]
     )
     sources = _sources([m for m in scope.counted.meetings if m[0] in meetings])
     return _answer(query, text, seated, sources)
+
+
+def _present(
+    views: Sequence[AttendanceView],
+    key: Callable[[AttendanceView], K | None],
+    value: Callable[[AttendanceView], int],
+) -> defaultdict[K, set[int]]:
+    """The listings present, grouped by `key` (those without one aside): the `value`s
+    (people, meetings) of each."""
+    found: defaultdict[K, set[int]] = defaultdict(set)
+    for view in views:
+        if view.present and (k := key(view)) is not None:
+            found[k].add(value(view))
+    return found
 
 
 def _present_at(listed: Sequence[AttendanceView]) -> dict[int, bool]:

@@ -264,7 +264,8 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
     ),
     # "vem ersätter Jerry Karjalainen?": the substitutes for the person's seat
     (Intent.REPRESENTATIVES, SUBSTITUTE_OF, _named_person),
-    # "vem har varit ordförande flest gånger?": a role counted over meetings
+    # counted over meetings, before one meeting's roles and lists: "vem har varit
+    # ordförande flest gånger?", "vem har varit frånvarande flest gånger?"
     (Intent.ATTENDANCE, TALLY, lambda s: tally_asked(s.norm)),
     (
         Intent.MEETING_ROLES,
@@ -281,8 +282,6 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
         ),
         _always,
     ),
-    # "vem har varit frånvarande flest gånger?", "hur ofta är Karin Haster med?": counted
-    (Intent.ATTENDANCE, TALLY, lambda s: tally_asked(s.norm)),
     (
         Intent.ATTENDANCE,  # "was Kumla at the meeting on 29 May?", "was Eva Persson there"
         re.compile(

@@ -186,6 +186,7 @@ def _query(
         period = Period(
             reading.today.replace(month=1, day=1), reading.today.replace(month=12, day=31)
         )
+    tally = intent == Intent.ATTENDANCE and tally_asked(norm)
     # "norra länsdelen" is no misspelt Nora
     lansdel = lansdel_asked(norm) if intent in _PLACE_INTENTS else None
     return Query(
@@ -198,8 +199,8 @@ def _query(
         organization=lansdel
         or mentions.organization
         or _organization_asked(intent, reading, mentions),
-        person=mentions.person or _person_asked(intent, reading, norm),
-        role=_role(intent, norm),
+        person=mentions.person or _person_asked(intent, reading, tally),
+        role=_role(intent, norm, tally),
         roles=meeting_roles(norm) if intent == Intent.MEETING_ROLES else (),
         date=day,
         period=period,
@@ -207,7 +208,7 @@ def _query(
         topic=topic,
         status=_status(intent, norm),
         absent=intent == Intent.ATTENDANCE and ABSENT.search(norm) is not None,
-        tally=intent == Intent.ATTENDANCE and tally_asked(norm),
+        tally=tally,
         lead_times=leads if intent == Intent.SUBSCRIBE else (),
         part=_part(intent, norm, tense),
         mode=meeting_mode(norm) if intent in (Intent.MEETINGS, Intent.NEXT_MEETING) else None,
@@ -290,7 +291,12 @@ def _settle(
     if intent == Intent.SEARCH and topic is None and (has_time or which):
         intent = Intent.AGENDA  # "vad diskuterades på mötet i maj?"
     mentions = reading.mentions
-    substitutes = SUBSTITUTE_OF.search(reading.words.norm) is not None
+    # "vem ersätter Eva Persson?": the substitutes for her seat
+    substitutes = (
+        intent == Intent.REPRESENTATIVES
+        and mentions.person is not None
+        and SUBSTITUTE_OF.search(reading.words.norm) is not None
+    )
     # "i vilka grupper sitter Eva Persson?" (but "vem ersätter Eva Persson?": her seat's)
     if (
         intent == Intent.REPRESENTATIVES
@@ -304,7 +310,7 @@ def _settle(
     if (
         intent == Intent.REPRESENTATIVES
         and not _place(mentions)
-        and not (substitutes and mentions.person)
+        and not substitutes
         and _one_day(reading)
     ):
         intent = Intent.ATTENDANCE  # "who were the substitutes on 20 September 2024?"
@@ -363,13 +369,13 @@ def _place(mentions: Mentions) -> bool:
     return mentions.municipality is not None or mentions.organization is not None
 
 
-def _role(intent: Intent, norm: str) -> str | None:
+def _role(intent: Intent, norm: str, tally: bool) -> str | None:
     if intent == Intent.MEETING_ROLES:
         return meeting_role(norm)
     if intent == Intent.REPRESENTATIVES and SUBSTITUTE_OF.search(norm):
         return Role.SUBSTITUTE.value
-    if intent == Intent.ATTENDANCE and tally_asked(norm) and meeting_role(norm):
-        return meeting_role(norm)  # "vem har varit ordförande flest gånger?"
+    if tally and (role := meeting_role(norm)):
+        return role  # "vem har varit ordförande flest gånger?"
     if intent in (Intent.REPRESENTATIVES, Intent.ATTENDANCE):
         return member_role(norm)
     return None
@@ -386,22 +392,18 @@ def _role_asked(intent: Intent, reading: _Reading) -> Intent:
     return Intent.SEARCH
 
 
-def _person_asked(intent: Intent, reading: _Reading, norm: str) -> str | None:
+def _person_asked(intent: Intent, reading: _Reading, tally: bool) -> str | None:
     """The name asked about when no known person matched: "vem är Anna Ek?"."""
     if intent == Intent.ATTENDANCE:
         name = person_in_yes_no(reading.words.text)  # "var Anna Ek med på mötet?"
-        if name is None and tally_asked(norm):  # "hur ofta är Anna Ek med?": as written
+        if name is None and tally:  # "hur ofta är Anna Ek med?": a name as written,
+            # capitalised (name_asked capitalises a name written in lower case)
             name = name_asked(reading.words, reading.keys, reading.used)
-            name = name if name and name != name.lower() and _written_so(name, reading) else None
+            name = name if name and name != name.lower() and name in reading.words.text else None
         return None if name and _names_a_place(name, reading) else name
     if intent != Intent.PERSON:
         return None
     return name_asked(reading.words, reading.keys, reading.used)
-
-
-def _written_so(name: str, reading: _Reading) -> bool:
-    """The name is capitalised as the question wrote it (not made so by name_asked)."""
-    return name in reading.words.text
 
 
 def _names_a_place(name: str, reading: _Reading) -> bool:

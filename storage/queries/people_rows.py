@@ -4,7 +4,7 @@ share (groups of meetings, organisation and person ids)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -101,6 +101,23 @@ def with_meeting_groups(session: Session, views: list[AttendanceView]) -> list[A
         else replace(v, group=", ".join(names[g] for g in groups.get(v.meeting_id, ())))
         for v in views
     ]
+
+
+def groups_of(session: Session, views: Sequence[AttendanceView]) -> list[str]:
+    """The groups of the meetings of these listings (a joint meeting's list for one
+    group: that group), most listings first."""
+    names = lookups(session).group_names
+    known = set(names.values())
+    of_meetings = _meeting_groups(session, {v.meeting_id for v in views if v.group not in known})
+    counts: dict[str, int] = {}
+    for view in views:
+        if view.group in known:
+            theirs = [str(view.group)]
+        else:
+            theirs = [names[g] for g in of_meetings.get(view.meeting_id, ()) if g in names]
+        for name in theirs:
+            counts[name] = counts.get(name, 0) + 1
+    return sorted(counts, key=lambda name: -counts[name])
 
 
 def _group_count(session: Session) -> int:

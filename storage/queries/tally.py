@@ -23,7 +23,6 @@ from storage.parsing.records import STOCKHOLM
 from storage.queries.people import _with_known_orgs
 from storage.queries.people_rows import (
     AttendanceView,
-    _meeting_groups,
     _organization_ids,
     _views,
     with_meeting_groups,
@@ -135,23 +134,6 @@ def listings_at(session: Session, counted: Counted) -> list[AttendanceView]:
         return []
     found = _views(session, _ALL_LISTED, meetings=counted.ids)
     return _of_groups(session, _with_known_orgs(session, found), counted)
-
-
-def groups_of(session: Session, views: Sequence[AttendanceView]) -> list[str]:
-    """The groups of the meetings of these listings (a joint meeting's list for one
-    group: that group), most listings first."""
-    names = lookups(session).group_names
-    known = set(names.values())
-    of_meetings = _meeting_groups(session, {v.meeting_id for v in views if v.group not in known})
-    counts: dict[str, int] = {}
-    for view in views:
-        if view.group in known:
-            theirs = [str(view.group)]
-        else:
-            theirs = [names[g] for g in of_meetings.get(view.meeting_id, ()) if g in names]
-        for name in theirs:
-            counts[name] = counts.get(name, 0) + 1
-    return sorted(counts, key=lambda name: -counts[name])
 
 
 def _of_groups(
