@@ -365,7 +365,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
     (Intent.SEARCH, _any(r"sok\w*|search\w*|find|hitta|leta\w*|look up|look for"), _with_subject),
 )
 _PLURAL_MEETINGS = _any(
-    r"moten|motena|motestider|motesdatum|motesplan\w*|meetings|sammantraden|schedule\w*"
+    r"\w*moten|\w*motena|motestider|motesdatum|motesplan\w*|meetings|sammantraden|schedule\w*"
     r"|kalender\w*|calendar|motesschema\w*|planerade"
 )
 _MEETING_WORD = re.compile(rf"\b{MEETING}\b")

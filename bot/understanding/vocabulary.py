@@ -53,6 +53,29 @@ _NEAR_KEPT, _NEAR_LONGEST = 20_000, 80  # phrases (so long) whose nearest name i
 _UNSEEN = object()
 _Adder = Callable[[str, int, str], None]
 _MUNICIPALITY_KEYS = frozenset(key for key, _ in municipality_keys())
+_INFORMAL_GROUPS = informal_group_names()
+# The last parts (folded) of a compound that names a group's meeting or the group
+# itself, and the least left of the compound before them.
+_COMPOUND_TAILS = tuple(
+    fold(tail)
+    for tail in [
+        "mötenas",
+        "mötena",
+        "mötets",
+        "mötet",
+        "mötens",
+        "möten",
+        "mötes",
+        "möte",
+        "gruppernas",
+        "grupperna",
+        "gruppens",
+        "gruppen",
+        "grupps",
+        "grupp",
+    ]
+)
+_MIN_COMPOUND_HEAD = 3
 
 
 @dataclass(frozen=True)
@@ -180,6 +203,13 @@ class Vocabulary:
                         found.setdefault(kind, entry)
                         spans.setdefault(kind, frozenset(span))
                         used.update(span)
+        if GROUP not in found:
+            for i, part in enumerate(parts):
+                compound = None if i in used else self._compound_group(part)
+                if compound is not None:
+                    found[GROUP], spans[GROUP] = compound, frozenset((i,))
+                    used.add(i)
+                    break
         group = found.get(GROUP)
         return Mentions(
             group=group.name if group and not group.choices else None,
@@ -190,6 +220,26 @@ class Vocabulary:
             groups=group.choices if group else (),
             spans=tuple((_FIELDS[kind], span) for kind, span in spans.items()),
         )
+
+    def _compound_group(self, part: str) -> _Entry | None:
+        """The group a compound's first part names, when the compound is a meeting or
+        a group of it: "folkhälsomötet", "chefsgruppsmöte", "rådsmötena" (both
+        councils), "folkhälsogruppen". A group's informal name counts here, as the
+        compound says it is the group ("folkhälsoarbete" is no compound of these)."""
+        head = next((part[: -len(tail)] for tail in _COMPOUND_TAILS if part.endswith(tail)), "")
+        if len(head) < _MIN_COMPOUND_HEAD:
+            return None
+        # the joint of a compound: "chefsgrupp-s-möte", "folkhäls-o-mötet" (folkhälsa)
+        stems = dict.fromkeys((head, head.removesuffix("s"), re.sub(r"o$", "a", head)))
+        for stem in stems:
+            for form in (stem, f"{stem}et", f"{stem}en"):
+                entries = [e for e in self._index.exact.get(form, ()) if e.kind == GROUP]
+                if entries:
+                    return _best(tuple(entries), form)
+                informal = _INFORMAL_GROUPS.get(form)
+                if informal is not None:
+                    return _Entry(GROUP, informal)
+        return None
 
     def group_named(self, name: str) -> str | None:
         """The group `name` names as a person would write it (an alias, lower case,
@@ -212,7 +262,7 @@ class Vocabulary:
         >>> len(Vocabulary().groups_named("SSR"))
         2
         """
-        informal = informal_group_names().get(key_of(name[:200]))
+        informal = _INFORMAL_GROUPS.get(key_of(name[:200]))
         if informal is not None:
             return (informal,)
         found = self.find(read_words(name[:200]).tokens)

@@ -75,3 +75,14 @@ def test_a_longer_name_says_which_council(ask: Ask) -> None:
     answer = ask("when is the next meeting of the public health council?")
     assert not answer.found  # its council has none coming; the other's are not offered as its
     assert SSR_FH in answer.text and SSR_SVO not in answer.text.splitlines()[0]
+
+
+def test_a_groups_meeting_named_in_one_word(ask: Ask) -> None:
+    """ "folkhälsomötet" is Chefsgrupp folkhälsa's meeting, not the latest of any group
+    (the chefsgrupp's of 29 May 2026)."""
+    answer = ask("vem var ordförande på senaste folkhälsomötet?")
+    assert answer.intent == "meeting_roles"
+    assert [s.meeting_date for s in answer.sources] == ["2020-03-20"]
+    assert "Chefsgrupp folkhälsa fredag 20 mars 2020" in answer.text
+    councils = ask("vem var med på senaste rådsmötet?")
+    assert {s.meeting_date for s in councils.sources} == {"2024-09-20"}
