@@ -29,6 +29,7 @@ EXAMPLES_SV = (
     "Vem har varit frånvarande flest gånger?",
     "Vem var sekreterare på mötet 13 oktober 2022?",
     "Vad stod på dagordningen 8 september 2023?",
+    "Vad ska vi ta upp på nästa möte?",
     "Vad sades om projekt CROSS?",
     "Vilka grupper finns?",
     "Den här kanalen gäller Chefsgrupp folkhälsa",

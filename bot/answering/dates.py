@@ -42,8 +42,7 @@ def place_day(session: Session, query: Query, today: date) -> Query:
     if query.date is None or query.date_lean is None:
         return query
     candidates = _same_day_in_years(query.date, today)
-    # what the minutes say of a meeting is asked with a day that has minutes, if any
-    for minutes_only in (True, False) if query.intent in FROM_MINUTES else (False,):
+    for minutes_only in _minutes_first(query, query.date_lean):
         found = _meeting_days(session, query, candidates, minutes_only=minutes_only)
         if minutes_only:  # minutes of later days are not written yet (bot.answering.written)
             found = {d for d in found if d <= today}
@@ -72,7 +71,7 @@ def place_span(session: Session, query: Query, today: date) -> Query:
         for years in range(-YEARS_BACK, YEARS_AHEAD + 1)
         if (span := _shifted(period, today.year - period.start.year + years)) is not None
     ]
-    for minutes_only in (True, False) if query.intent in FROM_MINUTES else (False,):
+    for minutes_only in _minutes_first(query, lean):
         held = _spans_with_meetings(session, query, spans, minutes_only=minutes_only)
         if minutes_only or lean == "past":  # minutes of later days are not written yet,
             held = [span for span in held if span.start <= today]  # nor held ("hölls")
@@ -80,6 +79,14 @@ def place_span(session: Session, query: Query, today: date) -> Query:
         if chosen is not None:
             return replace(query, period=Period(*chosen))
     return query
+
+
+def _minutes_first(query: Query, lean: str) -> tuple[bool, ...]:
+    """Whether to look first among days with minutes, then among all: what the minutes
+    say of a meeting is asked with a day that has minutes, if any; but not when the
+    question looks ahead ("vad ska beslutas i oktober?": the coming October's meeting,
+    which has none yet, not an October past)."""
+    return (True, False) if query.intent in FROM_MINUTES and lean != "future" else (False,)
 
 
 def _shifted(period: Period, years: int) -> Period | None:

@@ -22,8 +22,9 @@ from bot.answering.facts import (
     unique_sources,
 )
 from bot.answering.format import day, pick, span
-from bot.answering.meetings import find_meeting, no_meeting
+from bot.answering.meetings import coming_asked, find_meeting, no_meeting
 from bot.answering.presented import answer_presented
+from bot.answering.referred import referred_to, with_referred
 from bot.answering.search import answer_search as search_answer
 from bot.answering.search import item_snippet, mention_line
 from bot.answering.topics import nothing_then, quoted, search_topics
@@ -31,6 +32,7 @@ from bot.answering.topics import topic_words as topic_words  # bot.inspect's
 from bot.answering.written import as_of, earlier, written_by
 from bot.answers import Answer, AskContext, Source
 from bot.understanding.query import Period, Query
+from storage.parsing.records import STOCKHOLM
 from storage.queries import (
     DecisionView,
     MeetingView,
@@ -284,18 +286,31 @@ def _meetings_asked(
         under_way = None if on_day else find_meeting(session, query, context)
         on_day = on_day or ([under_way] if under_way else [])
         if not on_day:
-            return no_meeting(session, query, context, "decisions")
+            return _no_meeting(session, query, context, "decisions")
         return [m.id for m in on_day], ()
     place = place_asked(session, query)
     if query.which is None and not place.places:
-        return None, ()
+        ahead = _ahead(session, query, context)  # "vad ska beslutas på mötet i augusti?"
+        return (None, ()) if ahead is None else ahead
     coming = query.which == "next"
     meeting = asked_meeting(session, query, context, minutes_only=not coming, place=place)
     if meeting is None:
-        return no_meeting(session, query, context, "decisions")
+        return _no_meeting(session, query, context, "decisions")
     if not meeting.has_minutes:  # "vad beslutas på nästa möte?"
-        return _not_held(meeting, query)
+        return _with_referred(session, _not_held(meeting, query), meeting, context)
     return [meeting.id], place.words
+
+
+def _ahead(session: Session, query: Query, context: AskContext) -> Answer | None:
+    """A period still to come asked for its decisions without a topic: its meeting has
+    none yet, and what was postponed to it is said (None: not such a question)."""
+    today = context.now.astimezone(STOCKHOLM).date()
+    if query.period is None or query.topic or query.period.start <= today:
+        return None
+    meeting = find_meeting(session, query, context, minutes_only=False)
+    if meeting is None or meeting.has_minutes:
+        return None
+    return _with_referred(session, _not_held(meeting, query), meeting, context)
 
 
 def _shown_topic(topic: str | None, place_words: tuple[str, ...]) -> str:
@@ -327,6 +342,32 @@ def _not_held(meeting: MeetingView, query: Query) -> Answer:
     )
 
 
+def _no_meeting(session: Session, query: Query, context: AskContext, intent: str) -> Answer:
+    """`no_meeting`'s answer; for a coming meeting without minutes, with the questions
+    postponed to it."""
+    answer = no_meeting(session, query, context, intent)
+    coming = coming_asked(session, query, context)
+    if coming is None or answer.meetings != [meeting_fact(coming)]:
+        return answer  # not the coming meeting's "not known yet"
+    return _with_referred(session, answer, coming, context)
+
+
+def _with_referred(
+    session: Session, answer: Answer, meeting: MeetingView, context: AskContext
+) -> Answer:
+    """A coming meeting's "not known yet", with the questions postponed to it that are
+    still open (see bot.answering.referred)."""
+    if meeting.status == "cancelled":
+        return answer
+    written = written_by(session, context.now)
+
+    def still_open(view: DecisionView) -> bool:
+        return _later(session, view, [], Known(), written) is None
+
+    found = referred_to(session, meeting, context.now, still_open)
+    return with_referred(answer, found, answer.language)
+
+
 def answer_search(session: Session, query: Query, context: AskContext) -> Answer:
     """What the minutes say of a subject; asked of a meeting named by its place alone
     ("vad hände på mötet i Vingåker?"), that meeting's agenda."""
@@ -345,7 +386,7 @@ def answer_agenda(session: Session, query: Query, context: AskContext) -> Answer
         return answer_presented(session, query, context)
     meeting = asked_meeting(session, query, context)
     if meeting is None:
-        return no_meeting(session, query, context, "agenda")
+        return _no_meeting(session, query, context, "agenda")
     items = [i for i in items_of(session, meeting.id) if i.number]
     head = pick(
         lang,

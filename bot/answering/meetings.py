@@ -375,7 +375,7 @@ def no_meeting(session: Session, query: Query, context: AskContext, intent: str)
     if gone is not None:
         return gone
     whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
-    coming = _coming_asked(session, query, context)
+    coming = coming_asked(session, query, context)
     if coming is not None:
         return no_minutes_yet(coming, query, intent)
     if query.which == "next" and query.date is None and query.period is None:
@@ -403,7 +403,7 @@ def no_meeting(session: Session, query: Query, context: AskContext, intent: str)
     return _with_latest(session, query, context, text, intent=intent)
 
 
-def _coming_asked(session: Session, query: Query, context: AskContext) -> MeetingView | None:
+def coming_asked(session: Session, query: Query, context: AskContext) -> MeetingView | None:
     """The meeting a question asks about when it has no minutes yet: the next one (not
     cancelled), or the one on a day or in a span not yet over."""
     today = context.now.astimezone(STOCKHOLM).date()
@@ -458,4 +458,4 @@ def _source_note(meetings: Sequence[MeetingView], lang: str) -> str:
     return pick(lang, "Källa: ", "Source: ") + ", ".join(docs)
 
 
-__all__ = ["answer_list", "answer_next", "find_meeting", "no_meeting", "when"]
+__all__ = ["answer_list", "answer_next", "coming_asked", "find_meeting", "no_meeting", "when"]

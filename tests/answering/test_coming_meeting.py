@@ -8,6 +8,8 @@ On 2 December 2026 the next meeting is the chefsgrupper's joint one on Friday
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.answers import Answer
@@ -21,8 +23,11 @@ PLAN = "004_68d86e17edf38360.txt"
 def _names_the_next_meeting(answer: Answer, intent: str) -> None:
     assert answer.intent == intent and not answer.found
     assert [m.start[:16] for m in answer.meetings] == [NEXT]
-    assert not answer.people and not answer.decisions
-    assert [s.document for s in answer.sources] == [PLAN]
+    assert not answer.people
+    # the questions postponed to it (tests/answering/test_postponed_to_coming.py)
+    assert all(d.kind == "postponed" and d.meeting_date == "2026-05-29" for d in answer.decisions)
+    assert {s.document for s in answer.sources} == {PLAN}
+    said = re.split(r"\n(?:Frågor uppskjutna|Questions postponed)", answer.text)[0]
     if answer.language == "sv":
         assert (
             "Nästa möte: " in answer.text
@@ -36,7 +41,7 @@ def _names_the_next_meeting(answer: Answer, intent: str) -> None:
         )
         assert "Chefsgrupp folkhälsa" in answer.text and "no minutes yet" in answer.text
     # no other meeting's minutes stand in for it
-    assert "29 maj" not in answer.text and "29 May" not in answer.text
+    assert "29 maj" not in said and "29 May" not in said
 
 
 @pytest.mark.parametrize(
@@ -102,7 +107,10 @@ def test_a_coming_meeting_named_by_its_day(ask: Ask, question: str, intent: str)
     assert answer.intent == intent and not answer.found
     assert [m.start[:16] for m in answer.meetings] == [NEXT]
     assert answer.text.startswith("Planerat möte: Chefsgrupp")
-    assert "inga protokoll ännu" in answer.text and "29 maj" not in answer.text
+    said, *postponed = answer.text.split("\nFrågor uppskjutna till detta möte:")
+    assert "inga protokoll ännu" in said and "29 maj" not in said
+    # the agenda and the decisions name what was postponed to it; attendance does not
+    assert bool(postponed) == (intent != "attendance")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,200 @@
+"""Questions postponed to a coming meeting: what its agenda will hold before its
+minutes are written ("vad ska vi ta upp på nästa möte?").
+
+A postponed decision says where its question went in words: "Beslut under höstens
+sista möte", "Ny diskussion i augusti månads möte", "till nästa möte". Those words
+are read as a span of the group's meetings and which of them ("höstens sista möte":
+the last of the autumn's), and the group's schedule says which meeting that is. A
+question referred to another body ("kommande AU i juni") or already decided later
+is not on the meeting's agenda; one referred to a span the meeting lies in
+("under hösten") may be, and is said so.
+
+    >>> target("höstens sista möte", date(2026, 5, 29), ())
+    Target(first=datetime.date(2026, 8, 1), last=datetime.date(2026, 12, 31), which='last')
+    >>> target("kommande AU i juni månad", date(2026, 5, 29), ()) is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from bot.answering.facts import day_bounds, decision_fact, decision_source, groups_text
+from bot.answering.format import day, pick
+from bot.answers import Answer
+from bot.understanding.timewords import MONTHS, SEASON_MONTHS
+from storage.queries import DecisionView, MeetingView, decisions, meetings_between
+from storage.registry import fold, group_in
+
+# How far back a meeting's referred questions are looked for: the follow-up span
+# of a postponed question (see bot.answering.decisions.FOLLOW_UP).
+LOOK_BACK = timedelta(days=366)
+REFERRED_READ = 40  # the newest postponed decisions of a group looked at, at most
+
+# Bodies other than the group itself: a question referred there leaves the group.
+_ELSEWHERE = re.compile(
+    r"\b(?:au|arbetsutskott\w*|styrgrupp\w*|ledningsgrupp\w*|namnd\w*|styrelse\w*|kommunstyrelse\w*"
+    r"|working committee|steering group|board)\b"
+)
+_NEXT = re.compile(r"\b(?:nasta|kommande|nastkommande|next|following|upcoming)\b")
+_LAST = re.compile(r"\b(?:sista|last|final)\b")
+_FIRST = re.compile(r"\b(?:forsta|first)\b")
+_MEETING = re.compile(r"mote|meeting|sammantrade")
+_SEASON_WORDS = {
+    **dict.fromkeys(("hosten", "hostens", "autumn", "autumns"), "autumn"),
+    **dict.fromkeys(("varen", "varens", "spring", "springs"), "spring"),
+    **dict.fromkeys(("sommaren", "sommarens", "summer", "summers"), "summer"),
+}
+# Month names written out (a short form, "jun", may be a word or a name).
+_MONTH_WORDS = {word: number for word, number in MONTHS.items() if len(word) > 4 or word == "maj"}
+
+
+@dataclass(frozen=True)
+class Target:
+    """The days a referral names and which of the group's meetings then: "first",
+    "last" or "any" (a span only: "under hösten")."""
+
+    first: date
+    last: date
+    which: str
+
+
+def target(referred: str, decided: date, groups: Sequence[str]) -> Target | None:
+    """Where `referred` (a postponed decision's "hänskjuts till …" words, decided on
+    `decided` by `groups`) sends the question among the group's own meetings; None
+    for another body or words that name no time."""
+    norm = " ".join(re.findall(r"\w+", fold(referred.lower())))
+    named = group_in(referred)
+    if (named is not None and named not in groups) or (named is None and _ELSEWHERE.search(norm)):
+        return None
+    words = norm.split()
+    which = "last" if _LAST.search(norm) else "first" if _FIRST.search(norm) else "any"
+    month = next((_MONTH_WORDS[w] for w in words if w in _MONTH_WORDS), None)
+    if month is not None:
+        year = decided.year if month > decided.month else decided.year + 1
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return Target(date(year, month, 1), following - timedelta(days=1), "first")
+    season = next((_SEASON_WORDS[w] for w in words if w in _SEASON_WORDS), None)
+    if season is not None:
+        begins, ends = SEASON_MONTHS[season]
+        year = decided.year if ends >= decided.month else decided.year + 1
+        first = max(date(year, begins, 1), decided + timedelta(days=1))
+        last = date(year + ends // 12, ends % 12 + 1, 1) - timedelta(days=1)
+        return Target(first, last, which)
+    if _NEXT.search(norm) and _MEETING.search(norm):
+        return Target(decided + timedelta(days=1), decided + LOOK_BACK, "first")
+    return None
+
+
+@dataclass(frozen=True)
+class Referred:
+    """A question postponed to a meeting: `exact` when the words name that meeting
+    ("höstens sista möte" and it is the autumn's last), else to a span it lies in."""
+
+    decision: DecisionView
+    exact: bool
+
+
+def referred_to(
+    session: Session,
+    meeting: MeetingView,
+    now: datetime,
+    still_open: Callable[[DecisionView], bool],
+) -> list[Referred]:
+    """The postponed questions of `meeting`'s groups, in the year before it and in
+    minutes written by `now`, that are referred to it and not decided since
+    (`still_open`)."""
+    start = min(meeting.start, now)
+    found: list[Referred] = []
+    seen: set[tuple[date, str, str]] = set()
+    for group in meeting.groups:
+        postponed = decisions(
+            session,
+            group=group,
+            start=start - LOOK_BACK,
+            end=start,
+            kind="postponed",
+            limit=REFERRED_READ,
+        )
+        for view in postponed:
+            key = (view.meeting_date, view.item_number, view.text)
+            if key in seen or not view.referred_to:
+                continue
+            aim = target(view.referred_to, view.meeting_date, view.groups)
+            exact = aim is not None and _names(session, aim, group, meeting)
+            if aim is None or not (exact or _within(aim, meeting)):
+                continue
+            if still_open(view):
+                seen.add(key)
+                found.append(Referred(view, exact))
+    return sorted(found, key=lambda r: (not r.exact, r.decision.meeting_date))
+
+
+def _names(session: Session, aim: Target, group: str, meeting: MeetingView) -> bool:
+    """Whether the meeting is the one of the group's meetings `aim` names."""
+    if aim.which == "any":
+        return False
+    start, end = day_bounds(aim.first, aim.last)
+    held = [
+        m for m in meetings_between(session, start, end, group=group) if m.status != "cancelled"
+    ]
+    if not held:
+        return False
+    chosen = held[-1] if aim.which == "last" else held[0]
+    return chosen.start == meeting.start
+
+
+def _within(aim: Target, meeting: MeetingView) -> bool:
+    return aim.which == "any" and aim.first <= meeting.day <= aim.last
+
+
+def with_referred(answer: Answer, found: Sequence[Referred], lang: str) -> Answer:
+    """`answer` (a coming meeting's "not known yet") with the questions referred to it."""
+    if not found:
+        return answer
+    lines = answer.text.splitlines()
+    source_line = lines.pop() if lines and lines[-1].startswith(("Källa", "Source")) else None
+    for exact in (True, False):
+        shown = [r.decision for r in found if r.exact == exact]
+        if not shown:
+            continue
+        lines.append(
+            pick(lang, "Frågor uppskjutna till detta möte:", "Questions postponed to this meeting:")
+            if exact
+            else pick(
+                lang,
+                "Frågor uppskjutna till en period som mötet ligger i:",
+                "Questions postponed to a period this meeting falls in:",
+            )
+        )
+        lines += [f"• {_line(view, lang)}" for view in shown]
+    if source_line is not None:
+        lines.append(source_line)
+    shown_all = [r.decision for r in found]
+    return Answer(
+        intent=answer.intent,
+        text="\n".join(lines),
+        meetings=answer.meetings,
+        decisions=[*answer.decisions, *(decision_fact(v) for v in shown_all)],
+        people=answer.people,
+        sources=[*answer.sources, *(decision_source(v) for v in shown_all)],
+        language=lang,
+        found=answer.found,
+    )
+
+
+def _line(view: DecisionView, lang: str) -> str:
+    """ "Nära vård (punkt 8, Chefsgrupp … fredag 29 maj 2026): Beslut under höstens
+    sista möte … (till höstens sista möte)"."""
+    item = pick(lang, "punkt", "item") + f" {view.item_number}, " if view.item_number else ""
+    at = pick(
+        lang,
+        f"{groups_text(view.groups, lang)} {day(view.meeting_date, lang)}",
+        f"{groups_text(view.groups, lang)} on {day(view.meeting_date, lang)}",
+    )
+    return f"{view.item_title} ({item}{at}): {view.text} ({pick(lang, 'till', 'to')} {view.referred_to})"
