@@ -84,6 +84,13 @@ def test_a_word_no_item_has_is_said_and_the_rest_found(ask: Ask) -> None:
     assert "Suicidprevention – ca 6 miljoner" in _first_hit(answer.text)
 
 
+def test_the_words_found_are_said_as_the_question_wrote_them(ask: Ask) -> None:
+    answer = ask("vad är nästa steg för projekt CROSS?")
+    assert answer.text.splitlines()[0] == (
+        "Inget i protokollen nämner ”steg”. I protokollen om ”projekt CROSS”:"  # not "projek cross"
+    )
+
+
 def test_words_never_together_show_the_items_with_the_most_of_them(ask: Ask) -> None:
     answer = ask("vad sades om CROSS och gängkriminalitet")
     assert answer.found
