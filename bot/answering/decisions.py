@@ -24,7 +24,7 @@ from bot.answering.facts import (
 from bot.answering.format import day, pick, span
 from bot.answering.meetings import coming_asked, find_meeting, no_meeting
 from bot.answering.presented import answer_presented
-from bot.answering.referred import referred_to, with_referred
+from bot.answering.referred import planned_for, planned_line, referred_to, with_referred
 from bot.answering.search import answer_search as search_answer
 from bot.answering.search import item_snippet, mention_line
 from bot.answering.topics import nothing_then, quoted, search_topics
@@ -188,7 +188,8 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
         # Follow the first postponed questions to where they went; more would be noise.
         if view.kind == "postponed" and followed < MAX_FOLLOWED and query.status != "pending":
             followed += 1
-            lines.append("  " + _followed(session, view, words, lang, known, written))
+            said = _followed(session, view, words, lang, known, written, context.now)
+            lines.append("  " + said)
     if len(found) > len(shown):
         lines.append(
             pick(
@@ -443,16 +444,20 @@ def _followed(
     asked: list[str],
     lang: str,
     known: Known,
-    written: datetime | None = None,
+    written: datetime | None,
+    now: datetime,
 ) -> str:
-    """Where a postponed question went, in words (see `_later`)."""
+    """Where a postponed question went, in words (see `_later`); not yet decided, the
+    coming meeting it is referred to, when the schedule says which."""
     first = _later(session, view, asked, known, written)
     if first is None:
-        return pick(
+        none = pick(
             lang,
             "Inget senare beslut i frågan finns i protokollen ännu.",
             "No later decision on it is in the minutes yet.",
         )
+        planned = planned_for(session, view, now)
+        return none if planned is None else f"{none} {planned_line(view, planned, lang)}"
     return pick(lang, "Följdes upp: ", "Followed up: ") + _decision_line(first, lang)
 
 

@@ -137,16 +137,43 @@ def referred_to(
 
 def _names(session: Session, aim: Target, group: str, meeting: MeetingView) -> bool:
     """Whether the meeting is the one of the group's meetings `aim` names."""
+    chosen = _aimed_at(session, aim, group)
+    return chosen is not None and chosen.start == meeting.start
+
+
+def _aimed_at(session: Session, aim: Target, group: str) -> MeetingView | None:
+    """The one of the group's meetings (not cancelled) `aim` names: None for a span."""
     if aim.which == "any":
-        return False
+        return None
     start, end = day_bounds(aim.first, aim.last)
     held = [
         m for m in meetings_between(session, start, end, group=group) if m.status != "cancelled"
     ]
     if not held:
-        return False
-    chosen = held[-1] if aim.which == "last" else held[0]
-    return chosen.start == meeting.start
+        return None
+    return held[-1] if aim.which == "last" else held[0]
+
+
+def planned_for(session: Session, view: DecisionView, now: datetime) -> MeetingView | None:
+    """The coming meeting of its group that a postponed question is referred to by the
+    schedule ("höstens sista möte": 11 December 2026), if the words name one."""
+    if not view.referred_to or not view.groups:
+        return None
+    aim = target(view.referred_to, view.meeting_date, view.groups)
+    if aim is None or aim.which == "any" or aim.last < now.date():
+        return None
+    chosen = _aimed_at(session, aim, view.groups[0])
+    return chosen if chosen is not None and chosen.start >= now else None
+
+
+def planned_line(view: DecisionView, meeting: MeetingView, lang: str) -> str:
+    """ "Höstens sista möte är enligt mötesplanen fredag 11 december 2026." """
+    referred = view.referred_to or ""
+    return pick(
+        lang,
+        f"{referred[:1].upper()}{referred[1:]} är enligt mötesplanen {day(meeting.day, lang)}.",
+        f"By the schedule, {referred} is on {day(meeting.day, lang)}.",
+    )
 
 
 def _within(aim: Target, meeting: MeetingView) -> bool:

@@ -145,3 +145,20 @@ def test_where_a_referral_points(words: str, decided: date, expected: Target) ->
 def test_referrals_elsewhere_or_to_no_time(words: str) -> None:
     chefsgrupp = "Chefsgrupp för samverkan social välfärd samt vård och omsorg"
     assert target(words, date(2026, 5, 29), (chefsgrupp,)) is None
+
+
+def test_a_postponed_question_not_yet_decided_names_the_meeting_it_waits_for(ask: Ask) -> None:
+    answer = ask("när ska beslut om nära vård tas?")
+    assert (
+        "Inget senare beslut i frågan finns i protokollen ännu. Höstens sista möte är enligt "
+        "mötesplanen fredag 11 december 2026."
+    ) in answer.text
+    june = ask("what was decided about psykisk hälsa?", now="2026-06-15T10:00:00")
+    assert "By the schedule, augusti månads möte is on Friday 28 August 2026." in june.text
+    # the one referred to the AU has no meeting of the group's own
+    au = next(line for line in june.text.splitlines() if "kommande AU" in line)
+    following = june.text.splitlines()[june.text.splitlines().index(au) + 1]
+    assert following.strip() == "No later decision on it is in the minutes yet."
+    # once the meeting is past, the schedule is not offered as where it waits
+    later = ask("vad beslutades om psykisk hälsa?", now="2026-09-15T10:00:00")
+    assert "enligt mötesplanen" not in later.text
