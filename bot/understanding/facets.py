@@ -157,7 +157,8 @@ _FUTURE = re.compile(
 _PAST = re.compile(
     r"\b(?:varit|hade|haft|blev|blivit|holls|hallits|tidigare|fattades|tog|togs|deltog|"
     r"sades|sa|sade|ledde|justerade|motts|setts|"
-    r"forra|senaste|igar|was|were|did|had|held|decided|chaired|attended|said|took|"
+    r"forra|senaste|igar|was|were|did|had|(?<!is )(?<!it )(?<!be )(?<!are )held|decided|"
+    r"chaired|attended|said|took|"
     r"last|previous|\w{3,}ades|\w{3,}ats)\b"
 )
 
@@ -449,8 +450,9 @@ def tense_of(norm: str) -> str | None:
     """ "future", "past", "present" or None: where a date without a year lies."""
     if _FUTURE.search(norm):
         return "future"
-    # A leading "var" is "where"; elsewhere it is "was".
-    if _PAST.search(norm) or " var " in f" {norm.partition(' ')[2]} ":
+    # A leading "var" is "where" (also after "och": "och var hålls det?"); elsewhere "was".
+    asked = re.sub(r"^(?:och|men|sa|and|but|so) ", "", norm)
+    if _PAST.search(norm) or " var " in f" {asked.partition(' ')[2]} ":
         return "past"
     if _PRESENT.search(norm):
         return "present"

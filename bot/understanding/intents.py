@@ -267,10 +267,16 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
     # counted over meetings, before one meeting's roles and lists: "vem har varit
     # ordförande flest gånger?", "vem har varit frånvarande flest gånger?"
     (Intent.ATTENDANCE, TALLY, lambda s: tally_asked(s.norm)),
+    # "vem ledde mötet?" is the chair; "vem leder implementeringen?" is about the work
+    (
+        Intent.MEETING_ROLES,
+        _any(r"ledde|leder|leds|led|leads"),
+        lambda s: not s.subject or _MEETING_WORD.search(s.norm) is not None,
+    ),
     (
         Intent.MEETING_ROLES,
         _any(
-            r"vice (?:ordf\w*|chair\w*)|ordf\w*|chair\w*|presid\w*|ledde|leder|leds"
+            r"vice (?:ordf\w*|chair\w*)|ordf\w*|chair\w*|presid\w*"
             r"|sekr\w*|secretar\w*|protokollfor\w*|antecknade|minute.?taker"
             r"|note.?taker|justera\w*|justeringsperson\w*|adjuster\w*|minutes.?checkers?"
             r"|(?:tog|tagit|forde|fort|skrev|skrivit|skriver|tar|wrote|written|writes|took|taken"
@@ -377,6 +383,9 @@ _MEET_VERB = _any(
     r"ses|traffas|motes|mots|moter|sammantrader|meet|meets|gathers?|samlas"
     r"|sags|traffades|traffats|mottes|motts|setts|sammantradde|samlades|samlats|met|gathered"
 )
+# "var hålls det?": a meeting is held, when nothing else is ("vad hölls det för föredrag
+# om CROSS?" is about the talk)
+_HELD = _any(r"halls|holls|(?:is|was|will) (?:it |that )?(?:be )?held")
 _WHEN_WHERE = _any(
     r"nar|var|vart|when|where|what time|vilken tid|hur dags|vilken lokal|lokal"
     r"|plats|place|location|room|tid|time|datum|date|held|holls|halls|ager rum"
@@ -434,7 +443,7 @@ def _meeting_family(s: Signals) -> Intent | None:
     norm = s.norm
     # "sammanträder" is the verb, not the noun "sammanträde"
     meeting = any(not _MEET_VERB.fullmatch(m.group(0)) for m in _MEETING_WORD.finditer(norm))
-    meet = _MEET_VERB.search(norm) is not None
+    meet = _MEET_VERB.search(norm) is not None or (not s.subject and _HELD.search(norm) is not None)
     if not (meeting or meet):
         return None
     if status_asked(norm):
@@ -489,6 +498,7 @@ PATTERNS: tuple[re.Pattern[str], ...] = (
     *(pattern for _, pattern, _ in _RULES),
     _PLURAL_MEETINGS,
     _MEET_VERB,
+    _HELD,
     _WHEN_WHERE,
     _WEAK_SEARCH,
     _UNDER_WAY,

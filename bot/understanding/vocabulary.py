@@ -296,7 +296,9 @@ class Vocabulary:
 
     def _exact(self, phrase: str) -> _Entry | None:
         exact = self._index.exact
-        return _best(exact.get(phrase) or exact.get(_genitive(phrase), ()), phrase)
+        # a word of the language is not a name's genitive: "hålls" is no "Häll"'s
+        genitive = "" if phrase in _LEXICON else _genitive(phrase)
+        return _best(exact.get(phrase) or exact.get(genitive, ()), phrase)
 
     def _fuzzy(self, phrase: str, size: int) -> _Entry | None:
         if len(phrase) < 5 or all(word in _LEXICON for word in phrase.split()):
