@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 # Which reading of minutes a stored document holds. Raised when the parser reads the
 # same text differently (better): the next ingest of a stored file reads it again.
-PARSER_VERSION = "2026-12-02"
+PARSER_VERSION = "2026-12-03"
 
 if TYPE_CHECKING:
     from storage.parsing.document import parse_text

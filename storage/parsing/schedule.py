@@ -12,7 +12,7 @@ a reader of Swedish minutes applies:
 - "inställt", "ställs in" cancel; "nytt datum", "flyttat", "senare förslag" move;
 - "digitalt"/"Teams"/"Skype" is DIGITAL, "fysiskt"/"på plats" PHYSICAL;
 - "gemensamt (möte) med X" names groups that join (`joint_with`); an "ev"
-  before it makes it tentative, kept in the note;
+  before it makes it tentative: kept in the note only, X's meeting it may not be;
 - a line without a date that gives a time ("Samtliga dagar kl 13-16") or a
   mode ("Alla möten är digitala") applies to the meetings written without one.
 

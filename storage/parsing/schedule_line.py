@@ -149,7 +149,9 @@ def _meeting(
     elif moved_from is not None or MOVED.search(chunk):
         status = MeetingStatus.MOVED
     place = place_of(chunk)
-    joint, _ = joint_with(chunk)
+    # an "ev gemensamt med X" may not be X's meeting at all: said in the note only
+    joint, tentative = joint_with(chunk)
+    joint = () if tentative else joint
     mode = mode_of(chunk) or (MeetingMode.PHYSICAL if place else None)
     # Running text (no notes) keeps only a place said with "i"/"in": what is
     # left after a comma there is the sentence going on, not a place.

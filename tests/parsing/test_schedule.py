@@ -99,7 +99,8 @@ MOTESTIDER_2023 = [
     on(2023, 2, 10, status=MOVED, moved_from=at(2023, 2, 3), mode=DIGITAL),
     on(2023, 3, 17, mode=PHYSICAL),
     on(2023, 4, 21, mode=DIGITAL),
-    on(2023, 6, 2, joint_with=(FOLKHALSA,), note="ev gemensamt med folkhälsocheferna"),
+    # tentative: not (yet) Chefsgrupp folkhälsa's meeting, said in the note
+    on(2023, 6, 2, note="ev gemensamt med folkhälsocheferna"),
     on(2023, 9, 8, mode=DIGITAL),
     ScheduledMeeting(at(2023, 10, 12), at(2023, 10, 13), time_known=False, note="internat"),
     on(2023, 11, 10, mode=DIGITAL),
