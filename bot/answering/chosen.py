@@ -82,6 +82,8 @@ def answer_info(
     if meeting is None:
         return no_meeting(session, query, context, "meeting_info")
     verb = pick(lang, "var", "was") if meeting.start < context.now else pick(lang, "är", "is")
+    if meeting.start <= context.now < meeting.finish:
+        verb = pick(lang, "pågår", "is under way")  # day 1 of a meeting of two days
     text = f"{groups_text(meeting.groups, lang)} {verb}: {meeting_line(meeting, lang, with_group=False)}"
     if meeting.status == "cancelled":
         text = pick(lang, "Mötet är inställt: ", "The meeting is cancelled: ") + meeting_line(
@@ -89,6 +91,12 @@ def answer_info(
         )
     elif meeting.place is None and _WHERE.search(fold(query.raw)):
         text += "\n" + _no_place(meeting, lang)
+    if meeting.finish < context.now and meeting.status != "cancelled" and not meeting.has_minutes:
+        text += "\n" + pick(  # "när var senaste mötet?": a past meeting only planned here
+            lang,
+            "Mötet finns bara i en mötesplan: protokoll från det finns inte.",
+            "The meeting appears only in a schedule: its minutes are not stored.",
+        )
     return Answer(
         intent="meeting_info",
         text=text + "\n" + pick(lang, "Källa: ", "Source: ") + meeting.document,
@@ -107,10 +115,19 @@ _WHERE = re.compile(
 
 def _no_place(meeting: MeetingView, lang: str) -> str:
     """What is known of where a meeting without a place was held: nothing, or digitally."""
+    said_sv, said_en = (
+        ("protokollet", "the minutes give")
+        if meeting.has_minutes
+        else ("mötesplanen", "the schedule gives")
+    )
     if meeting.mode == "digital":
         return pick(
             lang,
-            "Mötet är digitalt; protokollet anger ingen plats.",
-            "The meeting is digital; the minutes give no place.",
+            f"Mötet är digitalt; {said_sv} anger ingen plats.",
+            f"The meeting is digital; {said_en} no place.",
         )
-    return pick(lang, "Protokollet anger ingen plats.", "The minutes give no place.")
+    return pick(
+        lang,
+        f"{said_sv.capitalize()} anger ingen plats.",
+        f"{said_en.capitalize()} no place.",
+    )

@@ -20,11 +20,27 @@ from bot.answering.facts import day_bounds
 from bot.answering.format import pick
 from bot.understanding.query import Query
 from storage.queries import MeetingView
+from storage.registry import fold
 
 # A place that is a meeting service says the meeting was digital.
 _DIGITAL_PLACE = re.compile(r"\b(?:teams|skype|zoom|digital\w*|online|webex)\b", re.IGNORECASE)
 
 _INTERNAT = re.compile(r"\binternat\w*", re.IGNORECASE)
+# "hur många möten finns i protokollen totalt?": every meeting, not the coming year's
+_ALL_TIME = re.compile(
+    r"\b(?:totalt|sammanlagt|allt som allt|nagonsin|in total|altogether|overall|ever"
+    r"|i protokollen|in the minutes)\b"
+)
+
+
+def all_time(query: Query) -> bool:
+    """The question asks about every meeting the minutes hold, whenever it lies."""
+    return (
+        query.date is None
+        and query.period is None
+        and query.which in (None, "last")
+        and _ALL_TIME.search(fold(query.raw.lower())) is not None
+    )
 
 
 @dataclass(frozen=True)
@@ -46,9 +62,11 @@ def list_window(query: Query, now: datetime) -> Window | None:
         first, last = query.date, query.date
     elif query.period is not None:
         first, last = query.period.start, query.period.end
-    elif query.status:
+    elif query.status or all_time(query):
         # "which meetings were cancelled?" asks about everything the minutes say
         first, last = date(1900, 1, 1), date(2999, 12, 30)
+        if query.which == "last":  # "hur många möten har rådet haft totalt?": up to today
+            last = now.date()
     elif query.which == "last":
         return None
     else:

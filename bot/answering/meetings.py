@@ -22,6 +22,7 @@ from bot.answering.facts import (
 from bot.answering.format import on_days, pick, span, when
 from bot.answering.gone import gone_from_day
 from bot.answering.meeting_filters import (
+    all_time,
     held_as,
     list_window,
     mode_label,
@@ -206,6 +207,13 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
         known = {m.id for m in found}
         moved = meetings_moved_from(session, start, end, group=query.group)
         found = sorted([*found, *(m for m in moved if m.id not in known)], key=lambda m: m.start)
+    if window.first == window.last and query.status is None:
+        # "vad händer imorgon?" on day 1 of "8/10 kl 12 – 9/10 kl 13": that meeting too
+        known = {m.id for m in found}
+        found = [
+            *(m for m in _under_way_on(session, window.first, query.group) if m.id not in known),
+            *found,
+        ]
     found = of_mode(found, query.mode)
     more = len(found) > MAX_FACTS
     found = found[:MAX_FACTS]
@@ -235,11 +243,52 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
         "cancelled": pick(lang, "Inställda möten", "Cancelled meetings"),
         "moved": pick(lang, "Flyttade möten", "Moved meetings"),
     }.get(query.status or "", mode_label(query.mode or "", lang))
-    if query.status and query.period is None and query.date is None:
+    if all_time(query) and not (query.status or query.mode):
+        label = pick(lang, "Alla möten i protokollen", "All meetings in the minutes")
+    if (query.status or all_time(query)) and query.period is None and query.date is None:
         span = ""
-    counted = "" if more else f" ({len(found)})"  # "hur många möten …?"
+    counted = "" if more else _counted(found, query.status, lang)  # "hur många möten …?"
     header = f"{label}{whose} {span}".rstrip() + counted + ":"
-    return _listed(query, header, shown, found, _more_notes(lang, more, len(found), len(shown)))
+    notes = _more_notes(lang, more, len(found), len(shown))
+    return _listed(query, header, shown, found, notes + _unrecorded(found, context.now, lang))
+
+
+def _counted(found: Sequence[MeetingView], status: str | None, lang: str) -> str:
+    """ "(24)"; with cancelled ones among them, those held or planned and those
+    cancelled apart: "(23 och 1 inställt)"."""
+    cancelled = sum(m.status == "cancelled" for m in found)
+    if not cancelled or status is not None:
+        return f" ({len(found)})"
+    rest = len(found) - cancelled
+    return pick(
+        lang,
+        f" ({rest} och {cancelled} {'inställt' if cancelled == 1 else 'inställda'})",
+        f" ({rest} and {cancelled} cancelled)",
+    )
+
+
+def _unrecorded(found: Sequence[MeetingView], now: datetime, lang: str) -> list[str]:
+    """A note on the past meetings (not cancelled) known only from a schedule: the
+    archive has no minutes of them, so whether and how they were held is not known."""
+    count = sum(
+        m.finish < now and m.status != "cancelled" and not as_of(m, now).has_minutes for m in found
+    )
+    if not count:
+        return []
+    return [unrecorded_note(count, lang)]
+
+
+def unrecorded_note(count: int, lang: str) -> str:
+    """ "2 av mötena som har passerat finns bara i en mötesplan: …"."""
+    if count == 1 and lang == "sv":
+        return "Ett av mötena som har passerat finns bara i en mötesplan: protokoll från det finns inte."
+    if count == 1:
+        return "One of the past meetings appears only in a schedule: its minutes are not stored."
+    return pick(
+        lang,
+        f"{count} av mötena som har passerat finns bara i en mötesplan: protokoll från dem finns inte.",
+        f"{count} of the past meetings appear only in a schedule: their minutes are not stored.",
+    )
 
 
 def _more_notes(lang: str, more: bool, found: int, shown: int) -> list[str]:

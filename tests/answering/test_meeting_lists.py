@@ -200,3 +200,55 @@ def test_how_often_a_group_meets(ask: Ask) -> None:
     assert answer.text.startswith(
         "Meetings for Specifika samverkansrådet för folkhälsa in 2024 (1):"
     )
+
+
+def test_a_count_of_meetings_holds_the_cancelled_apart(ask: Ask) -> None:
+    answer = ask("hur många möten har hållits sedan 2020?", now="2026-12-03T10:00")
+    assert "(23 och 1 inställt):" in answer.text.splitlines()[0]
+    english = ask("how many meetings have there been since 2020?", now="2026-12-03T10:00")
+    assert "(23 and 1 cancelled):" in english.text.splitlines()[0]
+
+
+def test_past_meetings_known_only_from_a_schedule_are_said_so(ask: Ask) -> None:
+    """The chefsgrupp's 2026: minutes of 29 May only; 28 August, 8-9 October and
+    6 November are in the schedule of those minutes, none of them with minutes here."""
+    answer = ask("hur många möten har chefsgruppen haft 2026?", now="2026-12-03T10:00")
+    assert len(answer.meetings) == 4
+    assert (
+        "3 av mötena som har passerat finns bara i en mötesplan: protokoll från dem finns inte."
+        in answer.text.splitlines()
+    )
+    latest = ask("när var senaste mötet?", now="2026-12-03T10:00")
+    assert latest.meetings[0].start.startswith("2026-11-06")
+    assert "Mötet finns bara i en mötesplan: protokoll från det finns inte." in latest.text
+    held = ask("när var mötet 8 september 2023?")  # minutes: no such note
+    assert "mötesplan" not in held.text
+
+
+def test_a_day_holds_the_meeting_begun_the_day_before(ask: Ask) -> None:
+    """On day 1 of "8/10 kl 12 – 9/10 kl 13", tomorrow has that meeting."""
+    answer = ask("vad händer imorgon?", now="2026-10-08T14:00")
+    assert [m.start[:16] for m in answer.meetings] == ["2026-10-08T12:00"]
+    assert "mötesplan" not in answer.text  # under way: no minutes are expected yet
+    info = ask("har vi möte imorgon?", now="2026-10-08T14:00")
+    assert "pågår: torsdag 8 oktober 2026 kl. 12.00 – fredag 9 oktober 2026 kl. 13.00" in info.text
+
+
+def test_every_meeting_in_the_minutes_counted(ask: Ask) -> None:
+    """ "totalt", "in total": every meeting, not the coming year's (it said 1)."""
+    answer = ask("Hur många möten finns i protokollen totalt?", now="2026-12-03T10:00")
+    assert answer.text.startswith("Alla möten i protokollen (24 och 1 inställt):")
+    assert len(answer.meetings) == 25
+    english = ask("how many meetings has the chefsgrupp had in total?", now="2026-12-03T10:00")
+    assert english.text.startswith("All meetings in the minutes for Chefsgrupp för samverkan")
+    assert all(m.start < "2026-12-03" for m in english.meetings)  # had: up to today
+
+
+def test_a_tentative_joint_meeting_is_not_the_other_groups(ask: Ask) -> None:
+    """ "2/6 ev gemensamt med folkhälsocheferna" in the chefsgrupp's 2023 plan: maybe
+    joint, so not Chefsgrupp folkhälsa's latest meeting (its latest is of 2020)."""
+    answer = ask("när var senaste mötet för chefsgrupp folkhälsa?", now="2026-12-03T10:00")
+    assert answer.meetings[0].start.startswith("2020-12-10")
+    plan = ask("vilka möten har chefsgruppen 2023?")
+    june = next(line for line in plan.text.splitlines() if "2 juni 2023" in line)
+    assert "ev gemensamt med folkhälsocheferna" in june and "Chefsgrupp folkhälsa" not in june

@@ -135,12 +135,17 @@ def test_code_is_answered_in_swedish(ask: Ask) -> None:
 
 
 @pytest.mark.parametrize(
-    "question", ["Var hålls mötet 11 december?", "Var hölls mötet 20 mars 2020?"]
+    ("question", "said"),
+    [
+        # planned in the minutes of 29 May 2026: the schedule says no place
+        ("Var hålls mötet 11 december?", "Mötesplanen anger ingen plats."),
+        ("Var hölls mötet 20 mars 2020?", "Protokollet anger ingen plats."),
+    ],
 )
-def test_no_place_in_the_minutes(ask: Ask, question: str) -> None:
+def test_no_place_in_the_minutes(ask: Ask, question: str, said: str) -> None:
     answer = ask(question)
     assert answer.intent == "meeting_info"
-    assert "Protokollet anger ingen plats." in answer.text
+    assert said in answer.text
 
 
 def test_a_place_and_a_time_question(ask: Ask) -> None:
