@@ -28,6 +28,7 @@ from bot.answering.format import day, join, pick
 from bot.answering.meetings import asked_days, no_meeting
 from bot.answering.members import answer_members, titled_lines
 from bot.answering.person import answer_person
+from bot.answering.search import answer_search
 from bot.answering.tally import answer_tally
 from bot.answers import Answer, AskContext, PersonFact, Source, combined
 from bot.understanding.query import Query
@@ -395,7 +396,28 @@ def _nobody(session: Session, query: Query, context: AskContext, who: str, at: d
                 language=lang,
                 found=False,
             )
+    if query.municipality is None and query.organization is not None:
+        # "vilka ingår i arbetsgruppen för samverkansplanerna?": no listing names it,
+        # the minutes may say who in so many words
+        said = _said_of(session, query, context)
+        if said is not None:
+            return said
     return Answer("representatives", text, language=lang, found=False)
+
+
+def _said_of(session: Session, query: Query, context: AskContext) -> Answer | None:
+    """What the minutes say of an organisation no listing names (a working group, a
+    project); None when they say nothing of it either."""
+    topic = (query.organization or "").lower() if query.topic is None else query.topic
+    searched = answer_search(session, replace(query, topic=topic, organization=None), context)
+    if not searched.found or not searched.sources:
+        return None
+    lead = pick(
+        query.language,
+        f"Ingen deltagarlista visar vilka som ingår i {topic}.",
+        f"No attendance list shows who is in {topic}.",
+    )
+    return replace(searched, intent="representatives", text=f"{lead}\n{searched.text}", found=False)
 
 
 def _one_each(found: list[AttendanceView]) -> list[PersonFact]:

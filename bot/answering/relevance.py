@@ -35,6 +35,8 @@ _FIGURE_FORMS = (
     ("money", r"kostar|kostade|costs?(?=\W*$)"),
     ("duration", r"hur (?:lang|lange)|how long"),
     ("count", r"hur (?:manga|mycket|stor|stora|ofta)|how (?:many|much|big|often)"),
+    # "vem leder implementeringen?", "vilka ingår i arbetsgruppen?": a person's name
+    ("person", r"^\W*(?:vem|who|whom)|vilka (?:ingar|sitter|deltar|personer|var med|ar med)"),
 )
 _FORMS = [(kind, re.compile(rf"\b(?:{words})\b")) for kind, words in _FIGURE_FORMS]
 # Words of a subject that ask for a figure ("budget CROSS", "svarsfrekvens enkät");
@@ -75,6 +77,22 @@ _GIVES = {
         re.IGNORECASE,
     ),
 }
+# A first name and a surname as written ("Ann-Mari Gustafsson", "Jürgen Degner"): two
+# capitalised words, the first no small word ("En Workshop") or name of a body.
+_NAMED = re.compile(r"\b([A-ZÅÄÖÉÜ][a-zåäöéüá]+)(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖÉÜ][a-zåäöéüá]+")
+_NOT_FIRST_NAMES = frozenset(("region", "specifika", "chefsgrupp", "chefsgruppen", "orebro"))
+
+
+def _gives(kind: str, sentence: str) -> bool:
+    """Whether a sentence gives the kind of figure asked for."""
+    if kind == "person":
+        return any(
+            fold(m.group(1).lower()) not in FUNCTION_WORDS | _NOT_FIRST_NAMES
+            for m in _NAMED.finditer(sentence)
+        )
+    return _GIVES[kind].search(sentence) is not None
+
+
 _DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ%]+")
 # A figure this many words from a word of the question is the figure asked for.
@@ -248,7 +266,7 @@ def sentence_scores(
         said = matched(words, weighed)
         if asked.figure is None or not (said or about):
             scores.append((0, said))
-        elif _GIVES[asked.figure].search(sentence):
+        elif _gives(asked.figure, sentence):
             scores.append((2, said + (0.5 * _top(weighed) if _near(sentence, weighed) else 0.0)))
         else:
             scores.append((1 if _DIGIT.search(sentence) else 0, said))

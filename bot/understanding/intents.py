@@ -110,6 +110,9 @@ def _any(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{pattern})\b")
 
 
+_LED_MEETING = re.compile(rf"\b{MEETING}\b")  # "vem ledde mötet i Vingåker?"
+
+
 # Greetings, thanks and goodbyes: answered in a line, with a hint of what to ask.
 _POLITE = r"(?: (?:sa |sa hemskt |very |so )?(?:mycket|much|a lot|mycket for \w+))?"
 _SMALL_TALK: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -271,7 +274,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
     (
         Intent.MEETING_ROLES,
         _any(r"ledde|leder|leds|led|leads"),
-        lambda s: not s.subject or _MEETING_WORD.search(s.norm) is not None,
+        lambda s: not s.subject or _LED_MEETING.search(s.norm) is not None,
     ),
     (
         Intent.MEETING_ROLES,

@@ -139,3 +139,40 @@ def test_a_figure_asked_for_prefers_the_sentence_that_gives_it() -> None:
     assert snippet_for(text, Asked(("projekt",))) == "Projektet handlar om samverkan."
     money = snippet_for(text, Asked(("projekt",), figure="money"), title="Projektet")
     assert money == "Totalt omfattar budgeten ca 8,3 miljoner kronor."
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("vem leder implementeringen av nya överenskommelsen?", "ledas av Ann-Mari Gustafsson"),
+        ("vem leder SKoP-arbetet?", "Jürgen Degner"),
+        ("vem ledde workshopen om samledning?", "under ledning av Mats Tystrup och Hanna Elving"),
+    ],
+)
+def test_who_leads_the_work_is_the_sentence_that_names_them(
+    ask: Ask, question: str, named: str
+) -> None:
+    """ "vem leder X?" is about X, not the latest meeting's chair; the sentence quoted
+    is one that names a person."""
+    answer = ask(question)
+    assert answer.intent == "search" and answer.found
+    assert named in _first_hit(answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Vilka ingår i arbetsgruppen för samverkansplanerna?", "Peter Björklund, Cecilia Ljung"),
+        (
+            "Vilka ingår i styrgruppen för förstudien om läkemedelshantering?",
+            "även Annika Roman och Ingmar Ångman",
+        ),
+    ],
+)
+def test_who_is_in_a_working_group_no_list_names(ask: Ask, question: str, named: str) -> None:
+    """No attendance list is of the working group: what the minutes say of it, with
+    the sentence naming its members (it said "nobody represents Arbetsgruppen …")."""
+    answer = ask(question)
+    assert answer.intent == "representatives" and not answer.found
+    assert answer.text.startswith("Ingen deltagarlista visar vilka som ingår i")
+    assert named in answer.text and answer.sources
