@@ -116,6 +116,8 @@ _FOLLOW_UP = re.compile(
     r"^(?:och|and|men|but|samt|also)\b"
     r"|\b(?:dar|da|there|then|det motet|samma mote|that meeting|the same meeting)\b"
 )
+# Asked of one meeting with no "och"/"där": in a conversation, of the meeting talked of.
+_BARE_INTENTS = frozenset((Intent.MEETING_ROLES, Intent.ATTENDANCE, Intent.AGENDA))
 # What is asked of one meeting: a follow-up asks it of the previous answer's meeting.
 _OF_ONE_MEETING = frozenset(
     (
@@ -137,13 +139,24 @@ def follow_up(question: str, day: str, now: datetime) -> str:
     >>> follow_up("och vem justerade?", "2024-09-20", now)
     'och vem justerade? (2024-09-20)'
     """
-    if not _FOLLOW_UP.search(read_words(question).norm):
-        return question
     query = understand(question, now=now)
     named = query.date or query.period or query.which or query.groups
     if named or query.intent not in _OF_ONE_MEETING:
         return question
-    return f"{question} ({day})"
+    if _FOLLOW_UP.search(read_words(question).norm) or _bare(query):
+        return f"{question} ({day})"
+    return question
+
+
+def _bare(query: Query) -> bool:
+    """A question of one meeting's people or agenda that names nothing at all ("vem var
+    sekreterare?", "vilka var med?"): in a conversation, of the meeting just talked of."""
+    return (
+        query.intent in _BARE_INTENTS
+        and query.group is None
+        and not (query.topic or query.person or query.municipality or query.organization)
+        and not query.tally
+    )
 
 
 def meeting_day_of(answer: Answer) -> str | None:

@@ -205,6 +205,23 @@ def test_a_question_of_its_own_is_not_a_follow_up() -> None:
     )
 
 
+def test_a_bare_question_of_one_meeting_goes_on_from_the_conversations() -> None:
+    """"Vem var sekreterare?" right after "När var mötet i september 2023?" is of that
+    meeting; one that names a meeting, a subject or a count is asked as written."""
+    assert follow_up("Vem var sekreterare?", "2023-09-08", MOMENT).endswith("(2023-09-08)")
+    assert follow_up("vilka var med?", "2023-09-08", MOMENT).endswith("(2023-09-08)")
+    assert follow_up("who chaired?", "2023-09-08", MOMENT).endswith("(2023-09-08)")
+    for own in (
+        "vem var ordförande på senaste mötet?",
+        "vem var ordförande i chefsgrupp folkhälsa?",
+        "vem har varit ordförande flest gånger?",
+        "vad sades om psykisk hälsa?",
+        "vilka beslut togs?",
+        "när är nästa möte?",
+    ):
+        assert follow_up(own, "2023-09-08", MOMENT) == own
+
+
 def test_a_conversation_is_remembered_for_a_while_only(ask: Ask) -> None:
     first = ask("vem var ordförande 20 september 2024?", now=NOW)
     recent = RecentMeetings(kept_seconds=60, size=2)
