@@ -34,7 +34,11 @@ _FIGURE_FORMS = (
     ("money", r"hur mycket (?:pengar|medel|kostar|kostade)|vad (?:kostar|kostade)|how much money"),
     ("money", r"kostar|kostade|costs?(?=\W*$)"),
     ("duration", r"hur (?:lang|lange)|how long"),
-    ("count", r"hur (?:manga|mycket|stor|stora|ofta)|how (?:many|much|big|often)"),
+    (
+        "count",
+        r"hur (?:manga|mycket|stor|stort|stora|hog|hogt|hoga|lag|lagt|ofta)"
+        r"|how (?:many|much|big|high|low|often)",
+    ),
     # "vem leder implementeringen?", "vilka ingår i arbetsgruppen?": a person's name
     ("person", r"^\W*(?:vem|who|whom)|vilka (?:ingar|sitter|deltar|personer|var med|ar med)"),
 )

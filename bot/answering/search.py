@@ -150,7 +150,9 @@ def item_snippet(hit: ItemView, words: list[str], asked: Asked | None = None) ->
     else its title."""
     about = asked is not None and asked.figure is not None and _mentions(hit.title, words)
     if not (about or _mentions(hit.text, list(asked.all_words) if asked else words)):
-        return hit.title
+        # the title names it, the text goes on without the words ("Gängkriminalitet":
+        # "GVI (Grupp Vålds Intervention) …"): how the text begins, else the title
+        return snippet_for(hit.text, Asked(()), hit.title) or hit.title
     return snippet_for(hit.text, asked or Asked(tuple(words)), hit.title)
 
 

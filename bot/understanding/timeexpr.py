@@ -141,12 +141,14 @@ def _span(first: Atom, second: Atom, norm: str) -> Atom:
             first = shift_years(first, -1)
     elif second.yearless and not first.yearless:
         second = shift_years(second, first.first.year - second.first.year)
-    if second.last < first.first:
-        second = shift_years(second, 1)
+    if second.last < first.first and second.yearless:
+        second = shift_years(second, 1)  # "december till februari": the February after
     opening = _RANGE_OPEN.search(norm, 0, first.start)
     start = opening.start() if opening else first.start
     yearless = first.yearless and second.yearless
-    return Atom(start, second.end, first.first, second.last, yearless=yearless, tense=first.tense)
+    # written backwards ("2023-09-08 till 2020"): the days between, in order
+    low, high = min(first.first, second.first), max(first.last, second.last)
+    return Atom(start, second.end, low, high, yearless=yearless, tense=first.tense)
 
 
 def _apply_year(atoms: list[Atom]) -> list[Atom]:

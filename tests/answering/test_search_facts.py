@@ -176,3 +176,15 @@ def test_who_is_in_a_working_group_no_list_names(ask: Ask, question: str, named:
     assert answer.intent == "representatives" and not answer.found
     assert answer.text.startswith("Ingen deltagarlista visar vilka som ingår i")
     assert named in answer.text and answer.sources
+
+
+def test_an_item_whose_title_alone_names_it_is_quoted_from_its_text(ask: Ask) -> None:
+    """Item 10 "Gängkriminalitet" (8 September 2023) never says the word again: its
+    text's beginning is quoted, not the title twice."""
+    answer = ask("Vad sades om gängkriminalitet?")
+    assert "punkt 10 Gängkriminalitet: GVI (Grupp Vålds Intervention)" in _first_hit(answer.text)
+
+
+def test_how_high_is_a_question_form_not_a_subject(ask: Ask) -> None:
+    answer = ask("Hur hög var svarsfrekvensen i Liv och hälsa ung?")
+    assert "hög" not in answer.text.splitlines()[0]

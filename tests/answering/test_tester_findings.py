@@ -206,7 +206,7 @@ def test_a_question_of_its_own_is_not_a_follow_up() -> None:
 
 
 def test_a_bare_question_of_one_meeting_goes_on_from_the_conversations() -> None:
-    """"Vem var sekreterare?" right after "När var mötet i september 2023?" is of that
+    """ "Vem var sekreterare?" right after "När var mötet i september 2023?" is of that
     meeting; one that names a meeting, a subject or a count is asked as written."""
     assert follow_up("Vem var sekreterare?", "2023-09-08", MOMENT).endswith("(2023-09-08)")
     assert follow_up("vilka var med?", "2023-09-08", MOMENT).endswith("(2023-09-08)")

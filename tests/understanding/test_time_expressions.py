@@ -158,3 +158,18 @@ def test_a_day_of_the_month(question: str, day: date) -> None:
 def test_what_happens_on_a_day_is_its_meetings() -> None:
     query = ask("vad händer den 25:e?")
     assert (query.intent.value, query.date) == ("meetings", date(2026, 11, 25))
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        # written backwards: the days between, in order (it gave a span ending before it began)
+        ("2023-09-08 till 1900", date(1900, 1, 1), date(2023, 9, 8)),
+        ("beslut 2024 till 2022", date(2022, 1, 1), date(2024, 12, 31)),
+        # a yearless end before the start is the next year's
+        ("möten från december till februari", date(2026, 12, 1), date(2027, 2, 28)),
+    ],
+)
+def test_a_range_written_backwards(question: str, first: date, last: date) -> None:
+    period = ask(question).period
+    assert period is not None and (period.start, period.end) == (first, last)
