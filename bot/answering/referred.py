@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from bot.answering.facts import day_bounds, decision_fact, decision_source, groups_text
 from bot.answering.format import day, pick
 from bot.answers import Answer
-from bot.understanding.timewords import MONTHS, SEASON_MONTHS
+from bot.understanding.timewords import AMBIGUOUS_SEASONS, MONTHS, SEASON_MONTHS, SEASONS
 from storage.queries import DecisionView, MeetingView, decisions, meetings_between
 from storage.registry import fold, group_in
 
@@ -45,10 +45,12 @@ _NEXT = re.compile(r"\b(?:nasta|kommande|nastkommande|next|following|upcoming)\b
 _LAST = re.compile(r"\b(?:sista|last|final)\b")
 _FIRST = re.compile(r"\b(?:forsta|first)\b")
 _MEETING = re.compile(r"mote|meeting|sammantrade")
+# "hösten", "höstens", "spring": the season a referral names (not "var", "fall", "host")
 _SEASON_WORDS = {
-    **dict.fromkeys(("hosten", "hostens", "autumn", "autumns"), "autumn"),
-    **dict.fromkeys(("varen", "varens", "spring", "springs"), "spring"),
-    **dict.fromkeys(("sommaren", "sommarens", "summer", "summers"), "summer"),
+    form: season
+    for word, (season, _) in SEASONS.items()
+    if word not in AMBIGUOUS_SEASONS
+    for form in (word, f"{word}s")
 }
 # Month names written out (a short form, "jun", may be a word or a name).
 _MONTH_WORDS = {word: number for word, number in MONTHS.items() if len(word) > 4 or word == "maj"}
@@ -81,14 +83,21 @@ def target(referred: str, decided: date, groups: Sequence[str]) -> Target | None
         return Target(date(year, month, 1), following - timedelta(days=1), "first")
     season = next((_SEASON_WORDS[w] for w in words if w in _SEASON_WORDS), None)
     if season is not None:
-        begins, ends = SEASON_MONTHS[season]
-        year = decided.year if ends >= decided.month else decided.year + 1
-        first = max(date(year, begins, 1), decided + timedelta(days=1))
-        last = date(year + ends // 12, ends % 12 + 1, 1) - timedelta(days=1)
-        return Target(first, last, which)
+        first, last = _season(season, decided.year)
+        if last <= decided:  # that season is over this year: the next
+            first, last = _season(season, decided.year + 1)
+        return Target(max(first, decided + timedelta(days=1)), last, which)
     if _NEXT.search(norm) and _MEETING.search(norm):
         return Target(decided + timedelta(days=1), decided + LOOK_BACK, "first")
     return None
+
+
+def _season(season: str, year: int) -> tuple[date, date]:
+    """A season's first and last day; winter runs from December into the next year."""
+    begins, ends = SEASON_MONTHS[season]
+    last_year = year + 1 if begins > ends else year
+    last = date(last_year + ends // 12, ends % 12 + 1, 1) - timedelta(days=1)
+    return date(year, begins, 1), last
 
 
 @dataclass(frozen=True)
