@@ -31,9 +31,9 @@ from bot.understanding.timewords import AMBIGUOUS_SEASONS, MONTHS, SEASON_MONTHS
 from storage.queries import DecisionView, MeetingView, decisions, meetings_between
 from storage.registry import fold, group_in
 
-# How far back a meeting's referred questions are looked for: the follow-up span
-# of a postponed question (see bot.answering.decisions.FOLLOW_UP).
-LOOK_BACK = timedelta(days=366)
+# How far back a meeting's referred questions are looked for, and how far ahead "nästa
+# möte" reaches: the follow-up span of a postponed question (decisions.FOLLOW_UP).
+FOLLOW_SPAN = timedelta(days=366)
 REFERRED_READ = 40  # the newest postponed decisions of a group looked at, at most
 
 # Bodies other than the group itself: a question referred there leaves the group.
@@ -77,10 +77,13 @@ def target(referred: str, decided: date, groups: Sequence[str]) -> Target | None
     words = norm.split()
     which = "last" if _LAST.search(norm) else "first" if _FIRST.search(norm) else "any"
     month = next((_MONTH_WORDS[w] for w in words if w in _MONTH_WORDS), None)
-    if month is not None:
-        year = decided.year if month > decided.month else decided.year + 1
-        following = date(year + month // 12, month % 12 + 1, 1)
-        return Target(date(year, month, 1), following - timedelta(days=1), "first")
+    if month is not None:  # "augusti månads möte": the month's (first) meeting after
+        first, last = _month(month, decided.year)
+        if last <= decided:
+            first, last = _month(month, decided.year + 1)
+        return Target(
+            max(first, decided + timedelta(days=1)), last, "last" if which == "last" else "first"
+        )
     season = next((_SEASON_WORDS[w] for w in words if w in _SEASON_WORDS), None)
     if season is not None:
         first, last = _season(season, decided.year)
@@ -88,8 +91,13 @@ def target(referred: str, decided: date, groups: Sequence[str]) -> Target | None
             first, last = _season(season, decided.year + 1)
         return Target(max(first, decided + timedelta(days=1)), last, which)
     if _NEXT.search(norm) and _MEETING.search(norm):
-        return Target(decided + timedelta(days=1), decided + LOOK_BACK, "first")
+        return Target(decided + timedelta(days=1), decided + FOLLOW_SPAN, "first")
     return None
+
+
+def _month(month: int, year: int) -> tuple[date, date]:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, 1), following - timedelta(days=1)
 
 
 def _season(season: str, year: int) -> tuple[date, date]:
@@ -125,7 +133,7 @@ def referred_to(
         postponed = decisions(
             session,
             group=group,
-            start=start - LOOK_BACK,
+            start=start - FOLLOW_SPAN,
             end=start,
             kind="postponed",
             limit=REFERRED_READ,

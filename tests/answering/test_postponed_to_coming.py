@@ -126,6 +126,13 @@ def test_a_question_decided_since_is_not_on_the_agenda(backend: str, tmp_path: P
             Target(date(2023, 9, 9), date(2023, 12, 31), "any"),
         ),
         ("next meeting", date(2026, 3, 6), Target(date(2026, 3, 7), date(2027, 3, 7), "first")),
+        # later the same month; the last of a month
+        ("mötet i maj", date(2026, 5, 5), Target(date(2026, 5, 6), date(2026, 5, 31), "first")),
+        (
+            "sista mötet i november",
+            date(2026, 5, 5),
+            Target(date(2026, 11, 1), date(2026, 11, 30), "last"),
+        ),
         # winter runs into the next year
         ("under vintern", date(2026, 5, 29), Target(date(2026, 12, 1), date(2027, 2, 28), "any")),
     ],
