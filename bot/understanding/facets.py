@@ -71,6 +71,8 @@ TALLY = re.compile(
     # "vilka möten har Linnea Hedkvist varit med på?", "har Kumla varit med på alla möten?"
     r"|vilka moten|which meetings|what meetings|alla moten|varje mote|all (?:the )?meetings"
     r"|every meeting"
+    # "vem har varit sekreterare genom åren?": each, counted
+    r"|genom aren|under aren|over the years|through the years"
     # "hur många brukar vara med?", "how many attend on average?"
     r"|i snitt|i genomsnitt|genomsnitt\w*|brukar|usually|on average|average)\b"
     # "när var Karin Haster senast med?": the newest of the meetings counted (said of
