@@ -3,6 +3,7 @@ absent, who represents a municipality or organisation, and who someone is."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
@@ -42,7 +43,7 @@ from storage.queries import (
     representatives,
 )
 from storage.queries.people_rows import groups_of
-from storage.registry import LANSDELAR, lansdel_named
+from storage.registry import LANSDELAR, fold, lansdel_named
 
 # A person's seat in the group before what they did at the meeting.
 SEATS_FIRST = {"ledamot": 0, "ersättare": 1, "tjänstgörande ersättare": 2}
@@ -396,13 +397,21 @@ def _nobody(session: Session, query: Query, context: AskContext, who: str, at: d
                 language=lang,
                 found=False,
             )
-    if query.municipality is None and query.organization is not None:
+    if query.municipality is None and _BODY.search(fold(query.raw.lower())):
         # "vilka ingår i arbetsgruppen för samverkansplanerna?": no listing names it,
         # the minutes may say who in so many words
         said = _said_of(session, query, context)
         if said is not None:
             return said
     return Answer("representatives", text, language=lang, found=False)
+
+
+# A body of people a question may ask the members of ("styrgruppen", "the project team"),
+# not a place ("vem representerar Västerås?")
+_BODY = re.compile(
+    r"(?:grupp|rad|radet|natverk|projekt|team|utskott|namnd|styrelse|group|council|network"
+    r"|committee|board|project)\w*\b"
+)
 
 
 def _said_of(session: Session, query: Query, context: AskContext) -> Answer | None:

@@ -56,12 +56,26 @@ def _is_stopword(word: str, stem: str) -> bool:
 
 
 def topic_words(topic: str | None) -> list[str]:
+    """A topic's words as searched for: stemmed, and shortened to the stem another
+    form of the word has where that begins it ("svarsfrekvensen" is "svarsfrekvens",
+    but "svarsfrekvens" itself is stored as "svarsfrekv"; a search widens a word to
+    those it begins, so the shorter finds both)."""
     return [
-        stem
+        _shortest(stem)
         for word in _WORD.findall(topic or "")
         for stem in stem_words(word)
         if not _is_stopword(word, stem)
     ]
+
+
+# A stem shortened no further than this ("ledar" is no "led").
+_SHORTEST = 6
+
+
+def _shortest(stem: str) -> str:
+    again = stem_words(stem)
+    shorter = again[0] if len(again) == 1 else stem
+    return shorter if len(shorter) >= _SHORTEST and stem.startswith(shorter) else stem
 
 
 def search_topics(query: Query) -> list[str | None]:

@@ -188,3 +188,12 @@ def test_an_item_whose_title_alone_names_it_is_quoted_from_its_text(ask: Ask) ->
 def test_how_high_is_a_question_form_not_a_subject(ask: Ask) -> None:
     answer = ask("Hur hög var svarsfrekvensen i Liv och hälsa ung?")
     assert "hög" not in answer.text.splitlines()[0]
+
+
+def test_a_definite_form_finds_the_word_stored_shorter(ask: Ask) -> None:
+    """"svarsfrekvensen" stems to "svarsfrekvens", "svarsfrekvens" to "svarsfrekv": the
+    question's word is searched by the shorter, so Liv och hälsa ung's "79%
+    svarsfrekvens" is found (only the items saying "svarsfrekvensen" were)."""
+    answer = ask("Hur hög var svarsfrekvensen i Liv och hälsa ung?")
+    assert answer.text.splitlines()[0] == "I protokollen om svarsfrekvensen i Liv och hälsa ung:"
+    assert "punkt 9 Liv och hälsa ung: 79% svarsfrekvens." in _first_hit(answer.text)
