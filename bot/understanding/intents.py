@@ -270,6 +270,15 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
     # counted over meetings, before one meeting's roles and lists: "vem har varit
     # ordförande flest gånger?", "vem har varit frånvarande flest gånger?"
     (Intent.ATTENDANCE, TALLY, lambda s: tally_asked(s.norm)),
+    # "vilka kommuner deltar i CROSS?": taking part in a project, not in a meeting
+    (
+        Intent.SEARCH,
+        re.compile(
+            r"\b(?:deltar|deltog|deltagit|medverkar|medverkade|participates?|participated"
+            rf"|takes? part|took part) (?:i|in) (?!(?:\w+ )?{MEETING}\b)"
+        ),
+        lambda s: s.subject and not s.time and not s.group,
+    ),
     # "vem ledde mötet?" is the chair; "vem leder implementeringen?" is about the work
     (
         Intent.MEETING_ROLES,

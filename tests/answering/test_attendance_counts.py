@@ -324,7 +324,7 @@ def test_one_meetings_chair_is_no_count(ask: Ask) -> None:
 
 
 def test_a_role_over_the_years_is_each_holder_counted(ask: Ask) -> None:
-    """"genom åren": every secretary of the chefsgrupp's lists, not the latest one."""
+    """ "genom åren": every secretary of the chefsgrupp's lists, not the latest one."""
     answer = ask("Vem har varit sekreterare i chefsgruppen genom åren?")
     named = {p.name for p in answer.people}
     assert {"Kristin Gustafsson", "Linnea Hedkvist", "Maria Lindborg"} <= named

@@ -191,7 +191,7 @@ def test_how_high_is_a_question_form_not_a_subject(ask: Ask) -> None:
 
 
 def test_a_definite_form_finds_the_word_stored_shorter(ask: Ask) -> None:
-    """"svarsfrekvensen" stems to "svarsfrekvens", "svarsfrekvens" to "svarsfrekv": the
+    """ "svarsfrekvensen" stems to "svarsfrekvens", "svarsfrekvens" to "svarsfrekv": the
     question's word is searched by the shorter, so Liv och hälsa ung's "79%
     svarsfrekvens" is found (only the items saying "svarsfrekvensen" were)."""
     answer = ask("Hur hög var svarsfrekvensen i Liv och hälsa ung?")

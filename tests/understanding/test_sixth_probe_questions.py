@@ -48,3 +48,18 @@ def test_a_word_of_the_language_is_no_persons_genitive() -> None:
 )
 def test_who_leads(question: str, intent: str) -> None:
     assert ask(question).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Vilka kommuner deltar i CROSS?", "search"),  # the project, not the latest meeting
+        ("vilka deltar i styrgruppen?", "search"),
+        ("vilka kommuner deltog på mötet?", "attendance"),
+        ("vilka deltog i mötet 29 maj?", "attendance"),
+        ("who took part in the meeting?", "attendance"),
+        ("vilka deltar i chefsgruppen?", "attendance"),
+    ],
+)
+def test_taking_part_in_a_project(question: str, intent: str) -> None:
+    assert ask(question).intent == intent
