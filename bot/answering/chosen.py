@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.answering.facts import groups_text, meeting_fact, meeting_line, meeting_source
 from bot.answering.format import pick
 from bot.answering.meetings import find_meeting, no_meeting
+from bot.answering.written import schedule_only
 from bot.answers import Answer, AskContext
 from bot.understanding.query import Query
 from storage.queries import MeetingView
@@ -91,7 +92,7 @@ def answer_info(
         )
     elif meeting.place is None and _WHERE.search(fold(query.raw)):
         text += "\n" + _no_place(meeting, lang)
-    if meeting.finish < context.now and meeting.status != "cancelled" and not meeting.has_minutes:
+    if schedule_only(meeting, context.now):
         text += "\n" + pick(  # "när var senaste mötet?": a past meeting only planned here
             lang,
             "Mötet finns bara i en mötesplan: protokoll från det finns inte.",

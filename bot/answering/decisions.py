@@ -22,7 +22,7 @@ from bot.answering.facts import (
     unique_sources,
 )
 from bot.answering.format import day, pick, span
-from bot.answering.meetings import coming_asked, find_meeting, no_meeting
+from bot.answering.meetings import find_meeting, no_meeting
 from bot.answering.presented import answer_presented
 from bot.answering.referred import planned_for, planned_line, referred_to, with_referred
 from bot.answering.search import answer_search as search_answer
@@ -346,11 +346,11 @@ def _not_held(meeting: MeetingView, query: Query) -> Answer:
 def _no_meeting(session: Session, query: Query, context: AskContext, intent: str) -> Answer:
     """`no_meeting`'s answer; for a coming meeting without minutes, with the questions
     postponed to it."""
-    answer = no_meeting(session, query, context, intent)
-    coming = coming_asked(session, query, context)
-    if coming is None or answer.meetings != [meeting_fact(coming)]:
-        return answer  # not the coming meeting's "not known yet"
-    return _with_referred(session, answer, coming, context)
+
+    def referred(answer: Answer, coming: MeetingView) -> Answer:
+        return _with_referred(session, answer, coming, context)
+
+    return no_meeting(session, query, context, intent, coming_with=referred)
 
 
 def _with_referred(

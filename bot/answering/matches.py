@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -64,6 +64,12 @@ class Found:
     hits: list[ItemView]
     missing: tuple[str, ...] = ()
     apart: bool = False
+    written: Mapping[str, str] = field(default_factory=dict)  # each stem's word as written
+
+    @property
+    def as_written(self) -> str:
+        """The words looked for, as the question wrote them ("projekt CROSS")."""
+        return " ".join(dict.fromkeys(self.written.get(w, w) for w in self.asked.words))
 
     @property
     def words(self) -> list[str]:
@@ -177,7 +183,8 @@ def _most_of(session: Session, reading: _Reading, group: str | None, span: Span)
     best = stemmed(f"{hits[0].title} {hits[0].text}")
     lacking = [w for w in (*reading.asked.words, *reading.absent) if f" {w}" not in best]
     missing = tuple(reading.written.get(w, w) for w in reading.absent)
-    return Found(asked, hits, missing, apart=any(w not in reading.absent for w in lacking))
+    apart = any(w not in reading.absent for w in lacking)
+    return Found(asked, hits, missing, apart, reading.written)
 
 
 def _best_sets(

@@ -4,7 +4,7 @@ time and place."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
@@ -30,7 +30,7 @@ from bot.answering.meeting_filters import (
     of_mode,
     part_words,
 )
-from bot.answering.written import as_of
+from bot.answering.written import as_of, schedule_only
 from bot.answers import Answer, AskContext
 from bot.understanding.query import Period, Query
 from storage.parsing.records import STOCKHOLM
@@ -243,9 +243,10 @@ def answer_list(session: Session, query: Query, context: AskContext) -> Answer:
         "cancelled": pick(lang, "Inställda möten", "Cancelled meetings"),
         "moved": pick(lang, "Flyttade möten", "Moved meetings"),
     }.get(query.status or "", mode_label(query.mode or "", lang))
-    if all_time(query) and not (query.status or query.mode):
+    everything = all_time(query)
+    if everything and not (query.status or query.mode):
         label = pick(lang, "Alla möten i protokollen", "All meetings in the minutes")
-    if (query.status or all_time(query)) and query.period is None and query.date is None:
+    if (query.status or everything) and query.period is None and query.date is None:
         span = ""
     counted = "" if more else _counted(found, query.status, lang)  # "hur många möten …?"
     header = f"{label}{whose} {span}".rstrip() + counted + ":"
@@ -270,15 +271,11 @@ def _counted(found: Sequence[MeetingView], status: str | None, lang: str) -> str
 def _unrecorded(found: Sequence[MeetingView], now: datetime, lang: str) -> list[str]:
     """A note on the past meetings (not cancelled) known only from a schedule: the
     archive has no minutes of them, so whether and how they were held is not known."""
-    count = sum(
-        m.finish < now and m.status != "cancelled" and not as_of(m, now).has_minutes for m in found
-    )
-    if not count:
-        return []
-    return [unrecorded_note(count, lang)]
+    count = sum(schedule_only(m, now) for m in found)
+    return [_unrecorded_note(count, lang)] if count else []
 
 
-def unrecorded_note(count: int, lang: str) -> str:
+def _unrecorded_note(count: int, lang: str) -> str:
     """ "2 av mötena som har passerat finns bara i en mötesplan: …"."""
     if count == 1 and lang == "sv":
         return "Ett av mötena som har passerat finns bara i en mötesplan: protokoll från det finns inte."
@@ -415,18 +412,26 @@ def _under_way_on(session: Session, day_asked: date, group: str | None) -> list[
     return [m for m in next_meetings(session, day_start, group=group, limit=3) if m.day < day_asked]
 
 
-def no_meeting(session: Session, query: Query, context: AskContext, intent: str) -> Answer:
+def no_meeting(
+    session: Session,
+    query: Query,
+    context: AskContext,
+    intent: str,
+    *,
+    coming_with: Callable[[Answer, MeetingView], Answer] | None = None,
+) -> Answer:
     """An honest "not found", with the nearest meetings that have minutes; for a coming
     meeting asked about (the next, or one on a day or in a span not yet over), which
-    one it is and that it has no minutes yet."""
+    one it is and that it has no minutes yet (and what `coming_with` adds to that)."""
     lang = query.language
     gone = gone_from_day(session, query, intent)
     if gone is not None:
         return gone
     whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
-    coming = coming_asked(session, query, context)
+    coming = _coming_asked(session, query, context)
     if coming is not None:
-        return no_minutes_yet(coming, query, intent)
+        answer = no_minutes_yet(coming, query, intent)
+        return answer if coming_with is None else coming_with(answer, coming)
     if query.which == "next" and query.date is None and query.period is None:
         text = pick(
             lang,
@@ -452,7 +457,7 @@ def no_meeting(session: Session, query: Query, context: AskContext, intent: str)
     return _with_latest(session, query, context, text, intent=intent)
 
 
-def coming_asked(session: Session, query: Query, context: AskContext) -> MeetingView | None:
+def _coming_asked(session: Session, query: Query, context: AskContext) -> MeetingView | None:
     """The meeting a question asks about when it has no minutes yet: the next one (not
     cancelled), or the one on a day or in a span not yet over."""
     today = context.now.astimezone(STOCKHOLM).date()
@@ -507,4 +512,4 @@ def _source_note(meetings: Sequence[MeetingView], lang: str) -> str:
     return pick(lang, "Källa: ", "Source: ") + ", ".join(docs)
 
 
-__all__ = ["answer_list", "answer_next", "coming_asked", "find_meeting", "no_meeting", "when"]
+__all__ = ["answer_list", "answer_next", "find_meeting", "no_meeting", "when"]

@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 
 from bot.answering.facts import day_bounds, decision_fact, decision_source, groups_text
 from bot.answering.format import day, pick
-from bot.answers import Answer
+from bot.answers import SOURCE_LINES, Answer
+from bot.understanding.facets import which_meeting
 from bot.understanding.timewords import AMBIGUOUS_SEASONS, MONTHS, SEASON_MONTHS, SEASONS
 from storage.queries import DecisionView, MeetingView, decisions, meetings_between
 from storage.registry import fold, group_in
@@ -41,10 +42,6 @@ _ELSEWHERE = re.compile(
     r"\b(?:au|arbetsutskott\w*|styrgrupp\w*|ledningsgrupp\w*|namnd\w*|styrelse\w*|kommunstyrelse\w*"
     r"|working committee|steering group|board)\b"
 )
-_NEXT = re.compile(r"\b(?:nasta|kommande|nastkommande|next|following|upcoming)\b")
-_LAST = re.compile(r"\b(?:sista|last|final)\b")
-_FIRST = re.compile(r"\b(?:forsta|first)\b")
-_MEETING = re.compile(r"mote|meeting|sammantrade")
 # "hösten", "höstens", "spring": the season a referral names (not "var", "fall", "host")
 _SEASON_WORDS = {
     form: season
@@ -75,7 +72,8 @@ def target(referred: str, decided: date, groups: Sequence[str]) -> Target | None
     if (named is not None and named not in groups) or (named is None and _ELSEWHERE.search(norm)):
         return None
     words = norm.split()
-    which = "last" if _LAST.search(norm) else "first" if _FIRST.search(norm) else "any"
+    named_meeting = which_meeting(norm)  # "nästa möte", "höstens sista möte"
+    which = "any" if named_meeting is None else "last" if named_meeting == "last" else "first"
     month = next((_MONTH_WORDS[w] for w in words if w in _MONTH_WORDS), None)
     if month is not None:  # "augusti månads möte": the month's (first) meeting after
         first, last = _month(month, decided.year)
@@ -90,7 +88,7 @@ def target(referred: str, decided: date, groups: Sequence[str]) -> Target | None
         if last <= decided:  # that season is over this year: the next
             first, last = _season(season, decided.year + 1)
         return Target(max(first, decided + timedelta(days=1)), last, which)
-    if _NEXT.search(norm) and _MEETING.search(norm):
+    if named_meeting == "next":
         return Target(decided + timedelta(days=1), decided + FOLLOW_SPAN, "first")
     return None
 
@@ -202,7 +200,7 @@ def with_referred(answer: Answer, found: Sequence[Referred], lang: str) -> Answe
     if not found:
         return answer
     lines = answer.text.splitlines()
-    source_line = lines.pop() if lines and lines[-1].startswith(("Källa", "Source")) else None
+    source_line = lines.pop() if lines and lines[-1].startswith(SOURCE_LINES) else None
     for exact in (True, False):
         shown = [r.decision for r in found if r.exact == exact]
         if not shown:

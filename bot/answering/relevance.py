@@ -84,15 +84,14 @@ _GIVES = {
 # A first name and a surname as written ("Ann-Mari Gustafsson", "Jürgen Degner"): two
 # capitalised words, the first no small word ("En Workshop") or name of a body.
 _NAMED = re.compile(r"\b([A-ZÅÄÖÉÜ][a-zåäöéüá]+)(?:-[A-ZÅÄÖ][a-zåäöéü]+)?\s+[A-ZÅÄÖÉÜ][a-zåäöéüá]+")
-_NOT_FIRST_NAMES = frozenset(("region", "specifika", "chefsgrupp", "chefsgruppen", "orebro"))
+_NOT_FIRST_NAMES = FUNCTION_WORDS | {"region", "specifika", "chefsgrupp", "chefsgruppen", "orebro"}
 
 
 def _gives(kind: str, sentence: str) -> bool:
     """Whether a sentence gives the kind of figure asked for."""
     if kind == "person":
         return any(
-            fold(m.group(1).lower()) not in FUNCTION_WORDS | _NOT_FIRST_NAMES
-            for m in _NAMED.finditer(sentence)
+            fold(m.group(1).lower()) not in _NOT_FIRST_NAMES for m in _NAMED.finditer(sentence)
         )
     return _GIVES[kind].search(sentence) is not None
 

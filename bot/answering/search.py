@@ -66,7 +66,7 @@ def answer_search(session: Session, query: Query, context: AskContext) -> Answer
         lines.append(nothing_then(period, lang, "search"))
     if said_by is not None:
         lines.append(_person_line(query.person or "", asked, bool(said_by), lang))
-    lines.append(_heading(found, asked, query.raw, lang))
+    lines.append(_heading(found, asked, lang))
     sources = []
     for hit in hits:
         snippet = item_snippet(hit, words, found.asked)
@@ -184,7 +184,7 @@ def _asked(query: Query, found: Found) -> str:
     return " ".join(found.words) if found.words else query.raw
 
 
-def _heading(found: Found, asked: str, raw: str, lang: str) -> str:
+def _heading(found: Found, asked: str, lang: str) -> str:
     """ "I protokollen om X:", after what was not found when only some words were."""
     said = ""
     if found.missing:
@@ -201,19 +201,9 @@ def _heading(found: Found, asked: str, raw: str, lang: str) -> str:
             f"No item in the minutes mentions all of “{asked}” at once; those that mention the most of it:",
         )
     if found.missing:
-        shown = quoted(_as_written(found.asked.words, raw))
+        shown = quoted(found.as_written)
         return said + pick(lang, f"I protokollen om ”{shown}”:", f"In the minutes about “{shown}”:")
     return pick(lang, f"I protokollen om {asked}:", f"In the minutes about {asked}:")
-
-
-def _as_written(stems: tuple[str, ...], raw: str) -> str:
-    """Stemmed words searched for, said as the question wrote them ("projekt CROSS",
-    not "projek cross"); as stemmed where the question has no such word."""
-    wanted = set(stems)
-    written = [
-        w for w in re.findall(r"[^\W_]+", raw) if stem_words(w) and stem_words(w)[0] in wanted
-    ]
-    return " ".join(dict.fromkeys(written)) if written else " ".join(stems)
 
 
 def _mentions(text: str, words: list[str]) -> bool:

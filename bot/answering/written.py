@@ -65,6 +65,12 @@ def as_of(view: MeetingView, now: datetime) -> MeetingView:
     return view
 
 
+def schedule_only(view: MeetingView, now: datetime) -> bool:
+    """A meeting over by `now`, not cancelled, that no minutes record: known only from a
+    schedule, so whether and how it was held is not known."""
+    return view.finish < now and view.status != "cancelled" and not view.has_minutes
+
+
 def _newest_minutes(session: Session) -> datetime | None:
     """The start of the newest meeting with minutes, read once per state of the store."""
     found = lookups(session).kept(_MEMO_KEY, lambda: session.connection().scalar(NEWEST_MINUTES))

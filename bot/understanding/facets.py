@@ -448,12 +448,15 @@ def subject_at(norm: str, start: int, end: int, *, genitive: bool = False) -> bo
     return _SUBJECT_AFTER.match(after) is not None
 
 
+_LEADING_AND = re.compile(r"^(?:och|men|sa|and|but|so) ")
+
+
 def tense_of(norm: str) -> str | None:
     """ "future", "past", "present" or None: where a date without a year lies."""
     if _FUTURE.search(norm):
         return "future"
     # A leading "var" is "where" (also after "och": "och var hålls det?"); elsewhere "was".
-    asked = re.sub(r"^(?:och|men|sa|and|but|so) ", "", norm)
+    asked = _LEADING_AND.sub("", norm)
     if _PAST.search(norm) or " var " in f" {asked.partition(' ')[2]} ":
         return "past"
     if _PRESENT.search(norm):

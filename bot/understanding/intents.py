@@ -110,7 +110,7 @@ def _any(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{pattern})\b")
 
 
-_LED_MEETING = re.compile(rf"\b{MEETING}\b")  # "vem ledde mötet i Vingåker?"
+_MEETING_WORD = re.compile(rf"\b{MEETING}\b")
 
 
 # Greetings, thanks and goodbyes: answered in a line, with a hint of what to ask.
@@ -283,7 +283,7 @@ _RULES: tuple[tuple[Intent, re.Pattern[str], Condition], ...] = (
     (
         Intent.MEETING_ROLES,
         _any(r"ledde|leder|leds|led|leads"),
-        lambda s: not s.subject or _LED_MEETING.search(s.norm) is not None,
+        lambda s: not s.subject or _MEETING_WORD.search(s.norm) is not None,  # "ledde mötet"
     ),
     (
         Intent.MEETING_ROLES,
@@ -386,7 +386,6 @@ _PLURAL_MEETINGS = _any(
     r"\w*moten|\w*motena|motestider|motesdatum|motesplan\w*|meetings|sammantraden|schedule\w*"
     r"|kalender\w*|calendar|motesschema\w*|planerade"
 )
-_MEETING_WORD = re.compile(rf"\b{MEETING}\b")
 _ANY_MEETING = _any(
     rf"(?:is|are) there (?:a|an|any) (?:\w+ )?{MEETING}"
     rf"|(?:finns|ar) det (?:nagot|nagra|ett) (?:\w+ )?{MEETING}"

@@ -230,7 +230,8 @@ class Vocabulary:
         if len(head) < _MIN_COMPOUND_HEAD:
             return None
         # the joint of a compound: "chefsgrupp-s-möte", "folkhäls-o-mötet" (folkhälsa)
-        stems = dict.fromkeys((head, head.removesuffix("s"), re.sub(r"o$", "a", head)))
+        folkhalsa = f"{head[:-1]}a" if head.endswith("o") else head
+        stems = dict.fromkeys((head, head.removesuffix("s"), folkhalsa))
         for stem in stems:
             for form in (stem, f"{stem}et", f"{stem}en"):
                 entries = [e for e in self._index.exact.get(form, ()) if e.kind == GROUP]
