@@ -87,6 +87,10 @@ def build(size: int, url: str) -> tuple[Store, list[datetime]]:
                 session.add(document)
                 session.flush()
                 writer.write(session, document.id, parsed)
+        batches = first // batch + 1
+        if batches & (batches - 1) == 0:
+            # as the tables double, as loading does (storage.loading.analyze_at)
+            store.analyze()
     store.analyze()  # as loading does
     if store.dialect == "postgresql":
         _vacuum(store)

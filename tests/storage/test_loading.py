@@ -7,10 +7,11 @@ import threading
 import zipfile
 from pathlib import Path
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.orm import Session
 
 from storage import models
-from storage.loading import IngestReport, load_paths
+from storage.loading import ANALYZE_FROM, IngestReport, analyze_at, load_paths
 from storage.parsing import PARSER_VERSION
 from storage.store import Store
 from tests.conftest import real_minutes
@@ -177,3 +178,41 @@ def test_good_files_load_beside_bad_ones(store: Store, tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     report = load_paths(store, [tmp_path / "empty.txt", *real_minutes()[:2]])
     assert [r.status for r in report.results] == ["failed", "loaded", "loaded"]
+
+
+def test_statistics_are_refreshed_as_a_long_load_grows(store: Store, tmp_path: Path) -> None:
+    """After 64 files the planner's statistics count the rows loaded so far (a plan
+    made over the empty tables would read every row for each row written after)."""
+    from bench.corpus import documents, render
+
+    for i, parsed in enumerate(documents(ANALYZE_FROM + 1)):
+        (tmp_path / f"minutes_{i:03d}.txt").write_text(render(parsed), encoding="utf-8")
+    counted: list[float] = []
+
+    def on_file(result: object) -> None:
+        with store.session() as session:
+            counted.append(planned_meetings(session))
+
+    report = load_paths(store, sorted(tmp_path.glob("*.txt")), on_file=on_file)
+    assert report.ok and report.count("loaded") == ANALYZE_FROM + 1
+    # the statistics as each file was loaded: none before the 64th, 64 after it
+    assert counted[ANALYZE_FROM - 2] <= 0 and counted[ANALYZE_FROM] >= ANALYZE_FROM
+    assert [analyze_at(n) for n in (1, 63, 64, 65, 100, 128, 256, 1000)] == [
+        False, False, True, False, False, True, True, False,
+    ]  # fmt: skip
+
+
+def planned_meetings(session: Session) -> float:
+    """The meetings the planner's statistics count (none: 0)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return float(
+            session.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'meetings'::regclass"))
+            or 0
+        )
+    stats = session.execute(
+        text("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
+    ).first()
+    if stats is None:
+        return 0.0
+    row = session.scalar(text("SELECT stat FROM sqlite_stat1 WHERE tbl = 'meetings' LIMIT 1"))
+    return float(str(row).split()[0]) if row else 0.0
