@@ -38,6 +38,7 @@ from bot.answering.recent import RecentMeetings, Stored
 from bot.answers import Answer, AskContext, MeetingFact, combined
 from bot.delivery_claims import DeliveryClaims
 from bot.understanding import Vocabulary, understand
+from bot.understanding.ellipsis import fragment_language
 from bot.understanding.query import Intent, Query
 from storage.deliveries import claim_deliveries
 from storage.lookups import Lookups, attach, lookups
@@ -76,6 +77,7 @@ STAMP = select(
     select(func.max(PersonName.id)).scalar_subquery(),
     conversation.BOUND_GROUP.scalar_subquery(),
     conversation.RECENT_DAY.scalar_subquery(),
+    conversation.RECENT_QUESTION.scalar_subquery(),
     conversation.RECENT_AT.scalar_subquery(),
 )
 # Answers to these depend on the conversation's stored state or change it: never cached.
@@ -107,21 +109,22 @@ class Assistant:
         return await asyncio.to_thread(self.answer, question, context)
 
     def answer(self, question: str, context: AskContext) -> Answer:
-        found = self._answer_safely(question, context)
-        self.recent.remember(context.conversation, found)
+        meant = [question]  # the question as meant in the conversation, once read
+        found = self._answer_safely(question, context, meant)
+        self.recent.remember(context.conversation, found, meant[-1])
         return found
 
-    def _answer_safely(self, question: str, context: AskContext) -> Answer:
+    def _answer_safely(self, question: str, context: AskContext, meant: list[str]) -> Answer:
         try:
             try:
-                return self._answer(question, context)
+                return self._answer(question, context, meant)
             except DBAPIError as exc:
                 if not exc.connection_invalidated:
                     raise
                 # A pooled connection was lost (the database restarted since it was
                 # last used): the pool has dropped them all; ask again on a new one.
                 log.warning("database connection lost; asking again on a new one")
-                return self._answer(question, context)
+                return self._answer(question, context, meant)
         except SQLAlchemyError:
             log.exception("database error while answering")
             return _trouble(context, "database")
@@ -129,13 +132,22 @@ class Assistant:
             log.exception("error while answering")
             return _trouble(context, "internal")
 
-    def _answer(self, question: str, context: AskContext) -> Answer:
+    def _answer(self, question: str, context: AskContext, meant: list[str]) -> Answer:
         writes = False
         with self.store.session() as session:
             # the store's stamp and the conversation's group and meeting in one statement
             vocabulary, stamp, bound, recent = self._vocabulary_of(session, context.conversation)
-            # "och vem justerade?" goes on from the meeting the conversation was about
-            question = self.recent.go_on(context.conversation, question, context.now, stored=recent)
+            # "och vem justerade?" goes on from the meeting the conversation was about,
+            # "Och 2022?" from its last question
+            asked = question
+            question = self.recent.go_on(
+                context.conversation, question, context.now, stored=recent, vocabulary=vocabulary
+            )
+            meant.append(question)
+            if question != asked and not context.language:
+                # answered in the language the follow-up is said in ("and in 2022?")
+                said = fragment_language(asked, vocabulary=vocabulary)
+                context = replace(context, language=said) if said else context
             group = bound
             if context.group:  # as the caller wrote it: the store's name for it
                 group = vocabulary.group_named(context.group)
@@ -215,7 +227,7 @@ class Assistant:
                 self._known = (stamp, vocabulary, found)
             _, vocabulary, found = self._known
         attach(session, found)
-        return vocabulary, stamp, newest[2], (newest[3], newest[4])
+        return vocabulary, stamp, newest[2], (newest[3], newest[4], newest[5])
 
 
 def _for_each_group(

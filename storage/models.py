@@ -349,6 +349,9 @@ class Conversation(Base):
     # a follow-up goes on from it (bot.answering.recent)
     recent_day: Mapped[str | None] = mapped_column(String(10))
     recent_at: Mapped[datetime | None] = mapped_column(StockholmTime())
+    # the question it last asked, as meant: a fragment ("Och 2022?") asks it again
+    # with that part changed (bot.understanding.ellipsis), while recent_at is fresh
+    recent_question: Mapped[str | None] = mapped_column(String(300))
     group: Mapped[Group | None] = relationship(lazy="joined")
 
 

@@ -94,7 +94,14 @@ def answer_help(query: Query, context: AskContext) -> Answer:
             f"Den här konversationen gäller {context.group}.",
             f"This conversation is about {context.group}.",
         )
-    text = intro + "\n" + "\n".join(f"• {e}" for e in examples) + bound
+    going_on = pick(
+        lang,
+        "I en konversation kan du fortsätta på förra svaret: ”och vem justerade?”, "
+        "”Och 2022?”, ”och för Kumla?”.",
+        "In a conversation you can go on from the last answer: “and who checked the "
+        "minutes?”, “And 2022?”, “what about Kumla?”.",
+    )
+    text = intro + "\n" + "\n".join(f"• {e}" for e in examples) + "\n" + going_on + bound
     return Answer("help", text, language=lang)
 
 
@@ -170,10 +177,14 @@ def meeting_day_of(answer: Answer) -> str | None:
     return days.pop() if len(days) == 1 else None
 
 
-# The meeting day the conversation `:conversation` last asked about, and when (see
+# The meeting day the conversation `:conversation` last asked about, its last
+# question, and when (see
 # bot.answering.recent; no row: none)
 RECENT_DAY = select(Conversation.recent_day).where(Conversation.key == param("conversation"))
 RECENT_AT = select(Conversation.recent_at).where(Conversation.key == param("conversation"))
+RECENT_QUESTION = select(Conversation.recent_question).where(
+    Conversation.key == param("conversation")
+)
 # The name of the group the conversation `:conversation` is tied to (no row: none).
 BOUND_GROUP = (
     select(Group.name)

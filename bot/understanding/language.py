@@ -43,6 +43,23 @@ _SHARED = frozenset(
 
 def detect_language(keys: Sequence[str], raws: Sequence[str]) -> str:
     """ "sv" or "en" for the folded `keys` of a question's non-name words."""
+    swedish, english = _counts(keys, raws)
+    return "en" if english > swedish else "sv"
+
+
+def said_language(keys: Sequence[str], raws: Sequence[str]) -> str | None:
+    """ "sv" or "en" when the words say, None when they do not ("2022?", "Nora?").
+
+    >>> said_language(["what", "about", "nora"], ["what", "about", "Nora"])
+    'en'
+    """
+    swedish, english = _counts(keys, raws)
+    if swedish == english:
+        return None
+    return "en" if english > swedish else "sv"
+
+
+def _counts(keys: Sequence[str], raws: Sequence[str]) -> tuple[int, int]:
     swedish = sum(1 for raw in raws if any(c in "åäöÅÄÖ" for c in raw))
     english = 0
     for key in keys:
@@ -50,7 +67,7 @@ def detect_language(keys: Sequence[str], raws: Sequence[str]) -> str:
             continue
         swedish += key in SWEDISH_FUNCTION_WORDS or key in _SWEDISH_MARKERS
         english += key in ENGLISH_FUNCTION_WORDS or key in _ENGLISH_MARKERS
-    return "en" if english > swedish else "sv"
+    return swedish, english
 
 
 # SQL and code words: two of them in a question make it code, not English.

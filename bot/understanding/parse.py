@@ -111,7 +111,7 @@ def understand(
     words = read_words(raw)
     if not words.tokens:
         return Query(intent=Intent.UNKNOWN, language="sv", raw=raw)
-    mentions = _informal_group(words, (vocabulary or builtin_vocabulary()).find(words.tokens))
+    mentions = read_mentions(words, vocabulary or builtin_vocabulary())
     keys = correct_keys([t.key for t in words.tokens], keep=mentions.used)
     fixed = words.with_keys(keys)
     today = _today(now)
@@ -130,6 +130,11 @@ def understand(
         )
     )
     return _query(intent, raw, reading, default_group, leads)
+
+
+def read_mentions(words: Words, vocabulary: Vocabulary) -> Mentions:
+    """The names a question mentions, a group named in passing among them."""
+    return _informal_group(words, vocabulary.find(words.tokens))
 
 
 def _informal_group(words: Words, mentions: Mentions) -> Mentions:

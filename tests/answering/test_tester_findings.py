@@ -225,13 +225,15 @@ def test_a_bare_question_of_one_meeting_goes_on_from_the_conversations() -> None
 def test_a_conversation_is_remembered_for_a_while_only(ask: Ask) -> None:
     first = ask("vem var ordförande 20 september 2024?", now=NOW)
     recent = RecentMeetings(kept_seconds=60, size=2)
-    recent.remember("c1", first)
+    recent.remember("c1", first, "vem var ordförande 20 september 2024?")
     assert recent.go_on("c1", "och vem justerade?", MOMENT).endswith("(2024-09-20)")
-    recent.remember("c2", first)
-    recent.remember("c3", first)  # past the size: the oldest conversation is let go
+    recent.remember("c2", first, "vem var ordförande 20 september 2024?")
+    recent.remember(
+        "c3", first, "vem var ordförande 20 september 2024?"
+    )  # past the size: the oldest conversation is let go
     assert recent.go_on("c1", "och vem justerade?", MOMENT) == "och vem justerade?"
     stale = RecentMeetings(kept_seconds=-1)  # already past
-    stale.remember("c1", first)
+    stale.remember("c1", first, "vem var ordförande 20 september 2024?")
     assert stale.go_on("c1", "och vem justerade?", MOMENT) == "och vem justerade?"
 
 

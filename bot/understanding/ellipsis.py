@@ -1,0 +1,155 @@
+"""A question that says only what changes: "Och 2022?", "och för Kumla?", "what
+about Nora?", "och folkhälsa då?" right after "Vad beslutades om suicidprevention
+2023?" or "Vem representerar Nora i chefsgruppen?" asks the previous question again
+with that part changed.
+
+    >>> go_on_from("Vad beslutades om suicidprevention 2023?", "Och 2022?", now=now)
+    'Vad beslutades om suicidprevention 2022?'
+    >>> go_on_from("Vem representerar Nora?", "och Kumla då?", now=now)
+    'Vem representerar Kumla?'
+
+A part is a time ("2022", "i maj", "förra året"), a group, a municipality or
+organisation, or a person. A fragment is read as one only when every other word in
+it is a joining word ("och", "what about", "då"); a time or a group the previous
+question lacked is added to it, a place or a person only replaces one it named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.understanding.language import said_language
+from bot.understanding.lexicon import correct_keys
+from bot.understanding.parse import INFORMAL_GROUPS, builtin_vocabulary, read_mentions, understand
+from bot.understanding.query import Intent
+from bot.understanding.text import MAX_CHARS, Words, read_words
+from bot.understanding.timeexpr import read_time
+from bot.understanding.vocabulary import Vocabulary
+from storage.parsing.records import STOCKHOLM
+
+# The words a fragment may hold besides the parts it changes (folded keys), and the
+# prepositions said before a time or a place: the fragment's, when it has one,
+# replaces the previous question's.
+_JOINING_WORDS = """
+    och and men but samt also too as well ocksa aven
+    what how about hur ar var det med vad galler sager om then da sa
+    samma sak same thing for i in pa on at under during den the till to
+    aret year istallet instead likadant sadar nu now
+"""
+_PREPOSITIONS = "i in for pa on at under during den till to om"
+JOINING = frozenset(_JOINING_WORDS.split())
+_BEFORE = frozenset(_PREPOSITIONS.split())
+# Parts added to a previous question that lacked them; the others only replace.
+_ADDED = ("time", "group")
+_KINDS = ("time", "group", "place", "person")
+_END = re.compile(r"[\s?!.…]*$")
+
+
+@dataclass(frozen=True)
+class _Parts:
+    words: Words
+    spans: dict[str, frozenset[int]]  # kind -> token indices
+    informal: bool = False  # the group is named by its everyday name alone
+
+
+def go_on_from(
+    previous: str, question: str, *, now: datetime, vocabulary: Vocabulary | None = None
+) -> str | None:
+    """`previous` with the parts `question` names put in, if `question` is only such
+    parts; else None (the question is asked as written)."""
+    if len(question) > 80 or not previous:  # a fragment is short
+        return None
+    vocabulary = vocabulary or builtin_vocabulary()
+    today = now.astimezone(STOCKHOLM).date()
+    said = _parts(question, vocabulary, today)
+    named = [kind for kind in _KINDS if said.spans[kind]]
+    if not named or not _only_parts(said):
+        return None
+    if said.informal and _topical(previous, now, vocabulary):
+        return None  # "folkhälsa?" after "vad beslutades om X?" is a subject
+    before = _parts(previous[:MAX_CHARS], vocabulary, today)
+    edits: list[tuple[int, int, str]] = []
+    for kind in named:
+        wording = _wording(said, question, kind)
+        if before.spans[kind]:
+            start, end = _span(before, kind, with_preposition=wording[1])
+            edits.append((start, end, wording[0]))
+        elif kind in _ADDED:
+            at = _END.search(previous)
+            assert at is not None  # matches at the end at least
+            edits.append((at.start(), at.start(), " " + wording[0]))
+        else:
+            return None
+    text = previous
+    for start, end, new in sorted(edits, reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def fragment_language(question: str, *, vocabulary: Vocabulary | None = None) -> str | None:
+    """The language a fragment is said in, when its words say ("and in 2022?": "en"),
+    without the names in it ("what about Örebro?" is English)."""
+    words = read_words(question[:MAX_CHARS])
+    names = read_mentions(words, vocabulary or builtin_vocabulary()).used
+    kept = [t for i, t in enumerate(words.tokens) if i not in names]
+    return said_language([t.key for t in kept], [t.raw for t in kept])
+
+
+def _parts(text: str, vocabulary: Vocabulary, today: date) -> _Parts:
+    words = read_words(text)
+    mentions = read_mentions(words, vocabulary)
+    # a group's everyday name alone is the group in a fragment ("och folkhälsa?")
+    group = mentions.tokens_of("group")
+    informal = frozenset(i for i, t in enumerate(words.tokens) if t.key in INFORMAL_GROUPS)
+    group = group or informal
+    keys = correct_keys([t.key for t in words.tokens], keep=mentions.used | group)
+    time = read_time(words.with_keys(keys), today=today)
+    taken = mentions.used | group
+    spans = {
+        "time": frozenset(time.used - time.names - taken) if time.atom else frozenset(),
+        "group": group,
+        "place": mentions.tokens_of("municipality") | mentions.tokens_of("organization"),
+        "person": mentions.tokens_of("person"),
+    }
+    return _Parts(words, spans, informal=bool(group) and group == informal)
+
+
+def _topical(previous: str, now: datetime, vocabulary: Vocabulary) -> bool:
+    """Whether the previous question asked about a subject."""
+    intent = understand(previous, now=now, vocabulary=vocabulary).intent
+    return intent in (Intent.DECISIONS, Intent.SEARCH, Intent.AGENDA)
+
+
+def _only_parts(said: _Parts) -> bool:
+    """Every word of the fragment a part or a joining word."""
+    taken = frozenset().union(*said.spans.values())
+    return all(
+        i in taken or _fold(token.key) in JOINING for i, token in enumerate(said.words.tokens)
+    )
+
+
+def _wording(said: _Parts, question: str, kind: str) -> tuple[str, bool]:
+    """The fragment's words for the part (with the preposition before it, if any),
+    and whether they begin with a preposition."""
+    start, end = _span(said, kind, with_preposition=True)
+    first = said.words.tokens[min(said.spans[kind])]
+    return question[start:end], question[start:end] != question[first.start : end]
+
+
+def _span(parts: _Parts, kind: str, *, with_preposition: bool) -> tuple[int, int]:
+    """Where the part is said in the text, from its first word to its last; with
+    the preposition just before it."""
+    tokens = parts.words.tokens
+    first, last = min(parts.spans[kind]), max(parts.spans[kind])
+    if with_preposition and first > 0 and _fold(tokens[first - 1].key) in _BEFORE:
+        first -= 1
+    return tokens[first].start, tokens[last].end
+
+
+def _fold(key: str) -> str:
+    return key.translate(_PLAIN)
+
+
+_PLAIN = str.maketrans("åäöéü", "aaoeu")

@@ -1,0 +1,142 @@
+"""A fragment goes on from the conversation's last question: "Och 2022?", "och
+Nora?", "what about Örebro?", "och för folkhälsa?" ask it again with that part
+changed; anything more than a fragment is asked as written."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from bot.answering.recent import RecentMeetings
+from bot.answers import Answer, AskContext
+from bot.assistant import Assistant
+from bot.understanding.ellipsis import go_on_from
+from storage.parsing.records import STOCKHOLM
+from tests.answering.conftest import Ask
+
+NOW = "2026-12-02T10:00"
+MOMENT = datetime.fromisoformat(NOW).replace(tzinfo=STOCKHOLM)
+CHEFSGRUPP_FH = "Chefsgrupp folkhälsa"
+
+
+@pytest.mark.parametrize(
+    ("previous", "fragment", "meant"),
+    [
+        # a time replaces the previous one, or is added
+        ("Vad beslutades om suicidprevention 2023?", "Och 2022?", "om suicidprevention 2022?"),
+        ("Vad beslutades om suicidprevention?", "och 2022?", "om suicidprevention 2022?"),
+        ("Vilka möten har chefsgruppen i september 2023?", "och i maj?", "chefsgruppen i maj?"),
+        ("vad beslutades om X 2023?", "och förra året då?", "om X förra året?"),
+        ("who represented Kumla in 2023?", "and in 2021?", "Kumla in 2021?"),
+        ("vilka var med 2023-09-08?", "hur var det 2024-09-20?", "med 2024-09-20?"),
+        # a year in a name is no time of the question's
+        ("Vad beslutades om Agenda 2030?", "och 2022?", "Agenda 2030 2022?"),
+        # a place or a group replaces the previous one; a group may be added
+        ("Vem representerar Nora i chefsgruppen?", "och Kumla då?", "Kumla i chefsgruppen?"),
+        ("vem representerar nora?", "what about Örebro kommun?", "representerar Örebro kommun?"),
+        ("När är nästa möte?", "och för folkhälsa?", "nästa möte för folkhälsa?"),
+        ("När är nästa möte för chefsgrupp folkhälsa?", "och chefsgruppen?", "för chefsgruppen?"),
+    ],
+)
+def test_a_fragment_changes_a_part_of_the_last_question(
+    previous: str, fragment: str, meant: str
+) -> None:
+    asked = go_on_from(previous, fragment, now=MOMENT)
+    assert asked is not None and asked.endswith(meant), asked
+
+
+@pytest.mark.parametrize(
+    ("previous", "question"),
+    [
+        ("vem var ordförande 20 september 2024?", "och vem justerade?"),  # no part
+        ("Vad beslutades om suicidprevention 2023?", "vad sades om CROSS 2022?"),  # a question
+        ("När är nästa möte?", "och Kumla?"),  # no place to replace
+        ("Vad beslutades om suicidprevention?", "folkhälsa?"),  # a subject after a subject
+        ("Vad beslutades om suicidprevention?", "tack!"),
+        ("Vad beslutades om suicidprevention?", ""),
+        ("", "och 2022?"),
+        ("Vad beslutades om suicidprevention?", "och 2022 " + "mycket " * 20),
+    ],
+)
+def test_more_than_a_fragment_is_asked_as_written(previous: str, question: str) -> None:
+    assert go_on_from(previous, question, now=MOMENT) is None
+
+
+def decided_days(answer: Answer) -> set[str]:
+    return {d.meeting_date for d in answer.decisions}
+
+
+def test_a_conversation_goes_on_from_its_last_question(ask: Ask) -> None:
+    chat = "slack:T1:fragments"
+    first = ask("vad beslutades i mars 2020?", now=NOW, conversation=chat)
+    assert decided_days(first) == {"2020-03-20"}
+    then = ask("Och oktober 2022?", now=NOW, conversation=chat)
+    assert then.intent == "decisions" and decided_days(then) == {"2022-10-13"}
+    kumla = ask("Vem representerar Kumla i chefsgruppen?", now=NOW, conversation=chat)
+    assert [p.name for p in kumla.people] == ["Malin Bäcklund"]
+    nora = ask("och Nora då?", now=NOW, conversation=chat)
+    assert nora.intent == "representatives" and [p.name for p in nora.people] == [
+        "Fredrik Bergström"
+    ]
+    # a question of its own starts afresh, and is then the one gone on from
+    ask("vem var ordförande 20 september 2024?", now=NOW, conversation=chat)
+    checked = ask("och vem justerade?", now=NOW, conversation=chat)
+    assert "Siw Lunader" in checked.text
+    # (its meeting's day, added by the follow-up, is the time the fragment replaces)
+    earlier = ask("och 8 september 2023?", now=NOW, conversation=chat)
+    assert earlier.intent == "meeting_roles" and "8 september 2023" in earlier.text
+    # outside the conversation, and in another, a fragment is asked as written
+    assert ask("och Nora då?", now=NOW).text == ask("vem representerar Nora?", now=NOW).text
+    assert ask("Och oktober 2022?", now=NOW, conversation="slack:T1:other").intent == "unknown"
+
+
+def test_a_next_meeting_fragment_names_the_group(ask: Ask) -> None:
+    chat = "msteams:19:fragments@thread.tacv2"
+    first = ask("När är nästa möte för ssr folkhälsa?", now=NOW, conversation=chat)
+    assert all(CHEFSGRUPP_FH not in m.group for m in first.meetings)
+    other = ask("och för chefsgrupp folkhälsa?", now=NOW, conversation=chat)
+    assert other.intent == "next_meeting" and other.meetings
+    assert all(CHEFSGRUPP_FH in m.group for m in other.meetings)
+
+
+def test_a_fragment_reaching_another_instance_goes_on(minutes_assistant: Assistant) -> None:
+    """The last question is kept in the conversation's row, not in the process."""
+    context = AskContext(now=MOMENT, conversation="slack:T1:two-instances-fragment")
+    minutes_assistant.answer("Vem representerar Kumla i chefsgruppen?", context)
+    other = Assistant(minutes_assistant.store)
+    nora = other.answer("och Nora?", context)
+    assert [p.name for p in nora.people] == ["Fredrik Bergström"]
+    stale = RecentMeetings(minutes_assistant.store, kept_seconds=-1)
+    assert stale.go_on(context.conversation, "och Nora?", MOMENT) == "och Nora?"
+
+
+def test_help_and_commands_leave_the_last_question(ask: Ask) -> None:
+    chat = "slack:T1:fragments-help"
+    ask("Vem representerar Kumla i chefsgruppen?", now=NOW, conversation=chat)
+    assert ask("hjälp", now=NOW, conversation=chat).intent == "help"
+    nora = ask("och Nora?", now=NOW, conversation=chat)
+    assert [p.name for p in nora.people] == ["Fredrik Bergström"]
+
+
+def test_in_memory_the_last_question_is_kept_for_a_while() -> None:
+    recent = RecentMeetings(kept_seconds=60, size=2)
+    asked = Answer("representatives", "…")
+    recent.remember("c1", asked, "Vem representerar Kumla?")
+    assert recent.go_on("c1", "och Nora?", MOMENT) == "Vem representerar Nora?"
+    recent.remember("c1", Answer("help", "…"), "hjälp")  # no question to ask again
+    assert recent.go_on("c1", "och Nora?", MOMENT) == "Vem representerar Nora?"
+    stale = RecentMeetings(kept_seconds=-1)
+    stale.remember("c1", asked, "Vem representerar Kumla?")
+    assert stale.go_on("c1", "och Nora?", MOMENT) == "och Nora?"
+
+
+def test_a_fragment_is_answered_in_its_own_language(ask: Ask) -> None:
+    chat = "slack:T1:fragments-language"
+    ask("Vem representerar Kumla i chefsgruppen?", now=NOW, conversation=chat)
+    english = ask("what about Nora?", now=NOW, conversation=chat)
+    assert english.text.startswith("Nora is represented by")
+    swedish = ask("och Örebro?", now=NOW, conversation=chat)
+    assert swedish.text.startswith("Örebro representeras av")
+    # a fragment of no words keeps the question's language
+    assert ask("Kumla?", now=NOW, conversation=chat).text.startswith("Kumla representeras av")
