@@ -25,7 +25,7 @@ from storage.statements import PLAN_EACH_TIME, PREPARE_THRESHOLD
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration's revision (a test keeps it equal to alembic's head). Comparing
 # with it lets an up-to-date database open without importing alembic: a faster `ask`.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 # The PostgreSQL advisory lock key migrations hold (any fixed number; "minutes").
 MIGRATION_LOCK = 0x6D696E75746573
 

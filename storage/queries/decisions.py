@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
     Executable,
     Integer,
     Select,
@@ -81,6 +82,7 @@ def decisions(
     oldest_first: bool = False,
     kind: str | None = None,
     ranked: bool = True,
+    day: date | None = None,
 ) -> list[DecisionView]:
     """Decisions of the given meetings, or about stemmed `words`; those whose
     agenda item's title names the words first, then newest first.
@@ -88,7 +90,8 @@ def decisions(
     About words: those of the newest `depth` matching agenda items, or the oldest
     with `oldest_first` (still listed newest first). `kind`: only decisions of
     that kind ("postponed"). Not `ranked`: title matches are not put first when
-    every match is found (for a caller that orders them otherwise)."""
+    every match is found (for a caller that orders them otherwise). `day`: the
+    decisions of the meetings begun that (Stockholm) day, for `start` and `end`."""
     scores: dict[int, float] = {}
     params: dict[str, Any] = {}
     if words:
@@ -111,6 +114,10 @@ def decisions(
         # The rows are few (those items or meetings) and are sorted here: an ORDER BY
         # on the meetings' start would lead the planner away from the item index.
         query = DECISIONS_OF[("items" in params, "meetings" in params)]
+    elif day is not None and kind is None and session.get_bind().dialect.name == "postgresql":
+        # A day: by the meetings' day index (migration 0010), planned once for any day.
+        query = _day_decisions(group is not None)
+        params = {"day": day, "limit": limit * 4} | ({"group": group} if group else {})
     else:
         # Only a group or a period: the newest, chosen by the database.
         query = _latest_decisions(
@@ -384,6 +391,26 @@ def _latest_decisions(group: bool, start: bool, end: bool, kind: bool) -> Execut
         conditions.append(Meeting.start < param("end"))
     if kind:
         conditions.append(Decision.kind == param("kind"))
+    return _DECISIONS.where(*conditions).order_by(Meeting.start.desc()).limit(param("limit"))
+
+
+# A meeting's Stockholm day (stored times are naive UTC), as migration 0010 indexes
+# it: the constants written in, so that the server matches the index's expression.
+MEETING_DAY = literal_column(
+    "(((meetings.start AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Stockholm')::date)", Date()
+)
+
+
+@cache
+def _day_decisions(group: bool) -> Executable:
+    """The decisions of a day's meetings (PostgreSQL), of a group if given."""
+    conditions: list[ColumnElement[bool]] = [bindparam("day", type_=Date()) == MEETING_DAY]
+    if group:
+        conditions.append(
+            Meeting.id.in_(
+                select(MeetingGroup.meeting_id).join(Group).where(Group.name == param("group"))
+            )
+        )
     return _DECISIONS.where(*conditions).order_by(Meeting.start.desc()).limit(param("limit"))
 
 
