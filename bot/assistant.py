@@ -237,7 +237,10 @@ def _for_each_group(
     if query.group is not None or not query.groups:
         return handler(session, query, context)
     return combined(
-        [handler(session, replace(query, group=g, groups=()), context) for g in query.groups]
+        [
+            handler(session, replace(query, group=g, groups=(), one_of_several=True), context)
+            for g in query.groups
+        ]
     )
 
 

@@ -119,10 +119,11 @@ def answer_unknown(query: Query, context: AskContext) -> Answer:
 
 # A question that goes on from the previous answer: "och vem justerade?", "vad
 # beslutades där?", "and who attended that meeting?".
-_FOLLOW_UP = re.compile(
-    r"^(?:och|and|men|but|samt|also)\b"
-    r"|\b(?:dar|da|there|then|det motet|samma mote|that meeting|the same meeting)\b"
-)
+# "där", "at that meeting": of the meeting talked of, whatever else the question says
+_THERE = re.compile(r"\b(?:dar|da|there|then|det motet|samma mote|that meeting|the same meeting)\b")
+# a leading "och": of that meeting when the question names no subject of its own
+# ("och vad beslutades?"); "och vad beslutades om Mitt vaccin?" asks of all the minutes
+_AND = re.compile(r"^(?:och|and|men|but|samt|also)\b")
 # Asked of one meeting with no "och"/"där": in a conversation, of the meeting talked of.
 _BARE_INTENTS = frozenset((Intent.MEETING_ROLES, Intent.ATTENDANCE, Intent.AGENDA))
 # What is asked of one meeting: a follow-up asks it of the previous answer's meeting.
@@ -150,9 +151,16 @@ def follow_up(question: str, day: str, now: datetime) -> str:
     named = query.date or query.period or query.which or query.groups
     if named or query.intent not in _OF_ONE_MEETING:
         return question
-    if _FOLLOW_UP.search(read_words(question).norm) or _bare(query):
+    norm = read_words(question).norm
+    if _THERE.search(norm) or _bare(query):
+        return f"{question} ({day})"
+    if _AND.search(norm) and not _subject(query):
         return f"{question} ({day})"
     return question
+
+
+def _subject(query: Query) -> bool:
+    return bool(query.topic or query.person or query.municipality or query.organization)
 
 
 def _bare(query: Query) -> bool:
@@ -161,7 +169,7 @@ def _bare(query: Query) -> bool:
     return (
         query.intent in _BARE_INTENTS
         and query.group is None
-        and not (query.topic or query.person or query.municipality or query.organization)
+        and not _subject(query)
         and not query.tally
     )
 

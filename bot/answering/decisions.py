@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -138,6 +138,17 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
         # the year may belong to the subject ("konferensen 2027"): any time, said so
         found = _find_decisions(session, query, meeting_ids, place_words, (None, written))[1]
         elsewhen = bool(found)
+    elsewhere = ""
+    if not found and words and meeting_ids is not None:
+        # none on it at the meeting asked of ("vad beslutades där om X?"): at any, said so
+        found = _find_decisions(session, query, None, place_words, (None, written))[1]
+        elsewhere = _not_there(query) if found else ""
+        meeting_ids = None if found else meeting_ids
+    if not found and words and query.group and meeting_ids is None and not query.one_of_several:
+        # none on it in the group asked of (or the channel's): in the others, said so
+        others = replace(query, group=None)
+        found = _find_decisions(session, others, None, place_words, (start, end))[1]
+        elsewhere = _not_in_group(query) if found else ""
     if query.status == "pending":  # (`found` holds only postponed ones: no `known`)
         found = [
             d
@@ -168,11 +179,14 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
     lines = [_decisions_label(query) + at + about + placed + counted + ":"]
     if elsewhen and query.period is not None:
         lines.insert(0, nothing_then(query.period, lang, "decisions"))
+    if elsewhere:
+        lines.insert(0, elsewhere)
     followed = 0
     # Asked by topic alone, `found` holds the newest decisions on it: a postponed
     # one is followed among them when they reach back to it.
     # (Asked for postponed ones only, `found` lacks the later decisions.)
-    unfiltered = query.status in (None, "outcome")
+    # (found elsewhere than asked, `found` says nothing of the group or meeting asked)
+    unfiltered = query.status in (None, "outcome") and not elsewhere
     known = Known()
     if words and unfiltered and query.group is None and query.period is None:
         known = Known(found)
@@ -204,6 +218,32 @@ def answer_decisions(session: Session, query: Query, context: AskContext) -> Ans
         decisions=[decision_fact(d) for d in found],
         sources=unique_sources(decision_source(d) for d in shown),
         language=lang,
+    )
+
+
+def _not_there(query: Query) -> str:
+    """ "Nothing on it at that meeting", before what was found at others."""
+    lang = query.language
+    if query.date is not None:
+        return pick(
+            lang,
+            f"Inga beslut om det vid mötet {day(query.date, lang)}; från andra möten:",
+            f"No decisions on it at the meeting on {day(query.date, lang)}; from other meetings:",
+        )
+    return pick(
+        lang,
+        "Inga beslut om det vid det mötet; från andra möten:",
+        "No decisions on it at that meeting; from other meetings:",
+    )
+
+
+def _not_in_group(query: Query) -> str:
+    """ "Nothing on it in that group", before what was found in others."""
+    lang, group = query.language, groups_text([query.group or ""], query.language)
+    return pick(
+        lang,
+        f"Inga beslut om det i protokollen för {group}; i andra grupper:",
+        f"No decisions on it in the minutes of {group}; in other groups:",
     )
 
 
@@ -270,7 +310,11 @@ def _decisions_of_day(
     end = earlier(day_end, written)
     if end is None or end <= start:
         return []
-    found = decisions(session, group=query.group, start=start, end=end, limit=DECISIONS_READ)
+    # the whole day written: read by the day (one plan for any day on PostgreSQL)
+    whole = query.date if end == day_end else None
+    found = decisions(
+        session, group=query.group, start=start, end=end, limit=DECISIONS_READ, day=whole
+    )
     return [d for d in found if d.kind != "procedural"] or found
 
 

@@ -51,7 +51,10 @@ _END = re.compile(r"[\s?!.…]*$")
 class _Parts:
     words: Words
     spans: dict[str, frozenset[int]]  # kind -> token indices
-    informal: bool = False  # the group is named by its everyday name alone
+    group: str | None  # the group named, if one group
+    informal: bool  # the group is named by its everyday name alone
+    yearless: bool  # the time is said without a year ("i maj")
+    year: int | None  # the year the time is in, if it says one
 
 
 def go_on_from(
@@ -67,19 +70,26 @@ def go_on_from(
     named = [kind for kind in _KINDS if said.spans[kind]]
     if not named or not _only_parts(said):
         return None
-    if said.informal and _topical(previous, now, vocabulary):
-        return None  # "folkhälsa?" after "vad beslutades om X?" is a subject
+    # "folkhälsa?" after "vad beslutades om X?" is a subject; "för folkhälsa?" the group
+    bare = said.informal and not _wording(said, question, "group")[1]
+    if bare and _topical(previous, now, vocabulary):
+        return None
     before = _parts(previous[:MAX_CHARS], vocabulary, today)
     edits: list[tuple[int, int, str]] = []
     for kind in named:
-        wording = _wording(said, question, kind)
+        words, preposition = _wording(said, question, kind)
+        if kind == "group" and said.group is not None:
+            # the group by its name, which no other reading takes for a subject
+            words = f"{words.split()[0]} {said.group}" if preposition else said.group
+        if kind == "time" and said.yearless and before.year is not None:
+            words += f" {before.year}"  # "och i september?" after "… 2023?": of 2023
         if before.spans[kind]:
-            start, end = _span(before, kind, with_preposition=wording[1])
-            edits.append((start, end, wording[0]))
+            start, end = _span(before, kind, with_preposition=preposition)
+            edits.append((start, end, words))
         elif kind in _ADDED:
             at = _END.search(previous)
             assert at is not None  # matches at the end at least
-            edits.append((at.start(), at.start(), " " + wording[0]))
+            edits.append((at.start(), at.start(), " " + words))
         else:
             return None
     text = previous
@@ -113,7 +123,18 @@ def _parts(text: str, vocabulary: Vocabulary, today: date) -> _Parts:
         "place": mentions.tokens_of("municipality") | mentions.tokens_of("organization"),
         "person": mentions.tokens_of("person"),
     }
-    return _Parts(words, spans, informal=bool(group) and group == informal)
+    named = mentions.group
+    if named is None and informal and not mentions.groups:
+        named = INFORMAL_GROUPS[words.tokens[min(informal)].key]
+    atom = time.atom
+    return _Parts(
+        words,
+        spans,
+        group=named,
+        informal=bool(group) and group == informal,
+        yearless=atom is not None and atom.yearless,
+        year=atom.first.year if atom is not None and not atom.yearless else None,
+    )
 
 
 def _topical(previous: str, now: datetime, vocabulary: Vocabulary) -> bool:

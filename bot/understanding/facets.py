@@ -85,6 +85,8 @@ FREQUENCY = re.compile(r"\b(?:hur ofta|how often|hur manga ganger (?:per|om|i)|h
 # Taking part, or not, in meetings (with TALLY: a count of attendance).
 ATTENDED = re.compile(
     r"\b(?:narvar\w*|deltog|deltagit|deltar|delta|(?:varit|var|ar|vara) (?:[\w-]+ ){0,3}med|med$|kommit"
+    # "vilka möten har Annika Roman varit på?", "… gått på"
+    r"|(?:varit|var|gatt|gick) (?:[\w-]+ ){0,3}pa$|(?:varit|gatt) pa"
     r"|missar|missat|missa|miss|skolkat|attend\w*|present|participat\w*|been (?:to|at)"
     r"|came|come|gone to|went to|show(?:n|ed)? up|turned up)\b"
 )

@@ -115,6 +115,8 @@ class Query:
     # the groups a question names together ("de specifika samverkansråden"), when
     # it names no single one: the answer is given for each
     groups: tuple[str, ...] = ()
+    # the group is one of those the question names together (answered for each)
+    one_of_several: bool = False
     municipality: str | None = None
     organization: str | None = None
     person: str | None = None

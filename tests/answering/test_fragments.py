@@ -18,6 +18,7 @@ from tests.answering.conftest import Ask
 NOW = "2026-12-02T10:00"
 MOMENT = datetime.fromisoformat(NOW).replace(tzinfo=STOCKHOLM)
 CHEFSGRUPP_FH = "Chefsgrupp folkhälsa"
+CHEFSGRUPP = "Chefsgrupp för samverkan social välfärd samt vård och omsorg"
 
 
 @pytest.mark.parametrize(
@@ -26,8 +27,9 @@ CHEFSGRUPP_FH = "Chefsgrupp folkhälsa"
         # a time replaces the previous one, or is added
         ("Vad beslutades om suicidprevention 2023?", "Och 2022?", "om suicidprevention 2022?"),
         ("Vad beslutades om suicidprevention?", "och 2022?", "om suicidprevention 2022?"),
-        ("Vilka möten har chefsgruppen i september 2023?", "och i maj?", "chefsgruppen i maj?"),
+        ("Vilka möten har chefsgruppen i september 2023?", "och i maj?", "gruppen i maj 2023?"),
         ("vad beslutades om X 2023?", "och förra året då?", "om X förra året?"),
+        ("Vem representerar Karlskoga 2022?", "och i maj?", "Karlskoga i maj 2022?"),
         ("who represented Kumla in 2023?", "and in 2021?", "Kumla in 2021?"),
         ("vilka var med 2023-09-08?", "hur var det 2024-09-20?", "med 2024-09-20?"),
         # a year in a name is no time of the question's
@@ -35,8 +37,12 @@ CHEFSGRUPP_FH = "Chefsgrupp folkhälsa"
         # a place or a group replaces the previous one; a group may be added
         ("Vem representerar Nora i chefsgruppen?", "och Kumla då?", "Kumla i chefsgruppen?"),
         ("vem representerar nora?", "what about Örebro kommun?", "representerar Örebro kommun?"),
-        ("När är nästa möte?", "och för folkhälsa?", "nästa möte för folkhälsa?"),
-        ("När är nästa möte för chefsgrupp folkhälsa?", "och chefsgruppen?", "för chefsgruppen?"),
+        ("När är nästa möte?", "och för folkhälsa?", "nästa möte för Chefsgrupp folkhälsa?"),
+        (
+            "När är nästa möte för chefsgrupp folkhälsa?",
+            "och chefsgruppen?",
+            "för " + CHEFSGRUPP + "?",
+        ),
     ],
 )
 def test_a_fragment_changes_a_part_of_the_last_question(
@@ -140,3 +146,52 @@ def test_a_fragment_is_answered_in_its_own_language(ask: Ask) -> None:
     assert swedish.text.startswith("Örebro representeras av")
     # a fragment of no words keeps the question's language
     assert ask("Kumla?", now=NOW, conversation=chat).text.startswith("Kumla representeras av")
+
+
+def test_a_question_of_its_own_after_och_asks_all_the_minutes(ask: Ask) -> None:
+    """ "Och vad beslutades om Mitt vaccin?" after a meeting's decisions names a subject
+    of its own: all the minutes, not the meeting talked of (which has none on it)."""
+    chat = "slack:T1:och-subject"
+    ask("Vad beslutades på mötet 13 oktober 2022?", now=NOW, conversation=chat)
+    vaccine = ask("Och vad beslutades om Mitt vaccin?", now=NOW, conversation=chat)
+    assert decided_days(vaccine) == {"2023-09-08"}
+    assert [d.item for d in vaccine.decisions] == ["13"]
+    # "där" keeps to the meeting: none there, said so, then where it was decided
+    there = ask("och vad beslutades där om suicidsamordningen?", now=NOW, conversation=chat)
+    assert there.text.startswith("Inga beslut om det vid mötet fredag 8 september 2023;")
+    assert "2022-10-13" in decided_days(there)
+    # a question of one meeting with no subject goes on from the one last shown
+    again = ask("och vilka beslut togs?", now=NOW, conversation=chat)
+    assert decided_days(again) == {"2022-10-13"} and len(again.decisions) > 1
+
+
+def test_a_month_fragment_keeps_the_year_asked(ask: Ask) -> None:
+    chat = "slack:T1:month-fragment"
+    ask("Vilka möten hölls 2020?", now=NOW, conversation=chat)
+    october = ask("och i oktober?", now=NOW, conversation=chat)
+    assert {m.start[:10] for m in october.meetings} == {"2020-10-13", "2020-10-16"}
+    ask("Vad beslutades 2023?", now=NOW, conversation=chat)
+    september = ask("och i september?", now=NOW, conversation=chat)
+    assert decided_days(september) == {"2023-09-08"}
+
+
+def test_a_group_fragment_after_a_subject_is_the_group(ask: Ask) -> None:
+    """ "och för folkhälsa?" after decisions on a subject: that subject in Chefsgrupp
+    folkhälsa's minutes; it has none, said so before those of the other groups."""
+    chat = "slack:T1:group-fragment"
+    ask("Vad beslutades om hälso- och sjukvård i hemmet?", now=NOW, conversation=chat)
+    there = ask("och för folkhälsa?", now=NOW, conversation=chat)
+    assert there.text.startswith(
+        "Inga beslut om det i protokollen för Chefsgrupp folkhälsa; i andra grupper:"
+    )
+    assert "2023-09-08" in decided_days(there)
+    in_2023 = ask("och 2023?", now=NOW, conversation=chat)
+    assert in_2023.text.startswith("Inga beslut om det i protokollen för Chefsgrupp folkhälsa")
+    assert decided_days(in_2023) == {"2023-09-08"}
+
+
+def test_the_meetings_a_person_has_been_to(ask: Ask) -> None:
+    for question in ("Vilka möten har Annika Roman varit på?", "vilka möten var Annika Roman på?"):
+        answer = ask(question, now=NOW)
+        assert answer.intent == "attendance"
+        assert "Annika Roman (Örebro kommun) var närvarande vid 3 av 3 möten" in answer.text
