@@ -75,6 +75,13 @@ def go_on_from(
     if bare and _topical(previous, now, vocabulary):
         return None
     before = _parts(previous[:MAX_CHARS], vocabulary, today)
+    who = [kind for kind in named if kind in ("person", "place") and not before.spans[kind]]
+    if who and _one_meetings_list(previous, now, vocabulary):
+        # "och Siw Lunader?" after who attended a meeting: whether she was there
+        name = question[slice(*_span(said, who[0], with_preposition=False))]
+        english = fragment_language(question, vocabulary=vocabulary) == "en"
+        # (the meeting's day is added as to any question of "that meeting")
+        return f"Was {name} at that meeting?" if english else f"Var {name} med på det mötet?"
     edits: list[tuple[int, int, str]] = []
     for kind in named:
         words, preposition = _wording(said, question, kind)
@@ -141,6 +148,13 @@ def _topical(previous: str, now: datetime, vocabulary: Vocabulary) -> bool:
     """Whether the previous question asked about a subject."""
     intent = understand(previous, now=now, vocabulary=vocabulary).intent
     return intent in (Intent.DECISIONS, Intent.SEARCH, Intent.AGENDA)
+
+
+def _one_meetings_list(previous: str, now: datetime, vocabulary: Vocabulary) -> bool:
+    """Whether the previous question asked who attended a meeting (not a count)."""
+    query = understand(previous, now=now, vocabulary=vocabulary)
+    named = query.person or query.municipality or query.organization
+    return query.intent == Intent.ATTENDANCE and not query.tally and not named
 
 
 def _only_parts(said: _Parts) -> bool:

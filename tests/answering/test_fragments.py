@@ -195,3 +195,17 @@ def test_the_meetings_a_person_has_been_to(ask: Ask) -> None:
         answer = ask(question, now=NOW)
         assert answer.intent == "attendance"
         assert "Annika Roman (Örebro kommun) var närvarande vid 3 av 3 möten" in answer.text
+
+
+def test_a_name_after_a_meetings_list_asks_whether_they_were_there(ask: Ask) -> None:
+    chat = "slack:T1:list-then-name"
+    ask("Vilka var med på mötet 8 september 2023?", now=NOW, conversation=chat)
+    absent = ask("och Siw Lunader?", now=NOW, conversation=chat)
+    assert absent.intent == "attendance"
+    assert absent.text.startswith("Siw Lunader finns inte med i deltagarlistan för")
+    present = ask("och Annika Roman?", now=NOW, conversation=chat)
+    assert present.text.startswith("Ja, Annika Roman (Örebro kommun) var med på")
+    assert "8 september 2023" in present.text
+    ask("Who attended the meeting in September 2024?", now=NOW, conversation=chat)
+    english = ask("and Siw Lunader?", now=NOW, conversation=chat)
+    assert english.text.startswith("Yes, Siw Lunader (Hallsbergs kommun) was present")
