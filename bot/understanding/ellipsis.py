@@ -45,6 +45,7 @@ _BEFORE = frozenset(_PREPOSITIONS.split())
 _ADDED = ("time", "group")
 _KINDS = ("time", "group", "place", "person")
 _END = re.compile(r"[\s?!.…]*$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class _Parts:
     informal: bool  # the group is named by its everyday name alone
     yearless: bool  # the time is said without a year ("i maj")
     year: int | None  # the year the time is in, if it says one
+    whole_year: bool  # the time is a year alone ("2022", "i fjol")
+    within_year: bool  # the time is a part of a year said with its year ("i maj 2023")
 
 
 def go_on_from(
@@ -90,6 +93,11 @@ def go_on_from(
             words = f"{words.split()[0]} {said.group}" if preposition else said.group
         if kind == "time" and said.yearless and before.year is not None:
             words += f" {before.year}"  # "och i september?" after "… 2023?": of 2023
+        if kind == "time" and said.whole_year and before.within_year and said.year:
+            # "och 2022?" after "… i september 2023?": September 2022
+            start, end = _span(before, kind, with_preposition=False)
+            edits.append((start, end, _YEAR.sub(str(said.year), previous[start:end])))
+            continue
         if before.spans[kind]:
             start, end = _span(before, kind, with_preposition=preposition)
             edits.append((start, end, words))
@@ -141,6 +149,11 @@ def _parts(text: str, vocabulary: Vocabulary, today: date) -> _Parts:
         informal=bool(group) and group == informal,
         yearless=atom is not None and atom.yearless,
         year=atom.first.year if atom is not None and not atom.yearless else None,
+        whole_year=atom is not None and atom.whole_year,
+        within_year=atom is not None
+        and not (atom.yearless or atom.whole_year or atom.first == atom.last)
+        and atom.first.year == atom.last.year
+        and _YEAR.search(text[slice(*_span_of(words, spans["time"]))]) is not None,
     )
 
 
@@ -171,6 +184,13 @@ def _wording(said: _Parts, question: str, kind: str) -> tuple[str, bool]:
     start, end = _span(said, kind, with_preposition=True)
     first = said.words.tokens[min(said.spans[kind])]
     return question[start:end], question[start:end] != question[first.start : end]
+
+
+def _span_of(words: Words, tokens: frozenset[int]) -> tuple[int, int]:
+    """Where these tokens are said, from the first to the last (nowhere: (0, 0))."""
+    if not tokens:
+        return 0, 0
+    return words.tokens[min(tokens)].start, words.tokens[max(tokens)].end
 
 
 def _span(parts: _Parts, kind: str, *, with_preposition: bool) -> tuple[int, int]:

@@ -30,6 +30,10 @@ CHEFSGRUPP = "Chefsgrupp för samverkan social välfärd samt vård och omsorg"
         ("Vilka möten har chefsgruppen i september 2023?", "och i maj?", "gruppen i maj 2023?"),
         ("vad beslutades om X 2023?", "och förra året då?", "om X förra året?"),
         ("Vem representerar Karlskoga 2022?", "och i maj?", "Karlskoga i maj 2022?"),
+        # a year after a month or a season of a year: the same part of that year
+        ("Vad beslutades i september 2023?", "och 2022?", "beslutades i september 2022?"),
+        ("Vilka möten hölls hösten 2020?", "och 2022?", "hölls hösten 2022?"),
+        ("vem var ordförande 20 september 2024?", "och 2022?", "ordförande 2022?"),
         ("who represented Kumla in 2023?", "and in 2021?", "Kumla in 2021?"),
         ("vilka var med 2023-09-08?", "hur var det 2024-09-20?", "med 2024-09-20?"),
         # a year in a name is no time of the question's
