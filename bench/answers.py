@@ -23,13 +23,15 @@ from datetime import time as clock
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
 
 from bench import machine
 from bench.corpus import TOPICS, documents
 from bot.answers import AskContext
 from bot.assistant import Assistant
+from storage.loading import analyze_at
 from storage.models import Document
-from storage.parsing.records import STOCKHOLM
+from storage.parsing.records import STOCKHOLM, ParsedDocument
 from storage.registry import MUNICIPALITIES
 from storage.rows import RowWriter
 from storage.store import Store, normalize_url, schema_tables
@@ -72,29 +74,33 @@ def build(size: int, url: str) -> tuple[Store, list[datetime]]:
             for i, parsed in zip(range(first, min(size, first + batch)), docs, strict=False):
                 assert parsed.meeting.start is not None
                 days.append(parsed.meeting.start)
-                document = Document(
-                    name=f"gen_{i:06d}.txt",
-                    path=f"/gen/{i}",
-                    content_hash=f"{i:064d}",
-                    format="text",
-                    ingested_at=datetime.now(STOCKHOLM),
-                    document_date=parsed.meeting.start.date(),
-                    title=parsed.title,
-                    kind=parsed.kind,
-                    text="",
-                    warnings=[],
-                )
-                session.add(document)
-                session.flush()
-                writer.write(session, document.id, parsed)
-        batches = first // batch + 1
-        if batches & (batches - 1) == 0:
-            # as the tables double, as loading does (storage.loading.analyze_at)
+                write_parsed(session, writer, i, parsed)
+        if analyze_at(first // batch + 1, first=1):  # as the tables double, as loading does
             store.analyze()
     store.analyze()  # as loading does
     if store.dialect == "postgresql":
         _vacuum(store)
     return store, days
+
+
+def write_parsed(session: Session, writer: RowWriter, i: int, parsed: ParsedDocument) -> None:
+    """Generated document `i` stored as loading stores one, without its text."""
+    assert parsed.meeting.start is not None
+    document = Document(
+        name=f"gen_{i:06d}.txt",
+        path=f"/gen/{i}",
+        content_hash=f"{i:064d}",
+        format="text",
+        ingested_at=datetime.now(STOCKHOLM),
+        document_date=parsed.meeting.start.date(),
+        title=parsed.title,
+        kind=parsed.kind,
+        text="",
+        warnings=[],
+    )
+    session.add(document)
+    session.flush()
+    writer.write(session, document.id, parsed)
 
 
 def _vacuum(store: Store) -> None:

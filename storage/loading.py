@@ -108,19 +108,19 @@ def load_paths(
     return report
 
 
-def analyze_at(written: int) -> bool:
+ANALYZE_FROM = 64  # files written before the first refresh of the statistics
+
+
+def analyze_at(written: int, *, first: int = ANALYZE_FROM) -> bool:
     """Whether to refresh the planner's statistics after `written` files of one
-    ingest: each time the count doubles from 64. A plan made while a table was
+    ingest: each time the count doubles from `first`. A plan made while a table was
     nearly empty (a foreign-key check's, kept by the connection for its life) reads
     the whole table for every row written: on PostgreSQL without autovacuum, the
     benchmark's store of 100,000 meetings (written as loading writes) was built at
     17 documents a second and slowing, against 67 with a refresh as it doubles. A
     refresh makes the server plan them again; doubling keeps its cost a small share
     of the load."""
-    return written >= ANALYZE_FROM and written & (written - 1) == 0
-
-
-ANALYZE_FROM = 64
+    return written >= first and written & (written - 1) == 0
 
 
 def load_file(

@@ -23,7 +23,7 @@ from datetime import date, datetime
 from bot.understanding.language import said_language
 from bot.understanding.lexicon import correct_keys
 from bot.understanding.parse import INFORMAL_GROUPS, builtin_vocabulary, read_mentions, understand
-from bot.understanding.query import Intent
+from bot.understanding.query import Intent, Query
 from bot.understanding.text import MAX_CHARS, Words, read_words
 from bot.understanding.timeexpr import read_time
 from bot.understanding.vocabulary import Vocabulary
@@ -73,13 +73,14 @@ def go_on_from(
     named = [kind for kind in _KINDS if said.spans[kind]]
     if not named or not _only_parts(said):
         return None
+    asked = understand(previous, now=now, vocabulary=vocabulary)
     # "folkhälsa?" after "vad beslutades om X?" is a subject; "för folkhälsa?" the group
     bare = said.informal and not _wording(said, question, "group")[1]
-    if bare and _topical(previous, now, vocabulary):
+    if bare and asked.intent in (Intent.DECISIONS, Intent.SEARCH, Intent.AGENDA):
         return None
     before = _parts(previous[:MAX_CHARS], vocabulary, today)
     who = [kind for kind in named if kind in ("person", "place") and not before.spans[kind]]
-    if who and _one_meetings_list(previous, now, vocabulary):
+    if who and _one_meetings_list(asked):
         # "och Siw Lunader?" after who attended a meeting: whether she was there
         name = question[slice(*_span(said, who[0], with_preposition=False))]
         english = fragment_language(question, vocabulary=vocabulary) == "en"
@@ -157,25 +158,16 @@ def _parts(text: str, vocabulary: Vocabulary, today: date) -> _Parts:
     )
 
 
-def _topical(previous: str, now: datetime, vocabulary: Vocabulary) -> bool:
-    """Whether the previous question asked about a subject."""
-    intent = understand(previous, now=now, vocabulary=vocabulary).intent
-    return intent in (Intent.DECISIONS, Intent.SEARCH, Intent.AGENDA)
-
-
-def _one_meetings_list(previous: str, now: datetime, vocabulary: Vocabulary) -> bool:
+def _one_meetings_list(asked: Query) -> bool:
     """Whether the previous question asked who attended a meeting (not a count)."""
-    query = understand(previous, now=now, vocabulary=vocabulary)
-    named = query.person or query.municipality or query.organization
-    return query.intent == Intent.ATTENDANCE and not query.tally and not named
+    named = asked.person or asked.municipality or asked.organization
+    return asked.intent == Intent.ATTENDANCE and not asked.tally and not named
 
 
 def _only_parts(said: _Parts) -> bool:
     """Every word of the fragment a part or a joining word."""
     taken = frozenset().union(*said.spans.values())
-    return all(
-        i in taken or _fold(token.key) in JOINING for i, token in enumerate(said.words.tokens)
-    )
+    return all(i in taken or token.key in JOINING for i, token in enumerate(said.words.tokens))
 
 
 def _wording(said: _Parts, question: str, kind: str) -> tuple[str, bool]:
@@ -196,15 +188,8 @@ def _span_of(words: Words, tokens: frozenset[int]) -> tuple[int, int]:
 def _span(parts: _Parts, kind: str, *, with_preposition: bool) -> tuple[int, int]:
     """Where the part is said in the text, from its first word to its last; with
     the preposition just before it."""
-    tokens = parts.words.tokens
-    first, last = min(parts.spans[kind]), max(parts.spans[kind])
-    if with_preposition and first > 0 and _fold(tokens[first - 1].key) in _BEFORE:
-        first -= 1
-    return tokens[first].start, tokens[last].end
-
-
-def _fold(key: str) -> str:
-    return key.translate(_PLAIN)
-
-
-_PLAIN = str.maketrans("åäöéü", "aaoeu")
+    tokens = parts.spans[kind]
+    first = min(tokens)
+    if with_preposition and first > 0 and parts.words.tokens[first - 1].key in _BEFORE:
+        tokens = tokens | {first - 1}
+    return _span_of(parts.words, tokens)

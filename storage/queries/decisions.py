@@ -375,16 +375,18 @@ def _followed_statement(spans: tuple[int, ...]) -> Executable:
     return selects[0] if len(selects) == 1 else union_all(*selects)
 
 
+# The meeting is one of the group named :group's
+_IN_GROUP = Meeting.id.in_(
+    select(MeetingGroup.meeting_id).join(Group).where(Group.name == param("group"))
+)
+
+
 @cache
 def _latest_decisions(group: bool, start: bool, end: bool, kind: bool) -> Executable:
     """The newest decisions of a group and/or period and/or kind (those given)."""
     conditions: list[ColumnElement[bool]] = []
     if group:
-        conditions.append(
-            Meeting.id.in_(
-                select(MeetingGroup.meeting_id).join(Group).where(Group.name == param("group"))
-            )
-        )
+        conditions.append(_IN_GROUP)
     if start:
         conditions.append(Meeting.start >= param("start"))
     if end:
@@ -406,11 +408,7 @@ def _day_decisions(group: bool) -> Executable:
     """The decisions of a day's meetings (PostgreSQL), of a group if given."""
     conditions: list[ColumnElement[bool]] = [bindparam("day", type_=Date()) == MEETING_DAY]
     if group:
-        conditions.append(
-            Meeting.id.in_(
-                select(MeetingGroup.meeting_id).join(Group).where(Group.name == param("group"))
-            )
-        )
+        conditions.append(_IN_GROUP)
     return _DECISIONS.where(*conditions).order_by(Meeting.start.desc()).limit(param("limit"))
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from bench.answers import write_parsed
 from bench.corpus import documents
 from bot.answering.facts import day_bounds
-from storage.models import Document
 from storage.parsing.records import STOCKHOLM, DecisionKind
 from storage.queries import decisions, meetings_between
 from storage.rows import RowWriter
@@ -49,21 +49,7 @@ def test_a_meeting_after_midnight_is_of_its_stockholm_day(store: Store) -> None:
     parsed = replace(parsed, meeting=meeting)
     assert any(d.kind != DecisionKind.PROCEDURAL for item in parsed.items for d in item.decisions)
     with store.transaction() as session:
-        document = Document(
-            name="midnatt.txt",
-            path="/midnatt.txt",
-            content_hash="0" * 64,
-            format="text",
-            ingested_at=datetime.now(STOCKHOLM),
-            document_date=late.date(),
-            title=parsed.title,
-            kind=parsed.kind,
-            text="",
-            warnings=[],
-        )
-        session.add(document)
-        session.flush()
-        RowWriter().write(session, document.id, parsed)
+        write_parsed(session, RowWriter(), 0, parsed)
     store.analyze()
     found = by_day(store, date(2026, 6, 10))
     assert found and found == by_hours(store, date(2026, 6, 10))
