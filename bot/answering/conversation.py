@@ -147,6 +147,9 @@ def follow_up(question: str, day: str, now: datetime) -> str:
     >>> follow_up("och vem justerade?", "2024-09-20", now)
     'och vem justerade? (2024-09-20)'
     """
+    relative = _before_or_after(question, day)
+    if relative is not None:
+        return relative
     query = understand(question, now=now)
     named = query.date or query.period or query.which or query.groups
     if named or query.intent not in _OF_ONE_MEETING:
@@ -157,6 +160,36 @@ def follow_up(question: str, day: str, now: datetime) -> str:
     if _AND.search(norm) and not _subject(query):
         return f"{question} ({day})"
     return question
+
+
+# "och mötet innan?", "what about the meeting after that?", "vem var ordförande på
+# mötet dessförinnan?": the meeting before or after the one just talked of
+_RELATIVE = re.compile(
+    r"\b(?:(?P<bound>innan|fore|efter|before|after)(?:\s(?:det|den|that|it|this))?"
+    r"|(?P<before>dessforinnan|dessforrinnan|forut)|(?P<after>darefter|darpa|sedan dess))$"
+)
+_RELATIVE_RAW = re.compile(r"\s*\S+(?:\s+(?:det|den|that|it|this))?\W*$", re.IGNORECASE)
+_MEETING_SAID = re.compile(r"\b(?:\w*mote[nt]?|meeting|sammantradet|traffen|the one)\b")
+
+
+def _before_or_after(question: str, day: str) -> str | None:
+    """The question with the day of the meeting just talked of put in, when it asks for
+    the meeting before or after it and names no time of its own; else None."""
+    norm = read_words(question).norm.strip()
+    found = _RELATIVE.search(norm)
+    if found is None or not _MEETING_SAID.search(norm):
+        return None
+    cut = _RELATIVE_RAW.search(question)
+    assert cut is not None  # the question ends with the word found
+    if found["bound"]:
+        word = found["bound"]
+        bound = {"fore": "före", "innan": "innan"}.get(word, word)
+    elif found["before"]:
+        bound = "före"
+    else:
+        bound = "efter"
+    end = question[len(question.rstrip("?!. ")) :]
+    return f"{question[: cut.start()]} {bound} {day}{end}"
 
 
 def _subject(query: Query) -> bool:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from babel.dates import format_date
 
+from bot.understanding.query import EARLIEST, LATEST
 from storage.parsing.records import STOCKHOLM
 
 _LOCALE = {"sv": "sv_SE", "en": "en_GB"}
@@ -33,8 +34,12 @@ def day(value: date, language: str = "sv") -> str:
 def span(first: date, last: date, language: str = "sv") -> str:
     """A span of days as said: "i oktober 2022" / "in October 2022", "under 2022" /
     "in 2022", "våren 2027" / "in spring 2027" (the terms of bot.understanding),
-    "vecka 51 2026" / "in week 51 of 2026", else
+    "vecka 51 2026" / "in week 51 of 2026", a span open on one side "före …" /
+    "before …" or "efter …" / "after …", else
     "från 2022-09-01 till 2022-11-30" / "from … to …"."""
+    open_side = open_span(first, last, language)
+    if open_side is not None:
+        return open_side
     month_end = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     if (
         first.day == 1
@@ -54,6 +59,20 @@ def span(first: date, last: date, language: str = "sv") -> str:
         f"från {first.isoformat()} till {last.isoformat()}",
         f"from {first.isoformat()} to {last.isoformat()}",
     )
+
+
+def open_span(first: date, last: date, language: str = "sv") -> str | None:
+    """A span open on one side as said ("före 2021", "efter fredag 8 september 2023");
+    None for a span with both ends."""
+    if first <= EARLIEST < last < LATEST:
+        after = last + timedelta(days=1)
+        said = str(after.year) if (after.month, after.day) == (1, 1) else day(after, language)
+        return pick(language, f"före {said}", f"before {said}")
+    if EARLIEST < first < LATEST <= last:
+        before = first - timedelta(days=1)
+        said = str(before.year) if (before.month, before.day) == (12, 31) else day(before, language)
+        return pick(language, f"efter {said}", f"after {said}")
+    return None
 
 
 def on_days(first: date, last: date, language: str = "sv") -> str:

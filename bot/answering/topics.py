@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from bot.answering.format import day, pick
+from bot.answering.format import day, open_span, pick
 from bot.understanding.glossary import spellings, to_swedish
 from bot.understanding.query import Period, Query
 from storage.registry import fold
@@ -97,16 +97,18 @@ def quoted(text: str, width: int = QUOTED) -> str:
 def nothing_then(period: Period, lang: str, intent: str = "decisions") -> str:
     """ "Nothing in that period", before what was found at other times."""
     when = period_words(period, lang)
+    if open_span(period.start, period.end, lang) is None:  # "från 2023", not "från före 2023"
+        when = pick(lang, f"från {when}", f"from {when}")
     if intent == "search":
         return pick(
             lang,
-            f"Inga protokoll från {when} nämner det; från andra möten:",
-            f"No minutes from {when} mention it; from other meetings:",
+            f"Inga protokoll {when} nämner det; från andra möten:",
+            f"No minutes {when} mention it; from other meetings:",
         )
     return pick(
         lang,
-        f"Inga beslut om det från {when}; från andra möten:",
-        f"No decisions on it from {when}; from other meetings:",
+        f"Inga beslut om det {when}; från andra möten:",
+        f"No decisions on it {when}; from other meetings:",
     )
 
 
@@ -117,8 +119,11 @@ _MONTHS = {
 
 
 def period_words(period: Period, lang: str) -> str:
-    """ "2027", "oktober 2026", the day, or the first and last day."""
+    """ "2027", "oktober 2026", the day, "före 2021", or the first and last day."""
     first, last = period.start, period.end
+    open_side = open_span(first, last, lang)
+    if open_side is not None:
+        return open_side
     if first == last:
         return day(first, lang)
     if first.day == 1 and (last + timedelta(days=1)).day == 1 and first.year == last.year:

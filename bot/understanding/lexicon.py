@@ -88,6 +88,7 @@ QUESTION_WORDS = word_set(
     medlem medlemmar medlemmarna komma kommit
     substitute substitutes deputy deputies alternate alternates suppleant suppleanter
     nasta kommande forra senaste foregaende next last previous latest upcoming
+    forrforra nastnasta forrfjol fjol
     person personen personer people persons
     datum dag dagen date day
     """

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -75,6 +76,18 @@ INFORMAL_GROUPS = informal_group_names()
 _PLACE_INTENTS = frozenset((Intent.REPRESENTATIVES, Intent.ATTENDANCE))
 _SUBJECT_INTENTS = frozenset((Intent.DECISIONS, Intent.SEARCH, Intent.AGENDA))
 _MEETING_INTENTS = frozenset((Intent.MEETINGS, Intent.NEXT_MEETING, Intent.MEETING_INFO))
+# Questions of one meeting: "mötet innan 2023-09-08" is the last before that day, "the
+# meeting after it" the first after (the days before or after are a span otherwise).
+_ONE_MEETING_INTENTS = frozenset(
+    (
+        Intent.MEETING_INFO,
+        Intent.MEETING_ROLES,
+        Intent.ATTENDANCE,
+        Intent.AGENDA,
+        Intent.DECISIONS,
+    )
+)
+_ONE_MEETING = re.compile(r"\b(?:motet|mote|sammantradet|traffen|the meeting|meeting)\b")
 _NO_DEFAULT_GROUP = frozenset((Intent.BIND_GROUP, Intent.HELP, Intent.GROUPS, Intent.UNKNOWN))
 _COMMANDS = frozenset(
     (
@@ -250,7 +263,7 @@ def _period_lean(
 def _yearless(reading: _Reading) -> bool:
     """The question's day was written without a year ("den 28 augusti")."""
     atom = reading.time.atom
-    return atom is not None and atom.yearless and not atom.since
+    return atom is not None and atom.yearless and not atom.since and atom.bound is None
 
 
 def _status(intent: Intent, norm: str) -> str | None:
@@ -326,6 +339,10 @@ def _settle(
             intent = Intent.NEXT_MEETING  # "när är mötet?"
     if intent == Intent.MEETINGS and not has_time and which is None and tense == "past":
         which = "last"  # "vilka möten har rådet haft?": the latest ones, not the coming
+    bound = reading.time.atom.bound if reading.time.atom is not None else None
+    one = intent in _ONE_MEETING_INTENTS and _ONE_MEETING.search(reading.words.norm)
+    if bound is not None and one and which in (None, "last", "next"):
+        which = "first" if bound == "after" else "last"
     if intent == Intent.NEXT_MEETING:
         which = "next"
     return intent, which

@@ -56,6 +56,11 @@ class Period:
         return self.start <= day <= self.end
 
 
+# The ends of a span open on one side ("före 2023", "efter 8 september 2023").
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2199, 12, 31)
+
+
 @dataclass(frozen=True)
 class LeadTime:
     """How long before a meeting a reminder goes out.

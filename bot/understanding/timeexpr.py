@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
-from bot.understanding.query import Period
+from bot.understanding.query import EARLIEST, LATEST, Period
 from bot.understanding.text import Words, read_words
 from bot.understanding.timegrammar import GRAMMARS, Atom, shift_years
 from bot.understanding.timewords import NAMED_BEFORE_YEAR, alternation
@@ -38,6 +38,11 @@ _RANGE_JOIN = re.compile(r"-|till|to|until|tom|t\.o\.m|till och med|through|thru
 _PAIR_JOIN = re.compile(r"och|and")
 _RANGE_OPEN = re.compile(r"\b(?:mellan|between|fran|from)\s$")
 _SINCE = re.compile(r"\b(?:sedan|since|fr\.o\.m|fran och med)\s$")
+# "före 2023", "mötet innan 8 september", "efter mötet 2023-09-08": the days before or after
+_BOUND = {
+    "before": re.compile(r"\b(?:fore|innan|before|prior to|earlier than|tidigare an)\s$"),
+    "after": re.compile(r"\b(?:efter|after|later than|senare an)\s$"),
+}
 
 __all__ = ["TimeReading", "read_time", "read_words"]
 
@@ -61,6 +66,10 @@ class TimeReading:
         atom = _place(self.atom, today, "past" if self.atom.since else lean)
         if atom.since:
             atom = replace(atom, last=max(today, atom.last))
+        if atom.bound == "before":
+            return None, Period(EARLIEST, atom.first - timedelta(days=1))
+        if atom.bound == "after":
+            return None, Period(atom.last + timedelta(days=1), LATEST)
         if atom.first == atom.last:
             return atom.first, None
         return None, Period(atom.first, atom.last)
@@ -85,7 +94,7 @@ def read_time(words: Words, *, today: date) -> TimeReading:
     if not atoms:
         return TimeReading(None, frozenset(used), names)
     atoms = _apply_year(_merge_ranges(sorted(atoms, key=lambda a: a.start), words.norm))
-    chosen = _since(atoms[0], words.norm)
+    chosen = _bounded(_since(atoms[0], words.norm), words.norm)
     used |= set(words.tokens_in(chosen.start, chosen.end))
     return TimeReading(chosen, frozenset(used), names)
 
@@ -198,3 +207,15 @@ def _since(atom: Atom, norm: str) -> Atom:
     if opening is None or opening.end() != atom.start:
         return atom
     return replace(atom, start=opening.start(), since=True)
+
+
+def _bounded(atom: Atom, norm: str) -> Atom:
+    """ "före 2023", "innan 8 september": the days before the atom's; "efter …" those
+    after it (a span open on the other side, see `TimeReading.resolve`)."""
+    if atom.since:
+        return atom
+    for bound, opening in _BOUND.items():
+        found = opening.search(norm, max(0, atom.start - 20), atom.start)
+        if found is not None and found.end() == atom.start:
+            return replace(atom, start=found.start(), bound=bound)
+    return atom

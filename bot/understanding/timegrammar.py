@@ -38,6 +38,7 @@ _NEXT = frozenset(("nasta", "next", "kommande", "nastkommande", "upcoming", "com
 _LAST = frozenset(("forra", "last", "previous", "foregaende"))
 _THIS = frozenset(("denna", "detta", "den har", "this", "i", "in", "under", "during", "of"))
 _MODS = alternation(_NEXT | _LAST | _THIS)
+_TWO_AWAY = {"forrforra": -2, "nastnasta": 2}
 _YEAR = r"(?:19|20)\d\d"
 _AMOUNTS = frozenset(("kr", "kronor", "sek", "tkr", "mkr", "miljoner", "personer", "st"))
 
@@ -54,6 +55,7 @@ class Atom:
     tense: str | None = None  # "past" when the words say so ("i höstas")
     whole_year: bool = False  # a year on its own ("2023", "i fjol")
     since: bool = False  # "sedan mars": from the first day until today
+    bound: str | None = None  # "before" ("före 2023"), "after" ("efter 8 september"): the days
 
 
 Build = Callable[[re.Match[str], date, str], Atom | None]
@@ -217,9 +219,18 @@ def _week_number(m: re.Match[str], today: date, norm: str) -> Atom | None:
 
 
 def _relative_unit(m: re.Match[str], today: date, norm: str) -> Atom | None:
-    """ "nästa vecka", "förra månaden", "i år", "i fjol": calendar weeks, months, years."""
-    modifier, unit = (m[1] or "forra"), m[2] or "ar"
-    step = 1 if modifier in _NEXT else -1 if modifier in _LAST else 0
+    """ "nästa vecka", "förra månaden", "i år", "i fjol": calendar weeks, months, years;
+    "förrförra året", "i förrfjol", "the month before last", "nästnästa vecka" two
+    of them away."""
+    if m["unit_en"]:
+        unit, step = m["unit_en"], -2 if m["beyond"].startswith("before") else 2
+    elif m["unit"]:
+        unit, modifier = m["unit"], m["mod"]
+        step = _TWO_AWAY.get(modifier) or (
+            1 if modifier in _NEXT else -1 if modifier in _LAST else 0
+        )
+    else:  # "i fjol", "i förrfjol"
+        unit, step = "ar", -2 if m["fjol"] or m["fjolaret"] else -1
     if unit.startswith(("veck", "week")):
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=step)
         return _atom(m, monday, monday + timedelta(days=6))
@@ -328,9 +339,11 @@ GRAMMARS: tuple[Grammar, ...] = (
         _day_of_month,
     ),
     _grammar(
-        r"\b(nasta|next|kommande|forra|last|previous|foregaende|denna|detta|den har|this"
-        r"|i|innevarande|current)\s(veckan|vecka|week|manaden|manad|month|aret|ar|year)\b"
-        r"|\b(?:i fjol|ifjol|fjolaret)()()\b",
+        r"\b(?P<mod>nasta|next|kommande|forra|last|previous|foregaende|denna|detta|den har"
+        r"|this|i|innevarande|current|forrforra|nastnasta)\s"
+        r"(?P<unit>veckan|vecka|week|manaden|manad|month|aret|ar|year)\b"
+        r"|\b(?:i\s?(?P<fjol>forr)?fjol|(?P<fjolaret>forr)?fjolaret)\b"
+        r"|\bthe\s(?P<unit_en>week|month|year)\s(?P<beyond>before\slast|after\snext)\b",
         _relative_unit,
     ),
     _grammar(

@@ -29,6 +29,8 @@ CHEFSGRUPP = "Chefsgrupp för samverkan social välfärd samt vård och omsorg"
         ("Vad beslutades om suicidprevention?", "och 2022?", "om suicidprevention 2022?"),
         ("Vilka möten har chefsgruppen i september 2023?", "och i maj?", "gruppen i maj 2023?"),
         ("vad beslutades om X 2023?", "och förra året då?", "om X förra året?"),
+        ("vad beslutades om X 2023?", "och förrförra året?", "om X förrförra året?"),
+        ("what was decided about X in 2023?", "and the year before last?", "the year before last?"),
         ("Vem representerar Karlskoga 2022?", "och i maj?", "Karlskoga i maj 2022?"),
         # a year after a month or a season of a year: the same part of that year
         ("Vad beslutades i september 2023?", "och 2022?", "beslutades i september 2022?"),

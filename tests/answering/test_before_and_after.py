@@ -1,0 +1,118 @@
+"""The days before or after a day ("beslut före 2021", "möten efter 1 december"), the
+meeting before or after one ("vilket var mötet innan 2023-09-08?"), and in a
+conversation the meeting before or after the one just talked of ("och mötet innan?").
+Against the real minutes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from bot.answering.conversation import follow_up
+from bot.answering.format import span
+from bot.understanding import Period, understand
+from bot.understanding.query import EARLIEST, LATEST
+from storage.parsing.records import STOCKHOLM
+from tests.answering.conftest import Ask
+
+NOW = "2026-11-22T10:00"
+MOMENT = datetime.fromisoformat(NOW).replace(tzinfo=STOCKHOLM)
+CHEFSGRUPP = "Chefsgrupp för samverkan social välfärd samt vård och omsorg"
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        ("beslut före 2021", Period(EARLIEST, date(2020, 12, 31))),
+        ("vad beslutades innan 8 september 2023?", Period(EARLIEST, date(2023, 9, 7))),
+        ("decisions before 2022", Period(EARLIEST, date(2021, 12, 31))),
+        ("vad beslutades efter 2024?", Period(date(2025, 1, 1), LATEST)),
+        ("möten efter 1 december", Period(date(2026, 12, 2), LATEST)),
+        ("när är nästa möte efter 3 december", Period(date(2026, 12, 4), LATEST)),
+        ("meetings after 8 September 2023", Period(date(2023, 9, 9), LATEST)),
+        # "efter nyår" stays the new year; "sedan" stays since
+        ("vad beslutades efter nyår", Period(date(2027, 1, 1), date(2027, 12, 31))),
+        ("beslut sedan mars 2026", Period(date(2026, 3, 1), date(2026, 11, 22))),
+    ],
+)
+def test_the_days_before_or_after(question: str, period: Period) -> None:
+    assert understand(question, now=MOMENT).period == period
+
+
+@pytest.mark.parametrize(
+    ("question", "which"),
+    [
+        ("vilket var mötet innan 2023-09-08?", "last"),
+        ("what was the meeting before 8 September 2023?", "last"),
+        ("när var mötet efter 2023-09-08?", "first"),
+        ("vem var ordförande på mötet efter 2023-09-08?", "first"),
+        ("vad beslutades på mötet innan 2024-09-20?", "last"),
+        ("vad beslutades före 2021?", None),  # every decision before, not one meeting's
+    ],
+)
+def test_the_meeting_before_or_after_is_one_meeting(question: str, which: str | None) -> None:
+    assert understand(question, now=MOMENT).which == which
+
+
+def test_a_span_open_on_one_side_is_said_so() -> None:
+    assert span(EARLIEST, date(2020, 12, 31)) == "före 2021"
+    assert span(EARLIEST, date(2023, 9, 7), "en") == "before Friday 8 September 2023"
+    assert span(date(2025, 1, 1), LATEST) == "efter 2024"
+    assert span(date(2026, 12, 12), LATEST) == "efter fredag 11 december 2026"
+
+
+def test_the_meeting_before_a_day(ask: Ask) -> None:
+    before = ask("vilket var mötet innan 2023-09-08?", now=NOW)
+    assert [m.start[:10] for m in before.meetings] == ["2023-06-02"]
+    after = ask("när var mötet efter 2023-09-08?", now=NOW)
+    assert [m.start[:10] for m in after.meetings] == ["2023-10-12"]
+    english = ask("what was the meeting before 8 September 2023?", now=NOW)
+    assert [m.start[:10] for m in english.meetings] == ["2023-06-02"]
+
+
+def test_the_meeting_after_a_day_with_minutes(ask: Ask) -> None:
+    chair = ask("vem var ordförande på mötet efter 2023-09-08?", now=NOW)
+    assert "fredag 20 september 2024" in chair.text and "Bechet Barsom" in chair.text
+    decided = ask("vad beslutades på mötet innan 2024-09-20?", now=NOW)
+    assert {d.meeting_date for d in decided.decisions} == {"2023-09-08"}
+
+
+def test_decisions_before_a_year(ask: Ask) -> None:
+    answer = ask("beslut före 2021", now=NOW)
+    assert answer.text.startswith("Beslut före 2021:")
+    assert answer.decisions and all(d.meeting_date < "2021" for d in answer.decisions)
+
+
+def test_no_next_meeting_after_the_last_planned(ask: Ask) -> None:
+    answer = ask("nästa möte efter 11 december", now=NOW)
+    assert answer.text.startswith(
+        "Jag hittar inget kommande möte efter fredag 11 december 2026 i protokollen."
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "meant"),
+    [
+        ("och mötet innan?", "och mötet innan 2026-11-06?"),
+        ("och mötet innan det?", "och mötet innan 2026-11-06?"),
+        ("Och mötet efter", "Och mötet efter 2026-11-06"),
+        ("what about the meeting before that?", "what about the meeting before 2026-11-06?"),
+        ("vem var ordförande på mötet dessförinnan?", "på mötet före 2026-11-06?"),
+        ("och mötet därefter?", "och mötet efter 2026-11-06?"),
+    ],
+)
+def test_before_or_after_the_meeting_just_talked_of(question: str, meant: str) -> None:
+    assert follow_up(question, "2026-11-06", MOMENT).endswith(meant)
+
+
+def test_a_conversation_walks_back_through_the_meetings(ask: Ask) -> None:
+    chat = "slack:T1:before-and-after"
+    latest = ask("När var senaste mötet?", now=NOW, conversation=chat)
+    assert [m.start[:10] for m in latest.meetings] == ["2026-11-06"]
+    before = ask("och mötet innan?", now=NOW, conversation=chat)
+    assert [m.start[:10] for m in before.meetings] == ["2026-10-08"]
+    earlier = ask("och mötet innan det?", now=NOW, conversation=chat)
+    assert [m.start[:10] for m in earlier.meetings] == ["2026-08-28"]
+    after = ask("och mötet efter?", now=NOW, conversation=chat)
+    assert [m.start[:10] for m in after.meetings] == ["2026-10-08"]
