@@ -41,6 +41,7 @@ from bot.understanding import Vocabulary, understand
 from bot.understanding.ellipsis import fragment_language
 from bot.understanding.query import Intent, Query
 from storage.deliveries import claim_deliveries
+from storage.fast_reads import fetch_all
 from storage.lookups import Lookups, attach, lookups
 from storage.models import Document, PersonName
 from storage.parsing.records import STOCKHOLM
@@ -214,7 +215,7 @@ class Assistant:
         to and the meeting it last asked about; the session is given the lookups of
         the same state."""
         # no conversation has the key ""
-        newest = session.connection().execute(STAMP, {"conversation": conversation_key or ""}).one()
+        newest = fetch_all(session.connection(), STAMP, {"conversation": conversation_key or ""})[0]
         stamp = (newest[0] or 0, newest[1] or 0)
         with self._lock:
             if self._known is None or self._known[0] != stamp:

@@ -22,6 +22,7 @@ import snowballstemmer
 from sqlalchemy import TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
+from storage.fast_reads import fetch_all
 from storage.lookups import lookups
 from storage.models import AgendaItem, StockholmTime
 from storage.parsing.records import STOCKHOLM
@@ -194,7 +195,7 @@ def _widen(session: Session, terms: list[str], postgres: bool) -> list[tuple[str
                 for k, (t, exact) in enumerate(zip(listed, short, strict=True))
             }
         statement = _widen_statement(len(listed), postgres)
-        for k, word in session.connection().execute(statement, params).all():
+        for k, word in fetch_all(session.connection(), statement, params):
             found[listed[k]].append(word)
     return [
         (t, found[t] if t in found and len(found[t]) <= MAX_EXPANSIONS else None) for t in terms
@@ -254,7 +255,7 @@ def _search_postgres(
         # independent: it would fetch every item of a common phrase's GIN lists, in
         # a store of 100,000 meetings 40,000 rows for 120 ms, to keep the period's.)
         statement = _postgres_recent_statement(in_period, bool(spans))
-        rows = session.connection().execute(statement, {**params, "window": RECENT_WINDOW}).all()
+        rows = fetch_all(session.connection(), statement, {**params, "window": RECENT_WINDOW})
         recent = [(int(item_id), bool(title)) for item_id, title in rows]
     # Stored vectors with GIN indexes (see migration 0003): too few among the newest,
     # the index finds the rest.
@@ -298,7 +299,7 @@ def _walk(
     connection = session.connection()
     found = {
         int(item_id): bool(title)
-        for item_id, title in connection.execute(_walk_statement(False, *shape), values).all()
+        for item_id, title in fetch_all(connection, _walk_statement(False, *shape), values)
     }
     every = list(found)
     if len(every) < wanted.limit:  # all the matches, title matches told
@@ -310,7 +311,7 @@ def _walk(
     else:  # the newest title matches may lie beyond
         titles = [
             int(item_id)
-            for item_id, _ in connection.execute(_walk_statement(True, *shape), values).all()
+            for item_id, _ in fetch_all(connection, _walk_statement(True, *shape), values)
         ]
     return wanted.best(_scored(titles, every))
 
@@ -437,7 +438,7 @@ def _title_scores(
         return dict.fromkeys((int(i) for i in matches), 1.0)
     combine = all if wanted.require_all else any
     found: dict[int, float] = {}
-    for item_id, title in session.connection().execute(TITLES, {"ids": list(matches)}).all():
+    for item_id, title in fetch_all(session.connection(), TITLES, {"ids": list(matches)}):
         words = title.split()
         said = combine(_has(words, term, listed) for term, listed in widened)
         found[int(item_id)] = 2.0 if said else 1.0

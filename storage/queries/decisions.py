@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from storage.fast_reads import fetch_all
 from storage.lookups import group_ids, group_names
 from storage.models import AgendaItem, Decision, Document, Group, Meeting, MeetingGroup
 from storage.parsing.records import STOCKHOLM
@@ -126,7 +127,7 @@ def decisions(
         values = {"group": group, "start": start, "end": end, "kind": kind, "limit": limit * 4}
         params = {key: value for key, value in values.items() if value is not None}
     rows, groups = _folded(
-        session, session.connection().execute(query, params).all(), key=12, meeting=7
+        session, fetch_all(session.connection(), query, params), key=12, meeting=7
     )
     if meeting_ids is not None and not words:  # the given meetings, in the group and period
         rows = [row for row in rows if _within(row[8], start, end) and _of(groups, row[7], group)]
@@ -207,7 +208,7 @@ def read_followed(session: Session, spans: Sequence[FollowKey]) -> None:
         params |= {f"word{k}_{j}": pattern for j, pattern in enumerate(patterns)}
     statement = _followed_statement(shape)
     by_span: list[list[Any]] = [[] for _ in wanted]
-    for row in session.connection().execute(statement, params).all():
+    for row in fetch_all(session.connection(), statement, params):
         by_span[row[13]].append(row)
     for span, rows in zip(wanted, by_span, strict=True):
         folded, groups = _folded(session, rows, key=12, meeting=7)
@@ -450,7 +451,7 @@ BEST_ITEMS = _ITEM_ROWS.where(
 
 def _items(session: Session, statement: Executable, **params: Any) -> list[ItemView]:
     rows, groups = _folded(
-        session, session.connection().execute(statement, params).all(), key=0, meeting=1
+        session, fetch_all(session.connection(), statement, params), key=0, meeting=1
     )
     rows = sorted(rows, key=lambda r: (-r[2].timestamp() if r[2] else 0, r[9]))
     return [

@@ -18,6 +18,7 @@ from functools import cache
 from sqlalchemy import ColumnElement, Executable, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
+from storage.fast_reads import fetch_scalars
 from storage.models import Group, Meeting, MeetingGroup
 from storage.statements import param
 
@@ -38,7 +39,7 @@ def spans_with_meetings(
     for k, (start, end) in enumerate(spans):
         params |= {f"start{k}": start, f"end{k}": end}
     statement = _statement(len(spans), group is not None, minutes_only)
-    return sorted(int(k) for k in session.connection().scalars(statement, params))
+    return sorted(int(k) for k in fetch_scalars(session.connection(), statement, params))
 
 
 @cache

@@ -19,6 +19,7 @@ from sqlalchemy import Executable, Text, and_, or_, select, union_all
 from sqlalchemy import cast as as_type
 from sqlalchemy.orm import Session, aliased
 
+from storage.fast_reads import fetch_all, fetch_scalar, fetch_scalars
 from storage.lookups import group_ids, group_names
 from storage.models import Document, Group, Meeting, MeetingGroup
 from storage.models import ScheduleSpan as SpanRow
@@ -127,7 +128,7 @@ LATEST = {
 
 def _views(session: Session, statement: Executable, **params: Any) -> list[MeetingView]:
     """The meetings `statement` (one of the VIEWS statements above) selects, as views."""
-    rows = session.connection().execute(statement, params).all()
+    rows = fetch_all(session.connection(), statement, params)
     groups: dict[int, list[int]] = defaultdict(list)
     first: dict[int, Any] = {}
     for row in rows:
@@ -204,8 +205,10 @@ def _nth_start(
     """When the n-th stored meeting in [start, end) starts (None: fewer are stored)."""
     window = {"start": start, "end": end, "offset": max(0, n - 1)}
     if group is None:
-        return session.connection().scalar(NTH_START, window)
-    return session.connection().scalar(NTH_START_OF_GROUP, {"group": group, **window})
+        found = fetch_scalar(session.connection(), NTH_START, window)
+    else:
+        found = fetch_scalar(session.connection(), NTH_START_OF_GROUP, {"group": group, **window})
+    return cast(datetime | None, found)
 
 
 def _next_midnight(moment: datetime) -> datetime:
@@ -279,7 +282,7 @@ def previous_meetings(
     when `minutes_only`; cancelled ones only when `cancelled`)."""
     latest = LATEST[(group is not None, minutes_only)]
     params = {"at": now, "limit": limit * 8} | ({"group": group} if group is not None else {})
-    ids = list(session.connection().scalars(latest, params))
+    ids = fetch_scalars(session.connection(), latest, params)
     merged = [
         m
         for m in merge(_views(session, VIEWS_BY_IDS, ids=ids), set())
@@ -335,18 +338,15 @@ def _schedule_spans(
 ) -> list[ScheduleSpan]:
     """The schedules of `groups` that speak for days in [start, end)."""
     first, last = start.astimezone(STOCKHOLM).date(), end.astimezone(STOCKHOLM).date()
-    rows = (
-        session.connection()
-        .execute(
-            SCHEDULE_SPANS,
-            {
-                "groups": group_ids(session, sorted(groups)),
-                "reach": first - MAX_SPAN,
-                "first": first,
-                "last": last,
-            },
-        )
-        .all()
+    rows = fetch_all(
+        session.connection(),
+        SCHEDULE_SPANS,
+        {
+            "groups": group_ids(session, sorted(groups)),
+            "reach": first - MAX_SPAN,
+            "first": first,
+            "last": last,
+        },
     )
     names = group_names(session, {row[0] for row in rows})
     return [

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Executable
 from sqlalchemy.orm import Session
 
+from storage.fast_reads import fetch_all
 from storage.identity import person_key
 from storage.lookups import group_names, lookups
 from storage.parsing.records import STOCKHOLM
@@ -44,7 +45,7 @@ class AttendanceView:
 
 def _views(session: Session, statement: Executable, **params: Any) -> list[AttendanceView]:
     """The listings `statement` (one of the LISTED statements above) selects."""
-    rows = session.connection().execute(statement, params)
+    rows = fetch_all(session.connection(), statement, params)
     return [_view(row) for row in rows if row[7] is not None]
 
 
