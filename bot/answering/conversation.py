@@ -4,7 +4,7 @@ when a question is not understood."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -139,15 +139,16 @@ _OF_ONE_MEETING = frozenset(
 )
 
 
-def follow_up(question: str, day: str, now: datetime) -> str:
+def follow_up(question: str, day: str, now: datetime, group: str | None = None) -> str:
     """The question as it is meant in a conversation: a follow-up that names no meeting
     of its own asks about the one meeting the previous answer rested on (its `day`,
-    YYYY-MM-DD, added; see bot.answering.recent).
+    YYYY-MM-DD, added; see bot.answering.recent). "och mötet innan?" asks for the
+    meeting before that one, of the `group` the previous question named.
 
     >>> follow_up("och vem justerade?", "2024-09-20", now)
     'och vem justerade? (2024-09-20)'
     """
-    relative = _before_or_after(question, day)
+    relative = _before_or_after(question, day, group)
     if relative is not None:
         return relative
     query = understand(question, now=now)
@@ -172,13 +173,21 @@ _RELATIVE_RAW = re.compile(r"\s*\S+(?:\s+(?:det|den|that|it|this))?\W*$", re.IGN
 _MEETING_SAID = re.compile(r"\b(?:\w*mote[nt]?|meeting|sammantradet|traffen|the one)\b")
 
 
-def _before_or_after(question: str, day: str) -> str | None:
-    """The question with the day of the meeting just talked of put in, when it asks for
-    the meeting before or after it and names no time of its own; else None."""
+def asks_before_or_after(question: str) -> bool:
+    """Whether the question asks for the meeting before or after the one just talked
+    of ("och mötet innan?")."""
     norm = read_words(question).norm.strip()
-    found = _RELATIVE.search(norm)
-    if found is None or not _MEETING_SAID.search(norm):
+    return _RELATIVE.search(norm) is not None and _MEETING_SAID.search(norm) is not None
+
+
+def _before_or_after(question: str, day: str, group: str | None) -> str | None:
+    """The question with the day of the meeting just talked of put in (and the group
+    it was asked of, unless the question names one), when it asks for the meeting
+    before or after it and names no time of its own; else None."""
+    if not asks_before_or_after(question):
         return None
+    found = _RELATIVE.search(read_words(question).norm.strip())
+    assert found is not None
     cut = _RELATIVE_RAW.search(question)
     assert cut is not None  # the question ends with the word found
     if found["bound"]:
@@ -189,7 +198,12 @@ def _before_or_after(question: str, day: str) -> str | None:
     else:
         bound = "efter"
     end = question[len(question.rstrip("?!. ")) :]
-    return f"{question[: cut.start()]} {bound} {day}{end}"
+    asked = understand(question, now=_NOON)
+    of_group = f" ({group})" if group and asked.group is None and not asked.groups else ""
+    return f"{question[: cut.start()]} {bound} {day}{of_group}{end}"
+
+
+_NOON = datetime(2026, 1, 1, 12, tzinfo=UTC)  # (a group named does not depend on when)
 
 
 def _subject(query: Query) -> bool:

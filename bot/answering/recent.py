@@ -25,8 +25,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from bot.answering.conversation import follow_up, meeting_day_of
+from bot.answering.conversation import asks_before_or_after, follow_up, meeting_day_of
 from bot.answers import Answer
+from bot.understanding import understand
 from bot.understanding.ellipsis import go_on_from
 from bot.understanding.query import Intent
 from bot.understanding.vocabulary import Vocabulary
@@ -90,7 +91,13 @@ class RecentMeetings:
             return question
         day, previous = self._fresh(*stored) if stored is not None else self._read(conversation)
         if previous is not None:
-            question = go_on_from(previous, question, now=now, vocabulary=vocabulary) or question
+            went_on = go_on_from(previous, question, now=now, vocabulary=vocabulary)
+            if went_on is not None:
+                question = went_on
+            elif day is not None and asks_before_or_after(question):
+                # "och mötet innan?" after a question of one group's meetings: of that group
+                group = understand(previous, now=now, vocabulary=vocabulary).group
+                return follow_up(question, day, now, group)
         return question if day is None else follow_up(question, day, now)
 
     def remember(self, conversation: str | None, answer: Answer, question: str) -> None:

@@ -116,3 +116,22 @@ def test_a_conversation_walks_back_through_the_meetings(ask: Ask) -> None:
     assert [m.start[:10] for m in earlier.meetings] == ["2026-08-28"]
     after = ask("och mötet efter?", now=NOW, conversation=chat)
     assert [m.start[:10] for m in after.meetings] == ["2026-10-08"]
+
+
+def test_the_meeting_before_is_of_the_group_asked_about(ask: Ask) -> None:
+    chat = "slack:T1:before-in-a-group"
+    latest = ask("När var senaste mötet för chefsgrupp folkhälsa?", now=NOW, conversation=chat)
+    assert [m.start[:10] for m in latest.meetings] == ["2020-12-10"]
+    before = ask("och mötet innan?", now=NOW, conversation=chat)
+    assert [m.start[:10] for m in before.meetings] == ["2020-10-16"]
+    assert "Chefsgrupp folkhälsa" in before.meetings[0].group
+    earlier = ask("och mötet innan det?", now=NOW, conversation=chat)
+    assert [m.start[:10] for m in earlier.meetings] == ["2020-10-13"]
+    assert earlier.meetings[0].group == "Chefsgrupp folkhälsa"
+
+
+def test_a_group_named_in_the_follow_up_is_kept() -> None:
+    meant = follow_up("och mötet för ssr folkhälsa innan det?", "2026-11-06", MOMENT, CHEFSGRUPP)
+    assert meant == "och mötet för ssr folkhälsa innan 2026-11-06?"
+    meant = follow_up("och mötet innan?", "2026-11-06", MOMENT, CHEFSGRUPP)
+    assert meant == f"och mötet innan 2026-11-06 ({CHEFSGRUPP})?"
