@@ -97,9 +97,9 @@ def answer_help(query: Query, context: AskContext) -> Answer:
     going_on = pick(
         lang,
         "I en konversation kan du fortsätta på förra svaret: ”och vem justerade?”, "
-        "”Och 2022?”, ”och för Kumla?”.",
+        "”Och 2022?”, ”och för Kumla?”, ”och mötet innan?”.",
         "In a conversation you can go on from the last answer: “and who checked the "
-        "minutes?”, “And 2022?”, “what about Kumla?”.",
+        "minutes?”, “And 2022?”, “what about Kumla?”, “and the meeting before?”.",
     )
     text = intro + "\n" + "\n".join(f"• {e}" for e in examples) + "\n" + going_on + bound
     return Answer("help", text, language=lang)
