@@ -30,6 +30,7 @@ from bot.answering.meeting_filters import (
     of_mode,
     part_words,
 )
+from bot.answering.mentioned import day_mentioned
 from bot.answering.written import as_of, schedule_only
 from bot.answers import Answer, AskContext
 from bot.understanding.query import Period, Query
@@ -454,7 +455,12 @@ def no_meeting(
         f"Jag hittar inga protokoll från ett möte{whose} {what}.".replace(" .", "."),
         f"I find no minutes of a meeting{whose} {what}.".replace(" .", "."),
     )
-    return _with_latest(session, query, context, text, intent=intent)
+    if query.date is None:
+        return _with_latest(session, query, context, text, intent=intent)
+    # the day's meeting spoken of in later minutes ("Anteckningarna från mötet 2020-01-24")
+    lines, sources = day_mentioned(session, query.date, query.group, lang, context.now)
+    answer = _with_latest(session, query, context, "\n".join([text, *lines]), intent=intent)
+    return replace(answer, sources=unique_sources([*sources, *answer.sources]))
 
 
 def _coming_asked(session: Session, query: Query, context: AskContext) -> MeetingView | None:

@@ -17,8 +17,10 @@ from sqlalchemy import (
     Select,
     Text,
     bindparam,
+    func,
     literal,
     literal_column,
+    or_,
     select,
     union_all,
 )
@@ -447,6 +449,27 @@ BEST_ITEMS = _ITEM_ROWS.where(
         .limit(param("limit"))
     )
 )
+
+
+# Items of the meetings begun in [start, end) whose text holds one of three patterns
+# (LIKE, lower case): a meeting's day as later minutes write it (see items_saying).
+SAYINGS = 3
+ITEMS_SAYING = _ITEM_ROWS.where(
+    AgendaItem.meeting_id.in_(
+        select(Meeting.id).where(Meeting.start >= param("start"), Meeting.start < param("end"))
+    ),
+    or_(*(func.lower(AgendaItem.text).like(param(f"said{k}")) for k in range(SAYINGS))),
+)
+
+
+def items_saying(
+    session: Session, patterns: Sequence[str], *, start: datetime, end: datetime
+) -> list[ItemView]:
+    """The items of meetings begun in [start, end) whose text holds one of up to three
+    LIKE `patterns` (matched against the lower-cased text), newest first."""
+    said = (list(patterns) * SAYINGS)[:SAYINGS]  # (fewer: the first again)
+    params = {f"said{k}": pattern for k, pattern in enumerate(said)}
+    return _items(session, ITEMS_SAYING, start=start, end=end, **params)
 
 
 def _items(session: Session, statement: Executable, **params: Any) -> list[ItemView]:
