@@ -174,6 +174,7 @@ class Assistant:
             writes = query.intent in WRITES
             if not writes:
                 answer = _for_each_group(handler, session, query, context)
+                answer = meetings.note_skipped(session, query, context, answer)
                 if query.intent not in UNCACHED:
                     self.cache.put(key, answer)
                 return answer

@@ -166,18 +166,26 @@ def follow_up(question: str, day: str, now: datetime, group: str | None = None) 
 # "och mötet innan?", "what about the meeting after that?", "vem var ordförande på
 # mötet dessförinnan?": the meeting before or after the one just talked of
 _RELATIVE = re.compile(
-    r"\b(?:(?P<bound>innan|fore|efter|before|after)(?:\s(?:det|den|that|it|this))?"
+    r"\b(?:(?P<bound>innan|fore|efter|before|after)(?:\s(?:det|den|dess|that|it|this))?"
     r"|(?P<before>dessforinnan|dessforrinnan|forut)|(?P<after>darefter|darpa|sedan dess))$"
 )
-_RELATIVE_RAW = re.compile(r"\s*\S+(?:\s+(?:det|den|that|it|this))?\W*$", re.IGNORECASE)
+_RELATIVE_RAW = re.compile(r"\s*\S+(?:\s+(?:det|den|dess|that|it|this))?\W*$", re.IGNORECASE)
 _MEETING_SAID = re.compile(r"\b(?:\w*mote[nt]?|meeting|sammantradet|traffen|the one)\b")
+_THE_ONE = re.compile(r"\bthe one\b", re.IGNORECASE)
+# or nothing but the word and joining words: "och innan dess?", "and after that?"
+_ONLY_RELATIVE = re.compile(
+    r"^(?:(?:och|and|men|but|what about|hur var det med|vad galler|then|sa|da)\s)*"
+    r"(?:innan|fore|efter|before|after|dessforinnan|darefter)(?:\s(?:det|dess|that|it))?$"
+)
 
 
 def asks_before_or_after(question: str) -> bool:
     """Whether the question asks for the meeting before or after the one just talked
     of ("och mötet innan?")."""
     norm = read_words(question).norm.strip()
-    return _RELATIVE.search(norm) is not None and _MEETING_SAID.search(norm) is not None
+    if _RELATIVE.search(norm) is None:
+        return False
+    return _MEETING_SAID.search(norm) is not None or _ONLY_RELATIVE.match(norm) is not None
 
 
 def _before_or_after(question: str, day: str, group: str | None) -> str | None:
@@ -200,7 +208,10 @@ def _before_or_after(question: str, day: str, group: str | None) -> str | None:
     end = question[len(question.rstrip("?!. ")) :]
     asked = understand(question, now=_NOON)
     of_group = f" ({group})" if group and asked.group is None and not asked.groups else ""
-    return f"{question[: cut.start()]} {bound} {day}{of_group}{end}"
+    head = _THE_ONE.sub("the meeting", question[: cut.start()])  # "and the one before?"
+    if not _MEETING_SAID.search(read_words(head).norm):  # "och innan dess?"
+        head += " the meeting" if bound in ("before", "after") else " mötet"
+    return f"{head} {bound} {day}{of_group}{end}"
 
 
 _NOON = datetime(2026, 1, 1, 12, tzinfo=UTC)  # (a group named does not depend on when)

@@ -19,7 +19,7 @@ from bot.answering.facts import (
     meeting_source,
     unique_sources,
 )
-from bot.answering.format import on_days, pick, span, when
+from bot.answering.format import day, on_days, pick, span, when
 from bot.answering.gone import gone_from_day
 from bot.answering.meeting_filters import (
     all_time,
@@ -33,7 +33,7 @@ from bot.answering.meeting_filters import (
 from bot.answering.mentioned import day_mentioned
 from bot.answering.written import as_of, schedule_only
 from bot.answers import Answer, AskContext
-from bot.understanding.query import Period, Query
+from bot.understanding.query import EARLIEST, LATEST, Period, Query
 from storage.parsing.records import STOCKHOLM
 from storage.queries import (
     MeetingView,
@@ -404,6 +404,52 @@ def find_meeting(
         with_minutes = []
     chosen = with_minutes or candidates
     return chosen[0] if chosen else None
+
+
+# Questions of one meeting's minutes (its people, agenda, decisions)
+_OF_MINUTES = frozenset(("meeting_roles", "attendance", "agenda", "decisions"))
+
+
+def note_skipped(session: Session, query: Query, context: AskContext, answer: Answer) -> Answer:
+    """ "vem var sekreterare på mötet efter 2022-10-13?": when the meeting right after
+    (or before) the day has no minutes, the answer (from the nearest meeting that has
+    them) says so first, rather than passing over it."""
+    period = query.period
+    if (
+        answer.intent not in _OF_MINUTES
+        or period is None
+        or query.which not in ("first", "last")
+        or (query.which == "first") != (period.end == LATEST)
+        or (query.which == "last") != (period.start == EARLIEST)
+    ):
+        return answer
+    adjacent = find_meeting(session, query, context, minutes_only=False)
+    if adjacent is None or adjacent.has_minutes:
+        return answer
+    days = {m.start[:10] for m in answer.meetings} | {s.meeting_date for s in answer.sources}
+    if adjacent.day.isoformat() in days:
+        return answer
+    lang = query.language
+    after = query.which == "first"
+    asked = period.start - timedelta(days=1) if after else period.end + timedelta(days=1)
+    line = meeting_line(adjacent, lang)
+    held = adjacent.start < context.now
+    note = pick(
+        lang,
+        f"Mötet närmast {'efter' if after else 'före'} {day(asked, lang)} "
+        f"{'var' if held else 'är'} {line}; "
+        "det finns bara i en mötesplan, protokoll från det finns inte. "
+        "Närmast med protokoll:",
+        f"The meeting right {'after' if after else 'before'} {day(asked, lang)} "
+        f"{'was' if held else 'is'} {line}; "
+        "it appears only in a schedule, its minutes are not stored. "
+        "The nearest with minutes:",
+    )
+    return replace(
+        answer,
+        text=f"{note}\n{answer.text}",
+        sources=unique_sources([*answer.sources, meeting_source(adjacent)]),
+    )
 
 
 def _under_way_on(session: Session, day_asked: date, group: str | None) -> list[MeetingView]:

@@ -95,9 +95,11 @@ class RecentMeetings:
             if went_on is not None:
                 question = went_on
             elif day is not None and asks_before_or_after(question):
-                # "och mötet innan?" after a question of one group's meetings: of that group
+                # "och på mötet innan?": the last question of the meeting before the one
+                # it was about (of the group it named)
                 group = understand(previous, now=now, vocabulary=vocabulary).group
-                return follow_up(question, day, now, group)
+                relative = follow_up(question, day, now, group)
+                return go_on_from(previous, relative, now=now, vocabulary=vocabulary) or relative
         return question if day is None else follow_up(question, day, now)
 
     def remember(self, conversation: str | None, answer: Answer, question: str) -> None:

@@ -37,6 +37,7 @@ _JOINING_WORDS = """
     what how about hur ar var det med vad galler sager om then da sa
     samma sak same thing for i in pa on at under during den the till to
     aret year istallet instead likadant sadar nu now
+    mote motet meeting sammantradet
 """
 _PREPOSITIONS = "i in for pa on at under during den till to om"
 JOINING = frozenset(_JOINING_WORDS.split())

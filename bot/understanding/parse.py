@@ -87,6 +87,7 @@ _ONE_MEETING_INTENTS = frozenset(
         Intent.DECISIONS,
     )
 )
+_OF_ONE_MEETING = frozenset((Intent.MEETING_INFO, Intent.MEETING_ROLES, Intent.AGENDA))
 _ONE_MEETING = re.compile(r"\b(?:motet|mote|sammantradet|traffen|the meeting|meeting)\b")
 _NO_DEFAULT_GROUP = frozenset((Intent.BIND_GROUP, Intent.HELP, Intent.GROUPS, Intent.UNKNOWN))
 _COMMANDS = frozenset(
@@ -340,7 +341,11 @@ def _settle(
     if intent == Intent.MEETINGS and not has_time and which is None and tense == "past":
         which = "last"  # "vilka möten har rådet haft?": the latest ones, not the coming
     bound = reading.time.atom.bound if reading.time.atom is not None else None
-    one = intent in _ONE_MEETING_INTENTS and _ONE_MEETING.search(reading.words.norm)
+    # a meeting's chair, secretary or agenda is one meeting's ("vem var sekreterare
+    # efter 2022-10-13?"); its decisions or who attended, when a meeting is said
+    one = intent in _OF_ONE_MEETING or (
+        intent in _ONE_MEETING_INTENTS and _ONE_MEETING.search(reading.words.norm) is not None
+    )
     if bound is not None and one and which in (None, "last", "next"):
         which = "first" if bound == "after" else "last"
     if intent == Intent.NEXT_MEETING:

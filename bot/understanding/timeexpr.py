@@ -63,7 +63,11 @@ class TimeReading:
         written without a year."""
         if self.atom is None:
             return None, None
-        atom = _place(self.atom, today, "past" if self.atom.since else lean)
+        if self.atom.since:
+            lean = "past"
+        elif self.atom.bound is not None and lean == "future":
+            lean = "nearest"  # "nästa möte efter 6 november" (on 22 November): this year's
+        atom = _place(self.atom, today, lean)
         if atom.since:
             atom = replace(atom, last=max(today, atom.last))
         if atom.bound == "before":

@@ -274,6 +274,8 @@ def _season(m: re.Match[str], today: date, norm: str) -> Atom | None:
         return None
     if word == "var" and not (m["year"] or _ends_phrase(norm, m.end())):
         return None  # "i var kommun" is "in each municipality"
+    if word == "var" and not m["mod"]:
+        return None  # "vilka möten var 2023?": the verb, not "vår 2023"
     season, tense = SEASONS[word]
     explicit = int(m["year"]) if m["year"] else None
     year = explicit or (today.year + (season == "winter" and today.month == 12))

@@ -135,3 +135,53 @@ def test_a_group_named_in_the_follow_up_is_kept() -> None:
     assert meant == "och mötet för ssr folkhälsa innan 2026-11-06?"
     meant = follow_up("och mötet innan?", "2026-11-06", MOMENT, CHEFSGRUPP)
     assert meant == f"och mötet innan 2026-11-06 ({CHEFSGRUPP})?"
+
+
+def test_after_a_day_of_this_year_without_a_year(ask: Ask) -> None:
+    """On 22 November, "efter 6 november" is after 6 November of this year."""
+    asked = understand("när är nästa möte efter 6 november?", now=MOMENT)
+    assert asked.period == Period(date(2026, 11, 7), LATEST)
+    answer = ask("när är nästa möte efter 6 november?", now=NOW)
+    assert [m.start[:10] for m in answer.meetings][:1] == ["2026-12-11"]
+
+
+def test_short_follow_ups_before_and_after(ask: Ask) -> None:
+    chat = "slack:T1:short-before-and-after"
+    ask("när var mötet 8 september 2023?", now=NOW, conversation=chat)
+    before = ask("och innan dess?", now=NOW, conversation=chat)
+    assert [m.start[:10] for m in before.meetings] == ["2023-06-02"]
+    earlier = ask("and the one before?", now=NOW, conversation=chat)
+    assert [m.start[:10] for m in earlier.meetings] == ["2023-04-21"]
+    assert earlier.language == "en"
+    after = ask("och efter?", now=NOW, conversation=chat)
+    assert [m.start[:10] for m in after.meetings] == ["2023-06-02"]
+
+
+def test_the_same_question_of_the_meeting_after(ask: Ask) -> None:
+    """ "och på mötet efter?" asks the last question again of the meeting after; the
+    one right after has no minutes, said so before the nearest that has them."""
+    chat = "slack:T1:same-question-after"
+    ask("vem var sekreterare 13 oktober 2022?", now=NOW, conversation=chat)
+    after = ask("och på mötet efter?", now=NOW, conversation=chat)
+    assert after.intent == "meeting_roles"
+    lines = after.text.splitlines()
+    assert lines[0].startswith(
+        "Mötet närmast efter torsdag 13 oktober 2022 var Chefsgrupp för samverkan social "
+        "välfärd samt vård och omsorg: fredag 11 november 2022"
+    )
+    assert lines[0].endswith("protokoll från det finns inte. Närmast med protokoll:")
+    assert lines[1].endswith("fredag 8 september 2023: Kristin Gustafsson (Region Örebro län).")
+    chat = "slack:T1:same-question-before"
+    ask("Vilka var med på mötet 20 september 2024?", now=NOW, conversation=chat)
+    before = ask("och på mötet innan det?", now=NOW, conversation=chat)
+    assert before.intent == "attendance"
+    assert {p.meeting_date for p in before.people} == {"2023-09-08"}
+
+
+def test_var_with_a_year_is_the_verb() -> None:
+    assert understand("vilka möten var 2023?", now=MOMENT).period == Period(
+        date(2023, 1, 1), date(2023, 12, 31)
+    )
+    assert understand("möten i vår", now=MOMENT).period == Period(
+        date(2026, 1, 1), date(2026, 6, 30)
+    )
