@@ -168,6 +168,8 @@ class Assistant:
             context = replace(context, group=group)
             if query.intent == Intent.HELP:
                 return conversation.answer_help(query, context)
+            if conversation.before_or_after_what(query):
+                return conversation.answer_which_meeting(query)
             handler = HANDLERS.get(query.intent)
             if handler is None:
                 return conversation.answer_unknown(query, context)

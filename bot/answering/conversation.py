@@ -188,6 +188,24 @@ def asks_before_or_after(question: str) -> bool:
     return _MEETING_SAID.search(norm) is not None or _ONLY_RELATIVE.match(norm) is not None
 
 
+def before_or_after_what(query: Query) -> bool:
+    """ "och mötet innan?" with no meeting talked of just before, nor a day of its own."""
+    return query.date is None and query.period is None and asks_before_or_after(query.raw)
+
+
+def answer_which_meeting(query: Query) -> Answer:
+    """Which meeting "the meeting before" is before is not known: asked, not guessed."""
+    lang = query.language
+    text = pick(
+        lang,
+        "Före eller efter vilket möte? Fråga först om ett möte (”när var senaste mötet?”) "
+        "eller skriv dagen: ”vilket var mötet innan 2023-09-08?”.",
+        "Before or after which meeting? Ask about one meeting first (“when was the last "
+        "meeting?”) or give its day: “which was the meeting before 2023-09-08?”.",
+    )
+    return Answer("unknown", text, language=lang, found=False)
+
+
 def _before_or_after(question: str, day: str, group: str | None) -> str | None:
     """The question with the day of the meeting just talked of put in (and the group
     it was asked of, unless the question names one), when it asks for the meeting

@@ -340,11 +340,15 @@ def _settle(
             intent = Intent.NEXT_MEETING  # "när är mötet?"
     if intent == Intent.MEETINGS and not has_time and which is None and tense == "past":
         which = "last"  # "vilka möten har rådet haft?": the latest ones, not the coming
-    bound = reading.time.atom.bound if reading.time.atom is not None else None
+    atom = reading.time.atom
+    bound = atom.bound if atom is not None else None
     # a meeting's chair, secretary or agenda is one meeting's ("vem var sekreterare
     # efter 2022-10-13?"); its decisions or who attended, when a meeting is said
+    # outside the time ("beslut efter mötet 2023-09-08" are every decision since)
+    norm = reading.words.norm
+    outside = norm[: atom.start] + " " + norm[atom.end :] if atom is not None else norm
     one = intent in _OF_ONE_MEETING or (
-        intent in _ONE_MEETING_INTENTS and _ONE_MEETING.search(reading.words.norm) is not None
+        intent in _ONE_MEETING_INTENTS and _ONE_MEETING.search(outside) is not None
     )
     if bound is not None and one and which in (None, "last", "next"):
         which = "first" if bound == "after" else "last"

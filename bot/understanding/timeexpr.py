@@ -39,9 +39,12 @@ _PAIR_JOIN = re.compile(r"och|and")
 _RANGE_OPEN = re.compile(r"\b(?:mellan|between|fran|from)\s$")
 _SINCE = re.compile(r"\b(?:sedan|since|fr\.o\.m|fran och med)\s$")
 # "före 2023", "mötet innan 8 september", "efter mötet 2023-09-08": the days before or after
+_BOUND_MEETING = r"(?:(?:motet|sammantradet)\s(?:den\s)?|(?:the\s)?meeting\s(?:on\s|of\s)?)?"
 _BOUND = {
-    "before": re.compile(r"\b(?:fore|innan|before|prior to|earlier than|tidigare an)\s$"),
-    "after": re.compile(r"\b(?:efter|after|later than|senare an)\s$"),
+    "before": re.compile(
+        rf"\b(?:fore|innan|before|prior to|earlier than|tidigare an)\s{_BOUND_MEETING}$"
+    ),
+    "after": re.compile(rf"\b(?:efter|after|later than|senare an)\s{_BOUND_MEETING}$"),
 }
 
 __all__ = ["TimeReading", "read_time", "read_words"]
@@ -219,7 +222,7 @@ def _bounded(atom: Atom, norm: str) -> Atom:
     if atom.since:
         return atom
     for bound, opening in _BOUND.items():
-        found = opening.search(norm, max(0, atom.start - 20), atom.start)
+        found = opening.search(norm, max(0, atom.start - 40), atom.start)
         if found is not None and found.end() == atom.start:
             return replace(atom, start=found.start(), bound=bound)
     return atom

@@ -49,6 +49,10 @@ def test_the_days_before_or_after(question: str, period: Period) -> None:
         ("vem var ordförande på mötet efter 2023-09-08?", "first"),
         ("vad beslutades på mötet innan 2024-09-20?", "last"),
         ("vad beslutades före 2021?", None),  # every decision before, not one meeting's
+        ("what happened before the meeting on 20 September 2024?", "last"),
+        ("vad beslutades på mötet före mötet den 8 september 2023?", "last"),
+        ("beslut efter mötet 2023-09-08", None),  # every decision since
+        ("vem var sekreterare efter 2022-10-13?", "first"),  # a secretary is one meeting's
     ],
 )
 def test_the_meeting_before_or_after_is_one_meeting(question: str, which: str | None) -> None:
@@ -185,3 +189,18 @@ def test_var_with_a_year_is_the_verb() -> None:
     assert understand("möten i vår", now=MOMENT).period == Period(
         date(2026, 1, 1), date(2026, 6, 30)
     )
+
+
+def test_the_meeting_before_what_is_asked_not_guessed(ask: Ask) -> None:
+    chat = "slack:T1:before-what"
+    ask("vilka möten hade chefsgrupp folkhälsa 2020", now=NOW, conversation=chat)
+    answer = ask("och mötet innan?", now=NOW, conversation=chat)
+    assert not answer.found and not answer.meetings
+    assert answer.text.startswith("Före eller efter vilket möte?")
+    english = ask("and the meeting after?", now=NOW)
+    assert english.text.startswith("Before or after which meeting?")
+
+
+def test_before_the_meeting_on_a_day(ask: Ask) -> None:
+    answer = ask("what happened before the meeting on 20 September 2024?", now=NOW)
+    assert [m.start[:10] for m in answer.meetings] == ["2023-12-08"]
