@@ -102,6 +102,8 @@ def read_time(words: Words, *, today: date) -> TimeReading:
         return TimeReading(None, frozenset(used), names)
     atoms = _apply_year(_merge_ranges(sorted(atoms, key=lambda a: a.start), words.norm))
     chosen = _bounded(_since(atoms[0], words.norm), words.norm)
+    if chosen.bound is not None and len(atoms) > 1:
+        chosen = _between(chosen, _bounded(atoms[1], words.norm))
     used |= set(words.tokens_in(chosen.start, chosen.end))
     return TimeReading(chosen, frozenset(used), names)
 
@@ -214,6 +216,20 @@ def _since(atom: Atom, norm: str) -> Atom:
     if opening is None or opening.end() != atom.start:
         return atom
     return replace(atom, start=opening.start(), since=True)
+
+
+def _between(first: Atom, second: Atom) -> Atom:
+    """ "efter 2022-10-14 och före 2023-09-08": the days between (each with its year
+    written); else the first alone."""
+    bounds = {first.bound: first, second.bound: second}
+    after, before = bounds.get("after"), bounds.get("before")
+    if after is None or before is None or after.yearless or before.yearless:
+        return first
+    last_day = before.first - timedelta(days=1)
+    if last_day <= after.last:
+        return first
+    start, end = min(first.start, second.start), max(first.end, second.end)
+    return Atom(start, end, after.last + timedelta(days=1), last_day)
 
 
 def _bounded(atom: Atom, norm: str) -> Atom:

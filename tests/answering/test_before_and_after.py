@@ -30,6 +30,13 @@ CHEFSGRUPP = "Chefsgrupp för samverkan social välfärd samt vård och omsorg"
         ("vad beslutades efter 2024?", Period(date(2025, 1, 1), LATEST)),
         ("möten efter 1 december", Period(date(2026, 12, 2), LATEST)),
         ("när är nästa möte efter 3 december", Period(date(2026, 12, 4), LATEST)),
+        # bounded on both sides
+        (
+            "vilka möten efter 2022-10-14 och före 2023-09-08",
+            Period(date(2022, 10, 15), date(2023, 9, 7)),
+        ),
+        ("beslut före 2023 och efter 2020", Period(date(2021, 1, 1), date(2022, 12, 31))),
+        ("meetings after 2023 and before 2022", Period(date(2024, 1, 1), LATEST)),  # none between
         ("meetings after 8 September 2023", Period(date(2023, 9, 9), LATEST)),
         # "efter nyår" stays the new year; "sedan" stays since
         ("vad beslutades efter nyår", Period(date(2027, 1, 1), date(2027, 12, 31))),
