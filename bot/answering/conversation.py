@@ -252,13 +252,23 @@ def _bare(query: Query) -> bool:
 
 def meeting_day_of(answer: Answer) -> str | None:
     """The day (YYYY-MM-DD) of the one meeting an answer rests on, if it rests on one."""
+    days = _days_of(answer)
+    return days.pop() if len(days) == 1 else None
+
+
+def rests_on_several(answer: Answer) -> bool:
+    """Whether an answer found rests on the meetings of several days (a list)."""
+    return len(_days_of(answer)) > 1
+
+
+def _days_of(answer: Answer) -> set[str]:
     if not answer.found:
-        return None
+        return set()
     days = {m.start[:10] for m in answer.meetings}
     days |= {p.meeting_date for p in answer.people if p.meeting_date}
     days |= {d.meeting_date for d in answer.decisions}
     days |= {s.meeting_date for s in answer.sources if s.meeting_date}
-    return days.pop() if len(days) == 1 else None
+    return days
 
 
 # The meeting day the conversation `:conversation` last asked about, its last

@@ -25,7 +25,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from bot.answering.conversation import asks_before_or_after, follow_up, meeting_day_of
+from bot.answering.conversation import (
+    asks_before_or_after,
+    follow_up,
+    meeting_day_of,
+    rests_on_several,
+)
 from bot.answers import Answer
 from bot.understanding import understand
 from bot.understanding.ellipsis import go_on_from
@@ -112,14 +117,18 @@ class RecentMeetings:
         day = meeting_day_of(answer)
         framed = answer.intent in FRAMED and len(question) <= MAX_QUESTION
         kept = question if framed else None
+        # after a list of meetings no one meeting is talked of: "och vem justerade?"
+        # or "och mötet innan?" does not go back to the one before the list
+        forget = answer.intent in FRAMED and rests_on_several(answer)
         if day is None and kept is None:
             return
         if self._store is not None:
-            self._store_row(conversation, day, kept)
+            self._store_row(conversation, day, kept, forget=forget)
             return
         with self._lock:
             old_day, old_question, _ = self._kept_here.get(conversation, (None, None, 0.0))
-            self._kept_here[conversation] = (day or old_day, kept or old_question, time.monotonic())
+            kept_day = None if forget else day or old_day
+            self._kept_here[conversation] = (kept_day, kept or old_question, time.monotonic())
             self._kept_here.move_to_end(conversation)
             while len(self._kept_here) > self._size:
                 self._kept_here.popitem(last=False)
@@ -156,13 +165,15 @@ class RecentMeetings:
             return None, None
         return day, question
 
-    def _store_row(self, conversation: str, day: str | None, question: str | None) -> None:
+    def _store_row(
+        self, conversation: str, day: str | None, question: str | None, *, forget: bool = False
+    ) -> None:
         """The day and the question in the conversation's row (made if it has none
-        yet); either left as it was when None."""
+        yet); either left as it was when None, the day cleared when `forget`."""
         assert self._store is not None
         now = datetime.now(UTC)
         values: dict[str, object] = {"recent_at": now}
-        if day is not None:
+        if day is not None or forget:
             values["recent_day"] = day
         if question is not None:
             values["recent_question"] = question

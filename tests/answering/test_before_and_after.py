@@ -11,6 +11,8 @@ import pytest
 
 from bot.answering.conversation import follow_up
 from bot.answering.format import span
+from bot.answering.recent import RecentMeetings
+from bot.answers import Answer, MeetingFact
 from bot.understanding import Period, understand
 from bot.understanding.query import EARLIEST, LATEST
 from storage.parsing.records import STOCKHOLM
@@ -211,3 +213,28 @@ def test_the_meeting_before_what_is_asked_not_guessed(ask: Ask) -> None:
 def test_before_the_meeting_on_a_day(ask: Ask) -> None:
     answer = ask("what happened before the meeting on 20 September 2024?", now=NOW)
     assert [m.start[:10] for m in answer.meetings] == ["2023-12-08"]
+
+
+def test_a_list_leaves_no_one_meeting_talked_of(ask: Ask) -> None:
+    """After a list of meetings, "och mötet innan?" does not go back to the meeting
+    talked of before the list."""
+    chat = "slack:T1:list-forgets"
+    ask("vem var sekreterare 13 oktober 2022?", now=NOW, conversation=chat)
+    ask("vilka möten hade chefsgrupp folkhälsa 2020", now=NOW, conversation=chat)
+    answer = ask("och mötet innan?", now=NOW, conversation=chat)
+    assert answer.text.startswith("Före eller efter vilket möte?")
+
+
+def test_in_memory_a_list_leaves_no_one_meeting_talked_of() -> None:
+    def meeting(day: str) -> MeetingFact:
+        return MeetingFact(
+            group="G", start=f"{day}T10:00:00+01:00", end=None, place=None, status="held"
+        )
+
+    recent = RecentMeetings()
+    one = Answer("meeting_info", "…", meetings=[meeting("2022-10-13")])
+    recent.remember("c", one, "när var mötet 13 oktober 2022?")
+    assert recent.go_on("c", "och vem justerade?", MOMENT).endswith("(2022-10-13)")
+    several = Answer("meetings", "…", meetings=[meeting("2020-03-20"), meeting("2020-06-05")])
+    recent.remember("c", several, "vilka möten var 2020?")
+    assert recent.go_on("c", "och vem justerade?", MOMENT) == "och vem justerade?"
