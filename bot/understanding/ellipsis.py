@@ -65,10 +65,68 @@ def go_on_from(
     previous: str, question: str, *, now: datetime, vocabulary: Vocabulary | None = None
 ) -> str | None:
     """`previous` with the parts `question` names put in, if `question` is only such
-    parts; else None (the question is asked as written)."""
+    parts, or with its subject changed ("och om samsjuklighet?" after a question of
+    decisions); else None (the question is asked as written)."""
     if len(question) > 80 or not previous:  # a fragment is short
         return None
     vocabulary = vocabulary or builtin_vocabulary()
+    return _parts_changed(previous, question, now, vocabulary) or _subject_changed(
+        previous, question, now, vocabulary
+    )
+
+
+# "och om samsjuklighet?", "and about egenvård?", "vad gäller nära vård då?"
+_ABOUT = re.compile(
+    r"^(?:(?:och|and|men|but|what|how|then|sa|da|hur|vad|ar|var|det|med)\s)*"
+    r"(?:om|about|angaende|regarding|galler|kring|concerning)\s(?P<subject>.+?)(?:\sda)?$"
+)
+_OF_A_SUBJECT = (Intent.DECISIONS, Intent.SEARCH, Intent.AGENDA)
+
+
+def _subject_changed(
+    previous: str, question: str, now: datetime, vocabulary: Vocabulary
+) -> str | None:
+    """The previous question of decisions or of what was said, asked of another subject
+    (or of one, when it named none: "beslut efter 2022" → "och om nära vård?")."""
+    words = read_words(question[:MAX_CHARS])
+    about = _ABOUT.match(words.norm.strip())
+    if about is None:
+        return None
+    asked = understand(previous, now=now, vocabulary=vocabulary)
+    if asked.intent not in _OF_A_SUBJECT:
+        return None
+    begins = about.start("subject")
+    first = next(t for t, at in zip(words.tokens, words.offsets, strict=True) if at >= begins)
+    subject = question[first.start : _subject_end(words)].strip()
+    # a subject, all of it ("om vi tar det på nästa möte?" is "if …", no subject)
+    read = understand(f"vad beslutades om {subject}?", now=now, vocabulary=vocabulary).topic
+    if not subject or (read or "").casefold() != subject.casefold():
+        return None
+    if asked.topic:
+        found = previous.lower().find(asked.topic.lower())
+        if found < 0:
+            return None
+        return previous[:found] + subject + previous[found + len(asked.topic) :]
+    end = _END.search(previous)
+    assert end is not None  # matches at the end at least
+    tokens = read_words(previous[:MAX_CHARS]).tokens
+    english = said_language([t.key for t in tokens], [t.raw for t in tokens]) == "en"
+    word = "about" if english else "om"
+    return f"{previous[: end.start()]} {word} {subject}{previous[end.start() :]}"
+
+
+def _subject_end(words: Words) -> int:
+    """Where the subject of a fragment ends: before a closing "då" and the punctuation."""
+    last = words.tokens[-1]
+    if last.key == "da" and len(words.tokens) > 1:
+        return words.tokens[-2].end
+    return last.end
+
+
+def _parts_changed(
+    previous: str, question: str, now: datetime, vocabulary: Vocabulary
+) -> str | None:
+    """`previous` with the parts `question` names put in (see go_on_from)."""
     today = now.astimezone(STOCKHOLM).date()
     said = _parts(question, vocabulary, today)
     named = [kind for kind in _KINDS if said.spans[kind]]

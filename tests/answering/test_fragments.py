@@ -38,6 +38,16 @@ CHEFSGRUPP = "Chefsgrupp för samverkan social välfärd samt vård och omsorg"
         ("vem var ordförande 20 september 2024?", "och 2022?", "ordförande 2022?"),
         ("who represented Kumla in 2023?", "and in 2021?", "Kumla in 2021?"),
         ("vilka var med 2023-09-08?", "hur var det 2024-09-20?", "med 2024-09-20?"),
+        # another subject for decisions or what was said, or one where none was named
+        (
+            "Vad beslutades om suicidprevention 2023?",
+            "och om samsjuklighet?",
+            "om samsjuklighet 2023?",
+        ),
+        ("beslut efter 2022", "och om nära vård?", "beslut efter 2022 om nära vård"),
+        ("what was decided in 2022?", "and about egenvård?", "decided in 2022 about egenvård?"),
+        ("vad sades om CROSS?", "och om fokusgrupperna då?", "vad sades om fokusgrupperna?"),
+        ("Vad beslutades om X?", "vad gäller nära vård då?", "Vad beslutades om nära vård?"),
         # a year in a name is no time of the question's
         ("Vad beslutades om Agenda 2030?", "och 2022?", "Agenda 2030 2022?"),
         # a place or a group replaces the previous one; a group may be added
@@ -64,6 +74,8 @@ def test_a_fragment_changes_a_part_of_the_last_question(
         ("vem var ordförande 20 september 2024?", "och vem justerade?"),  # no part
         ("Vad beslutades om suicidprevention 2023?", "vad sades om CROSS 2022?"),  # a question
         ("När är nästa möte?", "och Kumla?"),  # no place to replace
+        ("När är nästa möte?", "och om budgeten?"),  # no subject to a meeting's time
+        ("Vad beslutades om X?", "och om vi tar det på nästa möte?"),  # a question of its own
         ("Vad beslutades om suicidprevention?", "folkhälsa?"),  # a subject after a subject
         ("Vad beslutades om suicidprevention?", "tack!"),
         ("Vad beslutades om suicidprevention?", ""),
