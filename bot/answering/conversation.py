@@ -4,7 +4,7 @@ when a question is not understood."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -148,7 +148,7 @@ def follow_up(question: str, day: str, now: datetime, group: str | None = None) 
     >>> follow_up("och vem justerade?", "2024-09-20", now)
     'och vem justerade? (2024-09-20)'
     """
-    relative = _before_or_after(question, day, group)
+    relative = _before_or_after(question, day, group, now)
     if relative is not None:
         return relative
     query = understand(question, now=now)
@@ -206,7 +206,7 @@ def answer_which_meeting(query: Query) -> Answer:
     return Answer("unknown", text, language=lang, found=False)
 
 
-def _before_or_after(question: str, day: str, group: str | None) -> str | None:
+def _before_or_after(question: str, day: str, group: str | None, now: datetime) -> str | None:
     """The question with the day of the meeting just talked of put in (and the group
     it was asked of, unless the question names one), when it asks for the meeting
     before or after it and names no time of its own; else None."""
@@ -224,15 +224,12 @@ def _before_or_after(question: str, day: str, group: str | None) -> str | None:
     else:
         bound = "efter"
     end = question[len(question.rstrip("?!. ")) :]
-    asked = understand(question, now=_NOON)
+    asked = understand(question, now=now)
     of_group = f" ({group})" if group and asked.group is None and not asked.groups else ""
     head = _THE_ONE.sub("the meeting", question[: cut.start()])  # "and the one before?"
     if not _MEETING_SAID.search(read_words(head).norm):  # "och innan dess?"
         head += " the meeting" if bound in ("before", "after") else " mötet"
     return f"{head} {bound} {day}{of_group}{end}"
-
-
-_NOON = datetime(2026, 1, 1, 12, tzinfo=UTC)  # (a group named does not depend on when)
 
 
 def _subject(query: Query) -> bool:

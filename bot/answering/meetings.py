@@ -415,13 +415,9 @@ def note_skipped(session: Session, query: Query, context: AskContext, answer: An
     (or before) the day has no minutes, the answer (from the nearest meeting that has
     them) says so first, rather than passing over it."""
     period = query.period
-    if (
-        answer.intent not in _OF_MINUTES
-        or period is None
-        or query.which not in ("first", "last")
-        or (query.which == "first") != (period.end == LATEST)
-        or (query.which == "last") != (period.start == EARLIEST)
-    ):
+    after = period is not None and period.end == LATEST and query.which == "first"
+    before = period is not None and period.start == EARLIEST and query.which == "last"
+    if answer.intent not in _OF_MINUTES or period is None or not (after or before):
         return answer
     adjacent = find_meeting(session, query, context, minutes_only=False)
     if adjacent is None or adjacent.has_minutes:
@@ -430,7 +426,6 @@ def note_skipped(session: Session, query: Query, context: AskContext, answer: An
     if adjacent.day.isoformat() in days:
         return answer
     lang = query.language
-    after = query.which == "first"
     asked = period.start - timedelta(days=1) if after else period.end + timedelta(days=1)
     line = meeting_line(adjacent, lang)
     held = adjacent.start < context.now

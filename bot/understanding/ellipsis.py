@@ -80,7 +80,7 @@ _ABOUT = re.compile(
     r"^(?:(?:och|and|men|but|what|how|then|sa|da|hur|vad|ar|var|det|med)\s)*"
     r"(?:om|about|angaende|regarding|galler|kring|concerning)\s(?P<subject>.+?)(?:\sda)?$"
 )
-_OF_A_SUBJECT = (Intent.DECISIONS, Intent.SEARCH, Intent.AGENDA)
+_OF_A_SUBJECT = frozenset((Intent.DECISIONS, Intent.SEARCH, Intent.AGENDA))
 
 
 def _subject_changed(
@@ -98,9 +98,11 @@ def _subject_changed(
     begins = about.start("subject")
     first = next(t for t, at in zip(words.tokens, words.offsets, strict=True) if at >= begins)
     subject = question[first.start : _subject_end(words)].strip()
+    if not subject:
+        return None
     # a subject, all of it ("om vi tar det på nästa möte?" is "if …", no subject)
     read = understand(f"vad beslutades om {subject}?", now=now, vocabulary=vocabulary).topic
-    if not subject or (read or "").casefold() != subject.casefold():
+    if (read or "").casefold() != subject.casefold():
         return None
     if asked.topic:
         found = previous.lower().find(asked.topic.lower())
