@@ -168,8 +168,9 @@ class Assistant:
             context = replace(context, group=group)
             if query.intent == Intent.HELP:
                 return conversation.answer_help(query, context)
-            if conversation.before_or_after_what(query):
-                return conversation.answer_which_meeting(query)
+            pointed = conversation.meeting_unknown(query)
+            if pointed is not None:
+                return conversation.answer_which_meeting(query, pointed)
             handler = HANDLERS.get(query.intent)
             if handler is None:
                 return conversation.answer_unknown(query, context)

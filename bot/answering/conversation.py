@@ -188,21 +188,42 @@ def asks_before_or_after(question: str) -> bool:
     return _MEETING_SAID.search(norm) is not None or _ONLY_RELATIVE.match(norm) is not None
 
 
-def before_or_after_what(query: Query) -> bool:
-    """ "och mötet innan?" with no meeting talked of just before, nor a day of its own."""
-    return query.date is None and query.period is None and asks_before_or_after(query.raw)
+# "vad beslutades där?", "who chaired that meeting?": a meeting talked of
+_THAT_MEETING = re.compile(r"\b(?:dar|there|det motet|samma mote|that meeting|the same meeting)\b")
 
 
-def answer_which_meeting(query: Query) -> Answer:
-    """Which meeting "the meeting before" is before is not known: asked, not guessed."""
+def meeting_unknown(query: Query) -> str | None:
+    """ "before" or "there" when a question points at a meeting talked of, with no one
+    meeting talked of just before (the conversation's last answer was a list, or there
+    is none) nor a day of its own; else None."""
+    if query.date is not None or query.period is not None:
+        return None
+    if asks_before_or_after(query.raw):
+        return "before"
+    if query.which is None and _THAT_MEETING.search(read_words(query.raw).norm):
+        return "there"
+    return None
+
+
+def answer_which_meeting(query: Query, pointed: str) -> Answer:
+    """The meeting a question points at is not known: asked, not guessed."""
     lang = query.language
-    text = pick(
-        lang,
-        "Före eller efter vilket möte? Fråga först om ett möte (”när var senaste mötet?”) "
-        "eller skriv dagen: ”vilket var mötet innan 2023-09-08?”.",
-        "Before or after which meeting? Ask about one meeting first (“when was the last "
-        "meeting?”) or give its day: “which was the meeting before 2023-09-08?”.",
-    )
+    if pointed == "before":
+        text = pick(
+            lang,
+            "Före eller efter vilket möte? Fråga först om ett möte (”när var senaste "
+            "mötet?”) eller skriv dagen: ”vilket var mötet innan 2023-09-08?”.",
+            "Before or after which meeting? Ask about one meeting first (“when was the "
+            "last meeting?”) or give its day: “which was the meeting before 2023-09-08?”.",
+        )
+    else:
+        text = pick(
+            lang,
+            "Vilket möte menar du? Skriv dagen (”vad beslutades 2023-09-08?”) eller fråga "
+            "först om ett möte (”när var senaste mötet?”).",
+            "Which meeting do you mean? Give its day (“what was decided on 2023-09-08?”) or "
+            "ask about one meeting first (“when was the last meeting?”).",
+        )
     return Answer("unknown", text, language=lang, found=False)
 
 

@@ -104,7 +104,14 @@ class RecentMeetings:
                 # it was about (of the group it named)
                 group = understand(previous, now=now, vocabulary=vocabulary).group
                 relative = follow_up(question, day, now, group)
-                return go_on_from(previous, relative, now=now, vocabulary=vocabulary) or relative
+                merged = go_on_from(previous, relative, now=now, vocabulary=vocabulary)
+                # kept when it still asks of one meeting ("vem var sekreterare efter …");
+                # "beslut efter …" or "nästa möte före …" would not: the meeting, then
+                if merged is not None:
+                    which = understand(merged, now=now, vocabulary=vocabulary).which
+                    if which in ("first", "last"):
+                        return merged
+                return relative
         return question if day is None else follow_up(question, day, now)
 
     def remember(self, conversation: str | None, answer: Answer, question: str) -> None:

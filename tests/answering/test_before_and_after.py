@@ -238,3 +238,31 @@ def test_in_memory_a_list_leaves_no_one_meeting_talked_of() -> None:
     several = Answer("meetings", "…", meetings=[meeting("2020-03-20"), meeting("2020-06-05")])
     recent.remember("c", several, "vilka möten var 2020?")
     assert recent.go_on("c", "och vem justerade?", MOMENT) == "och vem justerade?"
+
+
+def test_there_after_a_list_is_asked_not_guessed(ask: Ask) -> None:
+    chat = "slack:T1:there-after-a-list"
+    ask("Vilka möten hölls 2022?", now=NOW, conversation=chat)
+    answer = ask("vad beslutades där?", now=NOW, conversation=chat)
+    assert answer.text.startswith("Vilket möte menar du?") and not answer.decisions
+    english = ask("what was decided there?", now=NOW)
+    assert english.text.startswith("Which meeting do you mean?")
+    # one meeting talked of: there is that meeting
+    ask("vem var ordförande 20 september 2024?", now=NOW, conversation=chat)
+    there = ask("vad beslutades där?", now=NOW, conversation=chat)
+    assert {d.meeting_date for d in there.decisions} == {"2024-09-20"}
+
+
+def test_the_meeting_after_a_span_or_the_next_is_a_meeting(ask: Ask) -> None:
+    """After "beslut i september 2023", "och mötet efter?" is the meeting after the one
+    answered about, not every decision since; after the next meeting and the one after
+    it, "och mötet innan det?" is the one before, not "no coming meeting before"."""
+    chat = "slack:T1:after-a-span"
+    ask("beslut i september 2023", now=NOW, conversation=chat)
+    after = ask("och mötet efter?", now=NOW, conversation=chat)
+    assert [m.start[:10] for m in after.meetings] == ["2023-10-12"]
+    chat = "slack:T1:before-the-next"
+    ask("När är nästa möte?", now=NOW, conversation=chat)
+    ask("och mötet efter det?", now=NOW, conversation=chat)
+    before = ask("och mötet innan det?", now=NOW, conversation=chat)
+    assert [m.start[:10] for m in before.meetings] == ["2026-11-06"]
