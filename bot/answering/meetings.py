@@ -410,14 +410,63 @@ def find_meeting(
 _OF_MINUTES = frozenset(("meeting_roles", "attendance", "agenda", "decisions"))
 
 
+def _next_to_a_day(query: Query) -> tuple[bool, date] | None:
+    """(after, the day) of "the meeting after/before <day>", else None."""
+    period = query.period
+    if period is not None and period.end == LATEST and query.which == "first":
+        return True, period.start - timedelta(days=1)
+    if period is not None and period.start == EARLIEST and query.which == "last":
+        return False, period.end + timedelta(days=1)
+    return None
+
+
+def _adjacent_without_minutes(
+    adjacent: MeetingView, after: bool, asked: date, lang: str, now: datetime
+) -> str:
+    """ "The meeting right after <day> was <meeting>; it has no minutes"."""
+    line = meeting_line(adjacent, lang)
+    held = adjacent.start < now
+    return pick(
+        lang,
+        f"Mötet närmast {'efter' if after else 'före'} {day(asked, lang)} "
+        f"{'var' if held else 'är'} {line}; "
+        "det finns bara i en mötesplan, protokoll från det finns inte.",
+        f"The meeting right {'after' if after else 'before'} {day(asked, lang)} "
+        f"{'was' if held else 'is'} {line}; "
+        "it appears only in a schedule, its minutes are not stored.",
+    )
+
+
+def _none_next_to(session: Session, query: Query, context: AskContext, intent: str) -> Answer:
+    """No minutes of any meeting after (before) the day: the meeting there is, if any,
+    and that it has none (a coming one: not yet)."""
+    next_to = _next_to_a_day(query)
+    assert next_to is not None
+    after, asked = next_to
+    lang = query.language
+    adjacent = find_meeting(session, query, context, minutes_only=False)
+    if adjacent is not None and adjacent.start > context.now:
+        return no_minutes_yet(as_of(adjacent, context.now), query, intent)
+    if adjacent is None:
+        text = pick(
+            lang,
+            f"Jag hittar inget möte {'efter' if after else 'före'} {day(asked, lang)} "
+            "i protokollen.",
+            f"I find no meeting {'after' if after else 'before'} {day(asked, lang)} "
+            "in the minutes.",
+        )
+        return _with_latest(session, query, context, text, intent=intent)
+    text = _adjacent_without_minutes(adjacent, after, asked, lang, context.now)
+    answer = _with_latest(session, query, context, text, intent=intent)
+    return replace(answer, sources=unique_sources([meeting_source(adjacent), *answer.sources]))
+
+
 def note_skipped(session: Session, query: Query, context: AskContext, answer: Answer) -> Answer:
     """ "vem var sekreterare på mötet efter 2022-10-13?": when the meeting right after
     (or before) the day has no minutes, the answer (from the nearest meeting that has
     them) says so first, rather than passing over it."""
-    period = query.period
-    after = period is not None and period.end == LATEST and query.which == "first"
-    before = period is not None and period.start == EARLIEST and query.which == "last"
-    if answer.intent not in _OF_MINUTES or period is None or not (after or before):
+    next_to = _next_to_a_day(query)
+    if answer.intent not in _OF_MINUTES or not answer.found or next_to is None:
         return answer
     adjacent = find_meeting(session, query, context, minutes_only=False)
     if adjacent is None or adjacent.has_minutes:
@@ -425,21 +474,10 @@ def note_skipped(session: Session, query: Query, context: AskContext, answer: An
     days = {m.start[:10] for m in answer.meetings} | {s.meeting_date for s in answer.sources}
     if adjacent.day.isoformat() in days:
         return answer
+    after, asked = next_to
     lang = query.language
-    asked = period.start - timedelta(days=1) if after else period.end + timedelta(days=1)
-    line = meeting_line(adjacent, lang)
-    held = adjacent.start < context.now
-    note = pick(
-        lang,
-        f"Mötet närmast {'efter' if after else 'före'} {day(asked, lang)} "
-        f"{'var' if held else 'är'} {line}; "
-        "det finns bara i en mötesplan, protokoll från det finns inte. "
-        "Närmast med protokoll:",
-        f"The meeting right {'after' if after else 'before'} {day(asked, lang)} "
-        f"{'was' if held else 'is'} {line}; "
-        "it appears only in a schedule, its minutes are not stored. "
-        "The nearest with minutes:",
-    )
+    said = _adjacent_without_minutes(adjacent, after, asked, lang, context.now)
+    note = said + " " + pick(lang, "Närmast med protokoll:", "The nearest with minutes:")
     return replace(
         answer,
         text=f"{note}\n{answer.text}",
@@ -470,6 +508,8 @@ def no_meeting(
     if gone is not None:
         return gone
     whose = f" {pick(lang, 'för', 'for')} {groups_text([query.group], lang)}" if query.group else ""
+    if _next_to_a_day(query) is not None:
+        return _none_next_to(session, query, context, intent)
     coming = _coming_asked(session, query, context)
     if coming is not None:
         answer = no_minutes_yet(coming, query, intent)

@@ -266,3 +266,20 @@ def test_the_meeting_after_a_span_or_the_next_is_a_meeting(ask: Ask) -> None:
     ask("och mötet efter det?", now=NOW, conversation=chat)
     before = ask("och mötet innan det?", now=NOW, conversation=chat)
     assert [m.start[:10] for m in before.meetings] == ["2026-11-06"]
+
+
+def test_the_meeting_after_the_last_minutes_is_no_planned_one(ask: Ask) -> None:
+    """After the newest minutes, the meeting after (28 August 2026, past, known from a
+    schedule) is said to have no minutes, not to be a planned meeting to come."""
+    chat = "slack:T1:after-the-last-minutes"
+    ask("vilka var med på mötet 29 maj 2026?", now=NOW, conversation=chat)
+    after = ask("och på mötet efter?", now=NOW, conversation=chat)
+    assert not after.found and not after.people
+    assert after.text.startswith(
+        "Mötet närmast efter fredag 29 maj 2026 var Chefsgrupp för samverkan social välfärd "
+        "samt vård och omsorg: fredag 28 augusti 2026"
+    )
+    assert "Planerat möte" not in after.text
+    # and a meeting still to come is one
+    coming = ask("vem blir ordförande på mötet efter 2026-11-30?", now=NOW)
+    assert coming.text.startswith("Planerat möte: ") and "11 december 2026" in coming.text
