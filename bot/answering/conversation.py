@@ -151,6 +151,9 @@ def follow_up(question: str, day: str, now: datetime, group: str | None = None) 
     relative = _before_or_after(question, day, group, now)
     if relative is not None:
         return relative
+    way = _way_of_it(question, day)
+    if way is not None:
+        return way
     query = understand(question, now=now)
     named = query.date or query.period or query.which or query.groups
     if named or query.intent not in _OF_ONE_MEETING:
@@ -161,6 +164,27 @@ def follow_up(question: str, day: str, now: datetime, group: str | None = None) 
     if _AND.search(norm) and not _subject(query):
         return f"{question} ({day})"
     return question
+
+
+# "är det digitalt?", "is it online?", "blir det på plats?": how the meeting is held
+_WAY = re.compile(
+    r"\b(?:digital\w*|fysisk\w*|pa plats|pa distans|pa teams|via teams|online|in person"
+    r"|hybrid\w*|remote)\b"
+)
+_IT = re.compile(r"\b(?:det|den|it)\b", re.IGNORECASE)
+_WAY_WORDS = 6  # a follow-up of this few words at most
+
+
+def _way_of_it(question: str, day: str) -> str | None:
+    """ "är det digitalt?" of the meeting just talked of: "är mötet digitalt? (day)"."""
+    words = read_words(question)
+    if len(words.tokens) > _WAY_WORDS or not _WAY.search(words.norm):
+        return None
+    if _MEETING_SAID.search(words.norm) or not _IT.search(question):
+        return None
+    english = bool(re.search(r"\bit\b", question, re.IGNORECASE))
+    meant = _IT.sub("the meeting" if english else "mötet", question, count=1)
+    return f"{meant} ({day})"
 
 
 # "och mötet innan?", "what about the meeting after that?", "vem var ordförande på

@@ -283,3 +283,24 @@ def test_the_meeting_after_the_last_minutes_is_no_planned_one(ask: Ask) -> None:
     # and a meeting still to come is one
     coming = ask("vem blir ordförande på mötet efter 2026-11-30?", now=NOW)
     assert coming.text.startswith("Planerat möte: ") and "11 december 2026" in coming.text
+
+
+@pytest.mark.parametrize(
+    ("question", "meant"),
+    [
+        ("är det digitalt?", "är mötet digitalt? (2026-12-11)"),
+        ("is it online?", "is the meeting online? (2026-12-11)"),
+        ("blir det fysiskt?", "blir mötet fysiskt? (2026-12-11)"),
+        ("är det på Teams?", "är mötet på Teams? (2026-12-11)"),
+    ],
+)
+def test_how_the_meeting_just_talked_of_is_held(question: str, meant: str) -> None:
+    assert follow_up(question, "2026-12-11", MOMENT) == meant
+
+
+def test_how_the_next_meeting_is_held(ask: Ask) -> None:
+    chat = "slack:T1:way-of-the-next"
+    ask("När är nästa möte?", now=NOW, conversation=chat)
+    answer = ask("är det digitalt?", now=NOW, conversation=chat)
+    assert answer.intent == "meeting_info" and "fysiskt" in answer.text
+    assert [m.start[:10] for m in answer.meetings] == ["2026-12-11"]
