@@ -73,10 +73,11 @@ class TimeReading:
         atom = _place(self.atom, today, lean)
         if atom.since:
             atom = replace(atom, last=max(today, atom.last))
+        # (kept within the open ends: "före 1900" is no span ending before it begins)
         if atom.bound == "before":
-            return None, Period(EARLIEST, atom.first - timedelta(days=1))
+            return None, Period(EARLIEST, max(EARLIEST, atom.first - timedelta(days=1)))
         if atom.bound == "after":
-            return None, Period(atom.last + timedelta(days=1), LATEST)
+            return None, Period(min(LATEST, atom.last + timedelta(days=1)), LATEST)
         if atom.first == atom.last:
             return atom.first, None
         return None, Period(atom.first, atom.last)

@@ -43,6 +43,8 @@ CHEFSGRUPP = "Chefsgrupp för samverkan social välfärd samt vård och omsorg"
         # "efter nyår" stays the new year; "sedan" stays since
         ("vad beslutades efter nyår", Period(date(2027, 1, 1), date(2027, 12, 31))),
         ("beslut sedan mars 2026", Period(date(2026, 3, 1), date(2026, 11, 22))),
+        # nothing before the open end: no span ending before it begins
+        ("före 1900", Period(EARLIEST, EARLIEST)),
     ],
 )
 def test_the_days_before_or_after(question: str, period: Period) -> None:
