@@ -94,6 +94,14 @@ class Answer:
     language: str = "sv"
     found: bool = True  # False for an honest "I don't know"
 
+    def meeting_days(self) -> set[str]:
+        """The days (YYYY-MM-DD) of the meetings the answer's facts and sources are of."""
+        days = {m.start[:10] for m in self.meetings}
+        days |= {p.meeting_date for p in self.people if p.meeting_date}
+        days |= {d.meeting_date for d in self.decisions}
+        days |= {s.meeting_date for s in self.sources if s.meeting_date}
+        return days
+
     def to_json(self) -> dict[str, Any]:
         """The object `minutesbot ask --json` prints."""
         data = asdict(self)

@@ -13,9 +13,10 @@ fetch, the same conversions applied to the values.
 
 The statement's `before_cursor_execute` listeners are still called (with no
 execution context), and a driver error is handled by SQLAlchemy's own handler:
-raised as a DBAPIError, a lost connection invalidated with the pool's others. Statements whose SQL is only known once the values are
-(expanding `IN` parameters) and SQLite connections, whose execution SQLAlchemy
-already keeps lean, go through `Connection.execute`.
+raised as a DBAPIError, a lost connection invalidated with the pool's others.
+Statements whose SQL is only known once the values are (expanding `IN`
+parameters) and SQLite connections, whose execution SQLAlchemy already keeps
+lean, go through `Connection.execute`.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ Processor = Callable[[Any], Any]
 class _Compiled:
     sql: str
     defaults: dict[str, Any]  # values the statement binds itself (literals)
-    binds: tuple[tuple[str, Processor | None], ...]  # each parameter and its conversion
+    binds: tuple[tuple[str, Processor], ...]  # the parameters converted, and how
     columns: tuple[tuple[int, Processor], ...]  # the columns converted, and how
     plan_each_time: bool
 
@@ -57,8 +58,7 @@ def fetch_all(
         return cast(list[tuple[Any, ...]], connection.execute(statement, values).all())
     parameters = compiled.defaults | values
     for name, convert in compiled.binds:
-        if convert is not None:
-            parameters[name] = convert(parameters.get(name))
+        parameters[name] = convert(parameters.get(name))
     dbapi_connection = connection.connection.dbapi_connection
     assert dbapi_connection is not None  # a checked-out connection has one
     cursor = dbapi_connection.cursor()
@@ -103,8 +103,9 @@ def _compiled(connection: Connection, statement: Executable) -> _Compiled | None
             if not bind.required and bind.callable is None and bind.value is not None
         }
         binds = tuple(
-            (name, bind.type.dialect_impl(dialect).bind_processor(dialect))
+            (name, convert)
             for name, bind in compiler.binds.items()
+            if (convert := bind.type.dialect_impl(dialect).bind_processor(dialect)) is not None
         )
         columns = tuple(
             (index, convert)

@@ -13,6 +13,7 @@ from bot.answering.facts import groups_text
 from bot.answering.format import pick
 from bot.answers import Answer, AskContext
 from bot.understanding import understand
+from bot.understanding.facets import MEETING
 from bot.understanding.intents import small_talk
 from bot.understanding.query import Intent, Query
 from bot.understanding.text import read_words
@@ -120,7 +121,8 @@ def answer_unknown(query: Query, context: AskContext) -> Answer:
 # A question that goes on from the previous answer: "och vem justerade?", "vad
 # beslutades där?", "and who attended that meeting?".
 # "där", "at that meeting": of the meeting talked of, whatever else the question says
-_THERE = re.compile(r"\b(?:dar|da|there|then|det motet|samma mote|that meeting|the same meeting)\b")
+_THAT_MEETING_WORDS = r"dar|there|det motet|samma mote|that meeting|the same meeting"
+_THERE = re.compile(rf"\b(?:{_THAT_MEETING_WORDS}|da|then)\b")
 # a leading "och": of that meeting when the question names no subject of its own
 # ("och vad beslutades?"); "och vad beslutades om Mitt vaccin?" asks of all the minutes
 _AND = re.compile(r"^(?:och|and|men|but|samt|also)\b")
@@ -189,31 +191,38 @@ def _way_of_it(question: str, day: str) -> str | None:
 
 # "och mötet innan?", "what about the meeting after that?", "vem var ordförande på
 # mötet dessförinnan?": the meeting before or after the one just talked of
+_THAT = r"(?:\s(?:det|den|dess|that|it|this))?"  # "innan det", "after that"
 _RELATIVE = re.compile(
-    r"\b(?:(?P<bound>innan|fore|efter|before|after)(?:\s(?:det|den|dess|that|it|this))?"
+    rf"\b(?:(?P<bound>innan|fore|efter|before|after){_THAT}"
     r"|(?P<before>dessforinnan|dessforrinnan|forut)|(?P<after>darefter|darpa|sedan dess))$"
 )
-_RELATIVE_RAW = re.compile(r"\s*\S+(?:\s+(?:det|den|dess|that|it|this))?\W*$", re.IGNORECASE)
-_MEETING_SAID = re.compile(r"\b(?:\w*mote[nt]?|meeting|sammantradet|traffen|the one)\b")
+_RELATIVE_RAW = re.compile(rf"\s*\S+{_THAT}\W*$", re.IGNORECASE)
+_MEETING_SAID = re.compile(rf"\b(?:{MEETING}|the one)\b")
 _THE_ONE = re.compile(r"\bthe one\b", re.IGNORECASE)
 # or nothing but the word and joining words: "och innan dess?", "and after that?"
 _ONLY_RELATIVE = re.compile(
     r"^(?:(?:och|and|men|but|what about|hur var det med|vad galler|then|sa|da)\s)*"
-    r"(?:innan|fore|efter|before|after|dessforinnan|darefter)(?:\s(?:det|dess|that|it))?$"
+    rf"(?:innan|fore|efter|before|after|dessforinnan|darefter){_THAT}$"
 )
 
 
 def asks_before_or_after(question: str) -> bool:
     """Whether the question asks for the meeting before or after the one just talked
     of ("och mötet innan?")."""
-    norm = read_words(question).norm.strip()
-    if _RELATIVE.search(norm) is None:
-        return False
-    return _MEETING_SAID.search(norm) is not None or _ONLY_RELATIVE.match(norm) is not None
+    return _relative(read_words(question).norm.strip()) is not None
 
 
-# "vad beslutades där?", "who chaired that meeting?": a meeting talked of
-_THAT_MEETING = re.compile(r"\b(?:dar|there|det motet|samma mote|that meeting|the same meeting)\b")
+def _relative(norm: str) -> re.Match[str] | None:
+    """The words asking for the meeting before or after, at the end of `norm`."""
+    found = _RELATIVE.search(norm)
+    if found is None:
+        return None
+    meeting = _MEETING_SAID.search(norm) is not None or _ONLY_RELATIVE.match(norm) is not None
+    return found if meeting else None
+
+
+# "vad beslutades där?", "who chaired that meeting?": a meeting talked of ("då" is not)
+_THAT_MEETING = re.compile(rf"\b(?:{_THAT_MEETING_WORDS})\b")
 
 
 def meeting_unknown(query: Query) -> str | None:
@@ -222,9 +231,10 @@ def meeting_unknown(query: Query) -> str | None:
     is none) nor a day of its own; else None."""
     if query.date is not None or query.period is not None:
         return None
-    if asks_before_or_after(query.raw):
+    norm = read_words(query.raw).norm.strip()
+    if _relative(norm) is not None:
         return "before"
-    if query.which is None and _THAT_MEETING.search(read_words(query.raw).norm):
+    if query.which is None and _THAT_MEETING.search(norm):
         return "there"
     return None
 
@@ -255,10 +265,9 @@ def _before_or_after(question: str, day: str, group: str | None, now: datetime) 
     """The question with the day of the meeting just talked of put in (and the group
     it was asked of, unless the question names one), when it asks for the meeting
     before or after it and names no time of its own; else None."""
-    if not asks_before_or_after(question):
+    found = _relative(read_words(question).norm.strip())
+    if found is None:
         return None
-    found = _RELATIVE.search(read_words(question).norm.strip())
-    assert found is not None
     cut = _RELATIVE_RAW.search(question)
     assert cut is not None  # the question ends with the word found
     if found["bound"]:
@@ -294,23 +303,13 @@ def _bare(query: Query) -> bool:
 
 def meeting_day_of(answer: Answer) -> str | None:
     """The day (YYYY-MM-DD) of the one meeting an answer rests on, if it rests on one."""
-    days = _days_of(answer)
+    days = answer.meeting_days() if answer.found else set()
     return days.pop() if len(days) == 1 else None
 
 
 def rests_on_several(answer: Answer) -> bool:
     """Whether an answer found rests on the meetings of several days (a list)."""
-    return len(_days_of(answer)) > 1
-
-
-def _days_of(answer: Answer) -> set[str]:
-    if not answer.found:
-        return set()
-    days = {m.start[:10] for m in answer.meetings}
-    days |= {p.meeting_date for p in answer.people if p.meeting_date}
-    days |= {d.meeting_date for d in answer.decisions}
-    days |= {s.meeting_date for s in answer.sources if s.meeting_date}
-    return days
+    return answer.found and len(answer.meeting_days()) > 1
 
 
 # The meeting day the conversation `:conversation` last asked about, its last

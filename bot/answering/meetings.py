@@ -471,8 +471,7 @@ def note_skipped(session: Session, query: Query, context: AskContext, answer: An
     adjacent = find_meeting(session, query, context, minutes_only=False)
     if adjacent is None or adjacent.has_minutes:
         return answer
-    days = {m.start[:10] for m in answer.meetings} | {s.meeting_date for s in answer.sources}
-    if adjacent.day.isoformat() in days:
+    if adjacent.day.isoformat() in answer.meeting_days():
         return answer
     after, asked = next_to
     lang = query.language

@@ -137,7 +137,7 @@ def _parts_changed(
     asked = understand(previous, now=now, vocabulary=vocabulary)
     # "folkhälsa?" after "vad beslutades om X?" is a subject; "för folkhälsa?" the group
     bare = said.informal and not _wording(said, question, "group")[1]
-    if bare and asked.intent in (Intent.DECISIONS, Intent.SEARCH, Intent.AGENDA):
+    if bare and asked.intent in _OF_A_SUBJECT:
         return None
     before = _parts(previous[:MAX_CHARS], vocabulary, today)
     who = [kind for kind in named if kind in ("person", "place") and not before.spans[kind]]
